@@ -1,0 +1,14 @@
+"""Ingestion: files, folders and streams in; documents and rejections out."""
+
+from khaldun.ingest.readers import decode_bytes, make_document, read_inputs
+from khaldun.ingest.text import dateline_place, normalise_date, split_date_prefix, split_dateline
+
+__all__ = [
+    "dateline_place",
+    "decode_bytes",
+    "make_document",
+    "normalise_date",
+    "read_inputs",
+    "split_date_prefix",
+    "split_dateline",
+]

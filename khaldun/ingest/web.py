@@ -1,0 +1,131 @@
+"""Web formats: HTML pages (trafilatura), RSS/Atom feeds (feedparser), WARC archives (warcio).
+
+Each reader takes the raw bytes of one file and yields documents or rejections,
+like the readers in :mod:`khaldun.ingest.readers`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+
+from khaldun.errors import EmptyDocument, InputError, UnreadableFile
+from khaldun.records import Document, Rejection
+
+Item = Document | Rejection
+
+
+def _reject(origin: str, err: InputError) -> Rejection:
+    return Rejection(origin=origin, reason=err.reason, code=err.code, message=str(err))
+
+
+def html_document(html: str | bytes, origin: str, max_chars: int, url: str | None = None) -> Document:
+    """Main text, title and date of an HTML page."""
+    import trafilatura
+
+    from khaldun.ingest.readers import make_document
+
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_precision=True)
+    if extracted is None:
+        raise EmptyDocument(f"{origin}: no article text found in the HTML page")
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = data.get("text")
+    if not text or not text.strip():
+        raise EmptyDocument(f"{origin}: no article text found in the HTML page")
+    return make_document(
+        text,
+        origin,
+        max_chars,
+        doc_date=data.get("date"),
+        title=data.get("title"),
+        url=url or data.get("url"),
+        source=data.get("sitename") or data.get("hostname"),
+    )
+
+
+def iter_html(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
+    from khaldun.ingest.readers import decode_bytes
+
+    try:
+        yield html_document(decode_bytes(data, origin), origin, max_chars)
+    except InputError as err:
+        yield _reject(origin, err)
+
+
+def iter_feed(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
+    """Entries of an RSS or Atom feed; the entry summary/content is the text."""
+    import feedparser
+
+    from khaldun.ingest.readers import make_document
+    from khaldun.ingest.text import normalise_date
+
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not parsed.entries:
+        yield _reject(origin, UnreadableFile(f"{origin}: not a readable feed ({parsed.get('bozo_exception')})"))
+        return
+    for i, entry in enumerate(parsed.entries, 1):
+        where = f"{origin}#{i}"
+        body = ""
+        if entry.get("content"):
+            body = " ".join(c.get("value", "") for c in entry["content"])
+        body = body or entry.get("summary", "")
+        try:
+            if "<" in body and ">" in body:
+                doc = html_document(f"<html><body><article>{body}</article></body></html>", where, max_chars, entry.get("link"))
+                body = doc.text
+            published = entry.get("published") or entry.get("updated")
+            yield make_document(
+                body,
+                where,
+                max_chars,
+                doc_id=entry.get("id"),
+                doc_date=normalise_date(published),
+                title=entry.get("title"),
+                url=entry.get("link"),
+                source=parsed.feed.get("title"),
+            )
+        except InputError as err:
+            yield _reject(where, err)
+
+
+def iter_warc(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
+    """HTML responses in a WARC archive (Common Crawl news), one document each."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response":
+                continue
+            ctype = record.http_headers.get_header("Content-Type") if record.http_headers else ""
+            if ctype and "html" not in ctype:
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{origin}#{url}"
+            payload = record.content_stream().read()
+            try:
+                from khaldun.ingest.readers import decode_bytes
+
+                doc = html_document(decode_bytes(payload, where), where, max_chars, url)
+                warc_date = record.rec_headers.get_header("WARC-Date")
+                if doc.doc_date is None and warc_date:
+                    from dataclasses import replace
+
+                    from khaldun.ingest.text import normalise_date
+
+                    doc = replace(doc, doc_date=normalise_date(warc_date))
+                yield doc
+            except InputError as err:
+                yield _reject(where, err)
+    except ArchiveLoadFailed as exc:
+        yield _reject(origin, UnreadableFile(f"{origin}: not a readable WARC archive ({exc})"))
+
+
+READERS: dict[str, Callable[[bytes, str, int], Iterator[Item]]] = {
+    ".html": iter_html,
+    ".htm": iter_html,
+    ".xml": iter_feed,
+    ".rss": iter_feed,
+    ".atom": iter_feed,
+    ".warc": iter_warc,
+}

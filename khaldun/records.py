@@ -1,0 +1,162 @@
+"""The records every part of khaldun speaks.
+
+:class:`EventRecord` is the contract of ``../shared/spec/event-record.md``
+(``schema_version`` "1"): fields may be added, never renamed or dropped.
+Unknown values are ``None``, never an empty string or a guess. The JSON
+Schema shipped in ``khaldun/data/event_record.schema.json`` describes
+``EventRecord.to_dict()`` and every output format is tested against it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Someone who acts, is acted upon, or speaks."""
+
+    text: str
+    """the words as written ("Iranian Foreign Minister Hossein Amirabdollahian")"""
+    name: str | None = None
+    """canonical name ("Hossein Amirabdollahian", "Iran", "Hamas")"""
+    country: str | None = None
+    """ISO 3166-1 alpha-3, or "IGO" style codes for international organisations"""
+    sector: str | None = None
+    """PLOVER/CAMEO agent code: GOV, MIL, POL, JUD, LEG, REB, INS, OPP, PTY, CVL, MED, ..."""
+    kind: str | None = None
+    """person, organization, country or group"""
+    wikidata: str | None = None
+    """Wikidata QID when known"""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded place."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str | None = None
+    """point, city, admin1 or country"""
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of people, with the words that qualify it."""
+
+    value: int
+    qualifier: str = "exact"
+    """exact, at_least, more_than, about or up_to"""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where in the document an event was read."""
+
+    sentence: str
+    sentence_index: int
+    start: int
+    end: int
+    trigger: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One event as one document tells it."""
+
+    event_id: str
+    doc_id: str
+    event_type: str | None
+    mode: str | None
+    context: tuple[str, ...]
+    cameo_code: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor: Actor | None
+    recipient: Actor | None
+    acled_inter1: int | None
+    acled_inter2: int | None
+    date: str | None
+    date_precision: str
+    date_text: str | None
+    location: Place | None
+    fatalities: Count | None
+    injured: Count | None
+    arrested: Count | None
+    abducted: Count | None
+    size: Count | None
+    polarity: str
+    modality: str
+    source: str | None
+    speaker: Actor | None
+    evidence: Evidence
+    confidence: float
+    schema_version: str = SCHEMA_VERSION
+    doc_date: str | None = None
+    """publication date of the document (added field)"""
+    cameo_name: str | None = None
+    """human name of the CAMEO code (added field)"""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["context"] = list(self.context)
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document after ingestion: text plus metadata."""
+
+    doc_id: str
+    text: str
+    """the event text, with any ``date`` prefix and dateline removed"""
+    doc_date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    """the agency dateline ("Beirut [Qatar], October 15"): where the story was filed"""
+    origin: str | None = None
+    """where it came from: a path, "path:line", or "<stdin>" """
+    content_hash: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not become a document, with the reason why."""
+
+    origin: str
+    reason: str
+    """empty, binary, undecodable, too_large, malformed_json, no_text, malformed_csv, unreadable"""
+    code: str
+    message: str
+    doc_id: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """Stable short hash of a document's text (the default ``doc_id``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def make_event_id(doc_id: str, sentence_index: int, trigger_start: int, *parts: str) -> str:
+    """Stable event id: same document, same reading, same id on every machine."""
+    key = "\x1f".join([doc_id, str(sentence_index), str(trigger_start), *parts])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
