@@ -1,0 +1,398 @@
+"""Label schemes: how each evaluation set's gold labels meet our event records.
+
+Each set in ``../shared/eval`` labels its sentences differently (see its
+README). A :class:`Scheme` knows one of them: which sentences it can score,
+which fields it scores, and how to turn one gold sentence plus the events
+khaldun predicted for it into per-field :class:`Comparison` objects, which
+:mod:`khaldun.evaluation.metrics` then counts.
+
+Choices made here, and why:
+
+* **Which predicted events count.** An event counts when its ``polarity`` is
+  ``affirmed`` and its ``modality`` is not ``claimed``, ``alleged``,
+  ``denied`` or ``hypothetical``: the gold sets code what happened or was
+  said to happen, not what someone denied or imagined. ``future`` and
+  ``reported`` events count ("Arnor is about to restore ties" is coded 064).
+* **The main event** of a sentence, for the single-label sets (PLOVER GSR,
+  ConfliBERT), is the counted event with the highest ``confidence``; ties go
+  to the earliest trigger. A plain statement (CAMEO 01) is ``event_type``
+  null, shown as ``STATEMENT``, and ``quad_class`` 0. No counted event is a
+  miss, the label ``NONE``.
+* **PLOVER types** are compared after mapping the set's older names to
+  today's: DEMAND to REQUEST, DISAPPROVE and INVESTIGATE to ACCUSE, FIGHT to
+  ASSAULT.
+* **CAMEO actor codes** (PETR2 GSR) give a country by their first three
+  letters. ``---`` (country unknown) becomes null and matches only a
+  prediction with no country: the gold says the text does not name one.
+  ``IGO`` codes keep the organisation (``IGOUNO`` from ``IGOUNOMIL``); an
+  IGO prediction matches when the organisations agree, or when either side
+  names no organisation (just ``IGO``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from khaldun.errors import UsageError
+from khaldun.evaluation.metrics import NONE, Matcher, exact
+from khaldun.records import Actor, EventRecord
+
+EXCLUDED_MODALITIES = frozenset({"claimed", "alleged", "denied", "hypothetical"})
+STATEMENT = "STATEMENT"
+EVENT = "EVENT"
+
+PLOVER_OLD_TO_NEW = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+"""PLOVER GSR labels from the 18-type draft, renamed to today's 16 types"""
+
+PLOVER_LOCATION_COUNTRY = {
+    "algers": "DZA", "bam": "IRN", "basra": "IRQ", "beirut": "LBN", "bosnia": "BIH",
+    "britain": "GBR", "cambodia": "KHM", "dili": "TLS", "geneva": "CHE", "genoa": "ITA",
+    "germany": "DEU", "gorazde": "BIH", "greece": "GRC", "hong kong": "HKG", "iran": "IRN",
+    "iraq": "IRQ", "jaffna peninsula": "LKA", "jericho": "PSE", "kabul": "AFG",
+    "khatmandu": "NPL", "kirkuk": "IRQ", "lagos": "NGA", "lebanon": "LBN", "macedonia": "MKD",
+    "montenegro": "MNE", "samarra": "IRQ", "sarajevo": "BIH", "serbia": "SRB", "soroti": "UGA",
+    "tbilisi": "GEO", "thailand": "THA", "tripoli": "LBN", "west bank": "PSE",
+    "province of herat": "AFG", "town of rafah": "PSE",
+}
+"""Country of the place names PLOVER GSR gives as locations (it gives an ISO2
+``country`` for only four). Our reading of the names, written by hand; names
+we cannot place for sure ("Europe Bridge") are left out and not scored."""
+
+SECTOR_ALIASES = {"CIV": "CVL"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    """One line of an evaluation file."""
+
+    id: str
+    text: str
+    doc_date: str | None
+    dataset: str
+    gold: dict[str, Any]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One field of one sentence: gold against prediction."""
+
+    field: str
+    kind: str
+    """``label`` or ``set``"""
+    gold: Any
+    """a label (str) or, for set fields, a tuple of items"""
+    pred: Any
+    matcher: Matcher = exact
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    kind: str
+    description: str
+    labels: tuple[str, ...] | None = None
+
+
+# --- predicted events -------------------------------------------------------
+
+
+def counts_as_event(event: EventRecord) -> bool:
+    """Whether an event is scored at all (see the module docstring)."""
+    return event.polarity == "affirmed" and event.modality not in EXCLUDED_MODALITIES
+
+
+def counted_events(events: Sequence[EventRecord]) -> list[EventRecord]:
+    return [e for e in events if counts_as_event(e)]
+
+
+def main_event(events: Sequence[EventRecord]) -> EventRecord | None:
+    """The sentence's main event: highest confidence, then earliest trigger."""
+    counted = counted_events(events)
+    if not counted:
+        return None
+    return min(counted, key=lambda e: (-e.confidence, e.evidence.sentence_index, e.evidence.start))
+
+
+def plover_label(event: EventRecord | None) -> str:
+    if event is None:
+        return NONE
+    return event.event_type or STATEMENT
+
+
+def map_plover_type(label: str) -> str:
+    """An older PLOVER GSR type as today's type."""
+    return PLOVER_OLD_TO_NEW.get(label, label)
+
+
+# --- actor codes --------------------------------------------------------------
+
+
+def cameo_actor_country(code: str | None) -> str | None:
+    """Country part of a CAMEO actor code: ``USAGOV`` -> ``USA``, ``---LEG`` -> None,
+    ``IGOUNOMIL`` -> ``IGOUNO``. Quoted free-text actors give None."""
+    if not code or not code[:3].isalpha() or code.startswith('"'):
+        return None
+    code = code.upper()
+    if code.startswith("IGO"):
+        return code[:6]
+    return code[:3]
+
+
+def predicted_country(actor: Actor | None) -> str | None:
+    if actor is None or not actor.country:
+        return None
+    return cameo_actor_country(actor.country)
+
+
+def country_match(gold: str | None, pred: str | None) -> bool:
+    """Gold country against predicted; see the module docstring for IGO codes."""
+    if gold == pred:
+        return True
+    if gold and pred and gold.startswith("IGO") and pred.startswith("IGO"):
+        return len(gold) == 3 or len(pred) == 3 or gold[:6] == pred[:6]
+    return False
+
+
+def dyad_match(gold: tuple[Any, ...], pred: tuple[Any, ...]) -> bool:
+    """(code, actor country, recipient country) triples."""
+    return gold[0] == pred[0] and country_match(gold[1], pred[1]) and country_match(gold[2], pred[2])
+
+
+def normalise_sector(sector: str | None) -> str | None:
+    """``CVLalb`` -> ``CVL``; ``***`` and empty -> None."""
+    if not sector:
+        return None
+    head = sector[:3].upper()
+    if not head.isalpha():
+        return None
+    return SECTOR_ALIASES.get(head, head)
+
+
+def _label_in(field: str, golds: Sequence[str], pred: str | None, matcher: Matcher = exact) -> Comparison:
+    """A label comparison where any of several gold labels is right (compound actors)."""
+    p = pred if pred is not None else NONE
+    hit = next((g for g in golds if pred is not None and matcher(g, pred)), None)
+    return Comparison(field, "label", hit if hit is not None else golds[0], p if hit is None else hit)
+
+
+# --- schemes ----------------------------------------------------------------
+
+
+class Scheme:
+    """How one evaluation set is scored. Subclasses fill in the class attributes."""
+
+    name: ClassVar[str] = ""
+    datasets: ClassVar[tuple[str, ...]] = ()
+    """values of the records' ``dataset`` field this scheme reads"""
+    description: ClassVar[str] = ""
+    fields: ClassVar[tuple[FieldSpec, ...]] = ()
+
+    def skip_reason(self, record: GoldRecord) -> str | None:
+        """Why this sentence cannot be scored, or None."""
+        return None
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        raise NotImplementedError
+
+
+class PloverGSR(Scheme):
+    name = "plover_gsr"
+    datasets = ("plover_gsr",)
+    description = "PLOVER gold standard records: event type of the main event, its actors, place and deaths"
+    fields = (
+        FieldSpec("event_type", "label", "PLOVER type of the main event (old types mapped to today's)"),
+        FieldSpec("actor_country", "label", "main event's actor country is one of the gold source actors' countries"),
+        FieldSpec("actor_sector", "label", "main event's actor sector is one of the gold source actors' sectors (when gold gives one)"),
+        FieldSpec("recipient_country", "label", "main event's recipient country is one of the gold target actors' countries"),
+        FieldSpec("location", "label", "main event's place name contains, or is contained in, the gold location"),
+        FieldSpec("location_country", "label", "main event's place country against the gold location's country"),
+        FieldSpec("fatalities", "label", "deaths (main event's count, else the first counted event's); NONE when neither side has one"),
+    )
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        g = record.gold
+        main = main_event(events)
+        out = [Comparison("event_type", "label", map_plover_type(g["event_type"]), plover_label(main))]
+        actor = main.actor if main else None
+        recipient = main.recipient if main else None
+
+        src = [c for c in (g.get("source_actor_codes") or []) if c.get("code")]
+        if src:
+            codes = [cameo_actor_country(c["code"]) or c["code"] for c in src]
+            out.append(_label_in("actor_country", codes, predicted_country(actor), country_match))
+            sectors = [s for s in (normalise_sector(c.get("sector")) for c in src) if s]
+            if sectors:
+                out.append(_label_in("actor_sector", sectors, normalise_sector(actor.sector if actor else None)))
+        tgt = [c for c in (g.get("target_actor_codes") or []) if c.get("code")]
+        if tgt:
+            codes = [cameo_actor_country(c["code"]) or c["code"] for c in tgt]
+            out.append(_label_in("recipient_country", codes, predicted_country(recipient), country_match))
+
+        place = main.location if main else None
+        if g.get("location"):
+            gold_name = str(g["location"])
+            pred_name = (place.name or place.text) if place else None
+            names = [n.lower() for n in (place.name, place.text) if n] if place else []
+            hit = any(gold_name.lower() in n or n in gold_name.lower() for n in names)
+            out.append(Comparison("location", "label", gold_name, gold_name if hit else (pred_name or NONE)))
+        gold_country = _plover_location_country(g)
+        if gold_country:
+            out.append(Comparison("location_country", "label", gold_country, (place.country if place else None) or NONE))
+
+        gold_deaths = _count_label(g.get("fatalities"))
+        pred_deaths = NONE
+        for e in ([main] if main else []) + counted_events(events):
+            if e.fatalities is not None:
+                pred_deaths = str(e.fatalities.value)
+                break
+        if gold_deaths is not None:
+            out.append(Comparison("fatalities", "label", gold_deaths, pred_deaths))
+        return out
+
+
+def _plover_location_country(g: dict[str, Any]) -> str | None:
+    iso2 = g.get("country")
+    if iso2:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_2=str(iso2).upper())
+        if found is not None:
+            return str(found.alpha_3)
+    name = g.get("location")
+    return PLOVER_LOCATION_COUNTRY.get(str(name).lower()) if name else None
+
+
+def _count_label(raw: Any) -> str | None:
+    """Gold count as a label: digits as an int string, null as ``NONE``, words ("Thousands") unscored."""
+    if raw is None:
+        return NONE
+    text = str(raw).strip().replace(",", "")
+    return str(int(text)) if text.isdigit() else None
+
+
+class ConfliBERTCameo(Scheme):
+    name = "conflibert_cameo"
+    datasets = ("conflibert_cameo",)
+    description = "ConfliBERT CAMEO PentaClass: 5-way class of the main event (quad_class, 0 for statements)"
+    fields = (
+        FieldSpec("quad_class", "label", "5-way class of the main event: 0 statement .. 4 material conflict",
+                  labels=("0", "1", "2", "3", "4")),
+    )
+
+    def skip_reason(self, record: GoldRecord) -> str | None:
+        label = record.gold.get("label_id")
+        return None if str(label) in {"0", "1", "2", "3", "4"} else f"label_id {label!r} is not 0..4"
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        main = main_event(events)
+        pred = str(main.quad_class) if main else NONE
+        return [Comparison("quad_class", "label", str(record.gold["label_id"]), pred)]
+
+
+def _valid_cameo(code: Any) -> bool:
+    return isinstance(code, str) and len(code) >= 3 and code[:2].isdigit() and 1 <= int(code[:2]) <= 20
+
+
+class _CameoSets(Scheme):
+    """Shared by the two PETRARCH sets: every expected event is listed."""
+
+    with_dyads: ClassVar[bool] = False
+
+    def skip_reason(self, record: GoldRecord) -> str | None:
+        error = record.gold.get("expected_error")
+        if error in {"dateline", "bad_input_parse"}:
+            return f"tests PETRARCH input handling ({error})"
+        bad = [e["event_type"] for e in record.gold.get("events") or [] if not _valid_cameo(e.get("event_type"))]
+        if bad:
+            return "toy codes outside CAMEO (" + ", ".join(sorted(set(map(str, bad)))) + ")"
+        return None
+
+    def gold_events(self, record: GoldRecord) -> list[dict[str, Any]]:
+        # the "discard" tests (sports, typhoons) expect no event at all
+        return list(record.gold.get("events") or [])
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        gold = self.gold_events(record)
+        pred = counted_events(events)
+        out = [
+            Comparison("cameo_root", "set", _uniq(e["event_type"][:2] for e in gold), _uniq(e.cameo_root for e in pred)),
+            Comparison("cameo_code", "set", _uniq(e["event_type"] for e in gold), _uniq(e.cameo_code for e in pred)),
+        ]
+        if self.with_dyads:
+            def gd(e: dict[str, Any], n: int | None) -> tuple[Any, ...]:
+                code = e["event_type"] if n is None else e["event_type"][:n]
+                return (code, cameo_actor_country(e.get("source_actor")), cameo_actor_country(e.get("target_actor")))
+
+            def pd(e: EventRecord, full: bool) -> tuple[Any, ...]:
+                code = e.cameo_code if full else e.cameo_root
+                return (code, predicted_country(e.actor), predicted_country(e.recipient))
+
+            out.append(Comparison("dyad_root", "set", _uniq(gd(e, 2) for e in gold), _uniq(pd(e, False) for e in pred), dyad_match))
+            out.append(Comparison("dyad", "set", _uniq(gd(e, None) for e in gold), _uniq(pd(e, True) for e in pred), dyad_match))
+        gold_flag = EVENT if gold else NONE
+        pred_flag = EVENT if pred else NONE
+        out.append(Comparison("event_detection", "label", gold_flag, pred_flag))
+        if not gold:
+            out.append(Comparison("empty_sentences", "label", NONE, pred_flag))
+        return out
+
+
+def _uniq(items: Any) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+_CAMEO_FIELDS = (
+    FieldSpec("cameo_root", "set", "set of CAMEO roots (2 digits) in the sentence"),
+    FieldSpec("cameo_code", "set", "set of full CAMEO codes in the sentence"),
+)
+_DETECTION_FIELDS = (
+    FieldSpec("event_detection", "label", "does the sentence hold any event (EVENT) or none (NONE)"),
+    FieldSpec("empty_sentences", "label", "sentences whose gold has no event: share where khaldun gives none"),
+)
+
+
+class Petr2GSR(_CameoSets):
+    name = "petr2_gsr"
+    datasets = ("petr2_gsr_validation",)
+    description = "PETR2 GSR validation (real AFP sentences): CAMEO codes and (code, actor country, recipient country) dyads"
+    with_dyads = True
+    fields = _CAMEO_FIELDS + (
+        FieldSpec("dyad_root", "set", "set of (CAMEO root, actor country, recipient country)"),
+        FieldSpec("dyad", "set", "set of (full CAMEO code, actor country, recipient country)"),
+    ) + _DETECTION_FIELDS
+
+
+class Petrarch2UnitTest(_CameoSets):
+    name = "petrarch2_unittest"
+    datasets = ("petrarch2_unittest",)
+    description = "PETRARCH2 unit tests (fictional actors): CAMEO codes only"
+    fields = _CAMEO_FIELDS + _DETECTION_FIELDS
+
+
+SCHEMES: dict[str, Scheme] = {s.name: s for s in (PloverGSR(), Petr2GSR(), Petrarch2UnitTest(), ConfliBERTCameo())}
+"""every scheme, by name"""
+
+
+def get_scheme(name: str) -> Scheme:
+    try:
+        return SCHEMES[name]
+    except KeyError:
+        raise UsageError(f"unknown evaluation scheme {name!r}; known: {', '.join(sorted(SCHEMES))}") from None
+
+
+def scheme_for_dataset(dataset: str) -> Scheme:
+    """The scheme that reads records whose ``dataset`` field is ``dataset``."""
+    for scheme in SCHEMES.values():
+        if dataset in scheme.datasets:
+            return scheme
+    raise UsageError(
+        f"no evaluation scheme knows dataset {dataset!r}; name one with --scheme ({', '.join(sorted(SCHEMES))})"
+    )
