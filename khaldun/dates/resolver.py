@@ -1,18 +1,197 @@
-"""STUB (to be replaced by the dates work): the interface the coder calls."""
+"""The date of one event: which time expression is the event's, and what day it is.
+
+The coder calls :func:`resolve_event_date` with the parsed sentence, the event's
+trigger token and the publication date. The expression is chosen among the
+sentence's DATE/TIME entities (plus capitalised weekday and month-day words the
+entity recogniser missed) by distance in the parse to the trigger, absolute dates
+first; it is anchored by :func:`khaldun.dates.anchor.anchor`.
+
+When the sentence has none, a past-tense event takes the expression of the nearest
+earlier sentence of its paragraph (news leads give the date once); when there is
+still none, the date is the publication date with precision ``week``: the event
+was reported then and, by wire convention, happened within the week before. With
+no publication date and no absolute expression, ``date`` is None and precision
+``unknown``.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from khaldun.dates.anchor import anchor
+from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
+from khaldun.dates.tense import tense_of
+
+_TIME_LABELS = ("DATE", "TIME")
+#: how far back (in sentences of one paragraph) an undated event borrows a date
+_CARRY_SENTENCES = 2
+_CAPITAL_WORDS = {w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len(m) > 3))}
+_REL_WORDS = {"yesterday", "today", "tonight", "tomorrow"}
 
 
 @dataclass(frozen=True, slots=True)
 class DateResolution:
+    """When an event happened, as far as the text says."""
+
     date: str | None
+    """YYYY-MM-DD, or None when it cannot be told"""
     precision: str
+    """day, week, month, year or unknown"""
     text: str | None
+    """the words the date came from ("Saturday night"), None for the default"""
+    end: str | None = None
+    """last day of a range ("March 3-5"), else None"""
+    borrowed: bool = False
+    """True when the words come from an earlier sentence"""
 
 
-def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *, future: bool = False) -> DateResolution:
-    """The date of the event carried by ``trigger``, resolved against ``doc_date``."""
-    return DateResolution(doc_date, "unknown", None)
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def resolve_date_text(text: str, doc_date: str | None, *, tense: str = "unknown") -> DateResolution:
+    """Resolve the words of one time expression ("last Saturday") against ``doc_date``."""
+    expr = parse_expression(text)
+    if expr is None:
+        return DateResolution(None, "unknown", text or None)
+    return _anchored(expr, _iso(doc_date), tense) or DateResolution(None, "unknown", text)
+
+
+def _anchored(expr: TimeExpression, doc: date | None, tense: str) -> DateResolution | None:
+    a = anchor(expr, doc, tense)
+    if a is None:
+        return None
+    return DateResolution(a.date.isoformat(), a.precision, expr.text,
+                          a.end.isoformat() if a.end else None)
+
+
+def time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
+    """(span, expression) for every readable time expression of one sentence."""
+    found: list[tuple[Any, TimeExpression]] = []
+    taken: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in _TIME_LABELS:
+            continue
+        expr = parse_expression(ent.text)
+        if expr is not None:
+            found.append((ent, expr))
+            taken.update(range(ent.start, ent.end))
+    # The small model sometimes misses "on Tuesday" or "March 4": take capitalised
+    # full weekday and month names, and "yesterday"-type words, outside entities.
+    doc = sent.doc
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        if tok.text in _CAPITAL_WORDS or tok.lower_ in _REL_WORDS:
+            start, end = tok.i, tok.i + 1
+            if start > sent.start and doc[start - 1].lower_ in ("last", "next", "this"):
+                start -= 1
+            while end < sent.end and end - tok.i < 3 and (
+                doc[end].like_num or doc[end].lower_ in ("night", "morning", "evening", "afternoon", ",")
+                or (doc[end].shape_ == "dddd")
+            ):
+                end += 1
+            while end > tok.i + 1 and doc[end - 1].text == ",":
+                end -= 1
+            span = doc[start:end]
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            expr = parse_expression(span.text)
+            if expr is not None and not (expr.kind == "month" and tok.text == "May"):
+                found.append((span, expr))
+                taken.update(range(span.start, span.end))
+    return found
+
+
+def _depth_path(tok: Any) -> dict[int, int]:
+    out = {tok.i: 0}
+    for n, anc in enumerate(tok.ancestors, 1):
+        out[anc.i] = n
+    return out
+
+
+def tree_distance(a: Any, b: Any) -> int:
+    """Edges between two tokens of one parse (through their lowest common ancestor)."""
+    up = _depth_path(a)
+    if b.i in up:
+        return up[b.i]
+    for n, anc in enumerate(b.ancestors, 1):
+        if anc.i in up:
+            return n + up[anc.i]
+    return 99
+
+
+def _pick(candidates: list[tuple[Any, TimeExpression]], trigger: Any) -> tuple[Any, TimeExpression]:
+    def cost(item: tuple[Any, TimeExpression]) -> tuple[float, int]:
+        span, expr = item
+        dist = tree_distance(span.root, trigger) if trigger is not None else 0
+        bonus = 1.5 if expr.absolute and expr.kind != "year" else 0.0
+        linear = abs(span.start - trigger.i) if trigger is not None else span.start
+        return (dist - bonus, linear)
+
+    return min(candidates, key=cost)
+
+
+def _paragraph_start(doc: Any, sent: Any) -> int:
+    """Character offset where the paragraph holding ``sent`` starts."""
+    text = doc.text
+    cut = text.rfind("\n\n", 0, sent.start_char)
+    return cut + 2 if cut >= 0 else 0
+
+
+def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
+                       future: bool = False) -> DateResolution:
+    """The date of the event carried by ``trigger`` in ``sentence`` (a spaCy Span)."""
+    doc = _iso(doc_date)
+    tense = "future" if future else tense_of(trigger) if trigger is not None else "unknown"
+    candidates = time_expressions(sentence)
+    if candidates:
+        span, expr = _pick(candidates, trigger)
+        res = _anchored(expr, doc, tense)
+        if res is not None:
+            return res
+        # the nearest expression is not usable (no publication date): an absolute one may be
+        for _span, other in candidates:
+            if other.absolute:
+                res = _anchored(other, doc, tense)
+                if res is not None:
+                    return res
+        if doc is None:
+            return DateResolution(None, "unknown", span.text)
+    if tense in ("past", "present", "unknown") and sentence is not None:
+        borrowed = _borrow(sentence, doc, tense)
+        if borrowed is not None:
+            return borrowed
+    if doc is None:
+        return DateResolution(None, "unknown", None)
+    return DateResolution(doc.isoformat(), "week", None)
+
+
+def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | None:
+    """The date of the nearest earlier sentence of the same paragraph, if it has one."""
+    pdoc = sentence.doc
+    para_start = _paragraph_start(pdoc, sentence)
+    sents = [s for s in pdoc.sents if para_start <= s.start_char < sentence.start_char]
+    for prev in reversed(sents[-_CARRY_SENTENCES:]):
+        if _QUOTE.search(prev.text):
+            continue
+        candidates = time_expressions(prev)
+        if not candidates:
+            continue
+        _span, expr = _pick(candidates, prev.root)
+        res = _anchored(expr, doc, tense_of(prev.root))
+        if res is not None:
+            return DateResolution(res.date, res.precision, res.text, res.end, borrowed=True)
+    return None
+
+
+# a quoted sentence speaks of its own time, not the narrative's
+_QUOTE = re.compile(r"^\s*[\"\u201c]")

