@@ -5,8 +5,23 @@ is picked and the quality floors CI holds.
 """
 
 from khaldun.evaluation.metrics import NONE, PRF, FieldScore, FieldTally, macro_f1
-from khaldun.evaluation.runner import EvalReport, ErrorExample, evaluate, file_sha256, format_report, read_gold
-from khaldun.evaluation.schemes import SCHEMES, Comparison, GoldRecord, Scheme, get_scheme, main_event, scheme_for_dataset
+from khaldun.evaluation.runner import (
+    ErrorExample,
+    EvalReport,
+    evaluate,
+    file_sha256,
+    format_report,
+    read_gold,
+)
+from khaldun.evaluation.schemes import (
+    SCHEMES,
+    Comparison,
+    GoldRecord,
+    Scheme,
+    get_scheme,
+    main_event,
+    scheme_for_dataset,
+)
 
 __all__ = [
     "NONE",

@@ -179,7 +179,7 @@ class FieldTally:
         self.spurious.update(render_item(s) for s in spurious)
         return ok
 
-    def score(self, top: int = 10) -> "FieldScore":
+    def score(self, top: int = 10) -> FieldScore:
         prf = PRF(self.tp, self.fp, self.fn)
         macro: float | None = None
         per_class: dict[str, dict[str, float | int]] = {}

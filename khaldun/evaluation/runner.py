@@ -9,6 +9,7 @@ an :class:`EvalReport`. :func:`format_report` renders it for people.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -58,6 +59,8 @@ class EvalReport:
     n_records: int
     """lines read (after ``limit``)"""
     n_scored: int
+    n_rejected: int
+    """sentences ingestion refused (too long, ...): scored as predicting nothing"""
     skipped: dict[str, int]
     """reason -> sentences not scored"""
     fields: tuple[FieldScore, ...]
@@ -99,6 +102,7 @@ class EvalReport:
             "dataset": self.dataset,
             "n_records": self.n_records,
             "n_scored": self.n_scored,
+            "n_rejected": self.n_rejected,
             "skipped": dict(self.skipped),
             "n_events": self.n_events,
             "seconds": round(self.seconds, 3),
@@ -183,19 +187,23 @@ def evaluate(
     skipped: dict[str, int] = {}
     docs: list[Document] = []
     by_doc: dict[str, GoldRecord] = {}
+    rejected: list[GoldRecord] = []
     from khaldun.ingest.readers import make_document
 
     for rec in records:
         reason = chosen.skip_reason(rec)
-        if reason is None:
-            try:
-                # the line number keeps ids unique even when a set repeats one
-                doc = make_document(rec.text, f"{gold_path}:{rec.line}", settings.max_doc_chars,
-                                    doc_id=f"{rec.id}@{rec.line}", doc_date=rec.doc_date)
-            except InputError as exc:
-                reason = f"rejected by ingestion ({exc.reason})"
+        if reason is None and not rec.text.strip():
+            reason = "empty text in the gold file"
         if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        try:
+            # the line number keeps ids unique even when a set repeats one
+            doc = make_document(rec.text, f"{gold_path}:{rec.line}", settings.max_doc_chars,
+                                doc_id=f"{rec.id}@{rec.line}", doc_date=rec.doc_date)
+        except InputError:
+            # khaldun refused the sentence, so it predicted nothing: scored as such
+            rejected.append(rec)
             continue
         docs.append(doc)
         by_doc[doc.doc_id] = rec
@@ -209,8 +217,9 @@ def evaluate(
     errors: list[ErrorExample] = []
     n_events = 0
     done = 0
-    for doc, events in predict(docs):
-        rec = by_doc[doc.doc_id]
+    coded = ((by_doc[doc.doc_id], events) for doc, events in predict(docs))
+    total = len(docs) + len(rejected)
+    for rec, events in itertools.chain(((r, []) for r in rejected), coded):
         n_events += len(events)
         for comp in chosen.compare(rec, events):
             tally = tallies[comp.field]
@@ -226,7 +235,7 @@ def evaluate(
                                            tuple(describe_event(e) for e in events)))
         done += 1
         if progress is not None:
-            progress(done, len(docs))
+            progress(done, total)
 
     return EvalReport(
         gold_path=str(gold_path),
@@ -235,6 +244,7 @@ def evaluate(
         dataset=records[0].dataset,
         n_records=len(records),
         n_scored=done,
+        n_rejected=len(rejected),
         skipped=skipped,
         fields=tuple(t.score() for t in tallies.values()),
         errors=tuple(errors),
@@ -247,8 +257,8 @@ def format_report(report: EvalReport, max_errors: int = 0, top_confusions: int =
     """The report as text: one table of fields, then confusions, then wrong examples."""
     lines = [
         f"{report.gold_path}  scheme={report.scheme}  sha256={report.sha256[:12]}",
-        f"sentences: {report.n_records} read, {report.n_scored} scored, "
-        f"{sum(report.skipped.values())} skipped; {report.n_events} events predicted in {report.seconds:.1f}s",
+        (f"sentences: {report.n_records} read, {report.n_scored} scored, "
+         f"{sum(report.skipped.values())} skipped, {report.n_rejected} refused by ingestion; {report.n_events} events predicted in {report.seconds:.1f}s"),
     ]
     for reason, n in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
         lines.append(f"  skipped {n}: {reason}")

@@ -2,7 +2,16 @@ from collections import Counter
 
 import pytest
 
-from khaldun.evaluation.metrics import NONE, PRF, FieldTally, accuracy, label_prf, macro_f1, match_sets, per_class_prf
+from khaldun.evaluation.metrics import (
+    NONE,
+    PRF,
+    FieldTally,
+    accuracy,
+    label_prf,
+    macro_f1,
+    match_sets,
+    per_class_prf,
+)
 
 
 def test_prf_from_counts():
@@ -31,7 +40,7 @@ def test_macro_f1_counts_none_prediction_as_a_miss():
 
 
 def test_match_sets_prefers_exact_matches_over_lenient_ones():
-    lenient = lambda g, p: g[0] == p[0] and (g[1] is None or g[1] == p[1])  # noqa: E731
+    lenient = lambda g, p: g[0] == p[0] and (g[1] is None or g[1] == p[1])
     gold = [("04", None), ("04", "USA")]
     pred = [("04", "USA"), ("04", "RUS")]
     matched, missed, spurious = match_sets(gold, pred, lenient)

@@ -100,3 +100,12 @@ def test_cli_maps_errors_to_exit_1(tmp_path, capsys):
     assert args.func(args) == 1
     err = capsys.readouterr().err
     assert "[K002]" in err and "does not exist" in err
+
+
+def test_sentence_refused_by_ingestion_counts_as_predicting_nothing(gold_file):
+    from khaldun.config import Settings
+
+    report = evaluate(gold_file, Settings(max_doc_chars=30), predict=fake_predict)
+    # only "Rebels attacked the town." fits in 30 characters
+    assert report.n_rejected == 3 and report.n_scored == 4
+    assert report.field("quad_class").correct == 1
