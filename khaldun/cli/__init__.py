@@ -1,0 +1,1 @@
+"""The ``khaldun`` command line: thin skins over the library."""

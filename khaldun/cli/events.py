@@ -1,0 +1,54 @@
+"""``khaldun events``: query the events stored by ``khaldun extract``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from khaldun.config import load_settings
+from khaldun.export import FORMATS, write_records
+
+HELP = """\
+Query stored events. Filters combine with AND.
+
+  khaldun events --type ASSAULT --country ISR --since 2023-10-01
+  khaldun events --actor IRN --format csv -o iran.csv
+"""
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("events", help="query stored events", description=HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--type", dest="event_type", metavar="TYPE", help="PLOVER type (e.g. ASSAULT) or CAMEO code prefix (e.g. 19)")
+    p.add_argument("--actor", metavar="X", help="actor country code (ISO3) or part of the actor's name")
+    p.add_argument("--recipient", metavar="X", help="recipient country code or part of its name")
+    p.add_argument("--country", metavar="ISO3", help="actor, recipient or location in this country")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    p.add_argument("--doc", dest="doc_id", metavar="ID", help="events of one document")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--db", metavar="PATH", help="DuckDB file to read (default: khaldun.duckdb)")
+    p.add_argument("--config", metavar="FILE", help="settings file")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from khaldun.store import DuckDBStore, EventQuery
+
+    settings = load_settings(args.config).replace(db_path=args.db)
+    query = EventQuery(
+        event_type=args.event_type, actor=args.actor, recipient=args.recipient, country=args.country,
+        since=args.since, until=args.until, doc_id=args.doc_id, limit=args.limit,
+    )
+    with DuckDBStore(settings.db_path, read_only=True) as store:
+        rows = store.events(query)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            n = write_records(rows, out, args.format)
+        print(f"khaldun: {n} events written to {args.output}", file=sys.stderr)
+    else:
+        write_records(rows, sys.stdout, args.format)
+    return 0

@@ -1,0 +1,35 @@
+"""ACLED event and sub-event types from the PLOVER type, mode and actor types."""
+
+from __future__ import annotations
+
+from khaldun.coding.ontology import acled_rules
+
+ARMED = {1, 2, 3, 4, 8}
+
+
+def _holds(requires: str, inter1: int | None, inter2: int | None) -> bool:
+    if not requires:
+        return True
+    if requires == "recipient:armed":
+        return inter2 in ARMED
+    if requires == "recipient:protesters":
+        return inter2 == 6
+    if requires == "actor:rioters":
+        return inter1 == 5
+    if requires == "actor:armed":
+        return inter1 in ARMED
+    return False
+
+
+def acled_types(plover_type: str | None, mode: str | None, inter1: int | None, inter2: int | None) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type), or (None, None) outside ACLED's scope."""
+    if plover_type is None:
+        return None, None
+    for rule in acled_rules():
+        if rule.plover_type != plover_type:
+            continue
+        if rule.mode not in ("*", mode or ""):
+            continue
+        if _holds(rule.requires, inter1, inter2):
+            return rule.event_type, rule.sub_event_type
+    return None, None

@@ -1,0 +1,201 @@
+"""Who says so, and how sure the text is: sources, speakers, modality, polarity.
+
+Reported speech is read from the dependency parse: a trigger inside the
+clausal complement of a reporting verb ("X said that ...") is reported by
+that verb's subject; inside a claim verb ("X claimed/alleged that ...") it is
+claimed; inside a denial it is denied. A speaker that names a news outlet
+("The Jerusalem Post reported", "according to IRNA", "as per Reuters",
+"citing hospital officials") becomes the record's ``source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from khaldun.coding.lexicon import Lexicon
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "parataxis"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The attribution around one trigger."""
+
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    speaker_token: Any = None
+    """head token of who asserts it (the reporting verb's subject), or None"""
+    frame_verb: Any = None
+    """the reporting/claim/deny verb, or None"""
+    frame_kind: str | None = None
+    """report, claim or deny"""
+
+
+def is_negated(tok: Any) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "did not agree to cooperate": negation on the governing verb of an xcomp
+    head = tok.head
+    return tok.dep_ == "xcomp" and head is not tok and any(c.dep_ == "neg" for c in head.children)
+
+
+def subject_of(tok: Any) -> Any:
+    """The subject token of a verb, climbing conj/xcomp/advcl chains when it has none."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_outlet_token(tok: Any, lex: Lexicon) -> bool:
+    """Does the noun phrase headed by ``tok`` name a news outlet or agency?"""
+    joined = " " + " ".join(t.lower_ for t in tok.subtree) + " "
+    if any(f" {name} " in joined for name in lex.words("outlet")):
+        return True
+    if tok.ent_type_ in ("ORG", "") and tok.lemma_.lower() in lex.words("source_noun") and tok.pos_ in ("PROPN", "NOUN"):
+        # "The Jerusalem Post", "state television", "local news reports"
+        return tok.pos_ == "PROPN" or tok.lemma_.lower() in {"agency", "newspaper", "television", "media", "radio", "report", "news", "daily", "broadcaster", "tv", "channel", "outlet", "website", "wire", "correspondent"}
+    return False
+
+
+def outlet_phrase(tok: Any, lex: Lexicon) -> str:
+    """The words naming the outlet inside the phrase headed by ``tok``."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    for ent in doc.ents:
+        if ent.start >= lo and ent.end <= hi + 1 and ent.label_ in ("ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"):
+            joined = " " + " ".join(t.lower_ for t in ent) + " "
+            if any(f" {name} " in joined for name in lex.words("outlet")) or ent.root.lemma_.lower() in lex.words("source_noun"):
+                text = ent.text
+                return text[4:] if text.lower().startswith("the ") else text
+    return phrase(tok)
+
+
+def phrase(tok: Any) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("punct",) or t.i not in (tok.left_edge.i, tok.right_edge.i)]
+    if not toks:
+        return tok.text
+    start, end = toks[0].i, toks[-1].i + 1
+    text = tok.doc[start:end].text.strip(" ,\"'")
+    return text[4:] if text.lower().startswith("the ") and len(text) > 4 else text
+
+
+def sentence_sources(sent: Any, lex: Lexicon) -> list[str]:
+    """Outlets a sentence cites: "X reported", "according to X", "as per X", "citing X"."""
+    found: list[str] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "per") and tok.head.head is not None:
+            lead = tok.head.head.lower_ if tok.head.lower_ == "to" else tok.head.head.lower_
+            if (tok.head.lower_ == "to" and lead == "according") or (tok.head.lower_ == "per" and lead == "as"):
+                found.append(phrase(tok))
+                continue
+            if tok.head.lower_ == "per" and tok.head.head.lower_ == "as":
+                found.append(phrase(tok))
+                continue
+        if lemma == "cite" and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    found.append(phrase(c))
+        if tok.pos_ == "VERB" and (lemma in lex.words("report") or lemma in lex.words("say")):
+            for c in tok.children:
+                if c.dep_ == "nsubj" and _is_outlet_token(c, lex):
+                    found.append(outlet_phrase(c, lex))
+        if tok.dep_ in ("appos", "nsubj") and tok.head.lemma_.lower() in ("report", "say") and _is_outlet_token(tok, lex):
+            found.append(outlet_phrase(tok, lex))
+    # "as per The Jerusalem Post": spaCy often attaches "per" to "as" as pobj/prep
+    for tok in sent:
+        if tok.lower_ == "per" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "as":
+            for c in tok.children:
+                if c.dep_ == "pobj":
+                    found.append(phrase(c))
+    out: list[str] = []
+    for f in found:
+        if f and f not in out:
+            out.append(f)
+    return out
+
+
+def frame_of(trigger: Any, lex: Lexicon) -> Frame:
+    """Polarity and modality of ``trigger`` and who asserts it."""
+    polarity = "negated" if is_negated(trigger) else "affirmed"
+    modality = "asserted"
+    # modals, tense and conditionals on the trigger's own clause
+    for c in trigger.children:
+        w = c.lower_
+        if c.dep_ in ("aux", "auxpass") and w in lex.words("hypothetical"):
+            modality = "hypothetical"
+        elif c.dep_ in ("aux", "auxpass") and (w in lex.words("future") or c.lemma_.lower() in lex.words("future")) and c.tag_ == "MD":
+            modality = "future"
+        elif c.dep_ == "mark" and w in lex.words("hypothetical"):
+            modality = "hypothetical"
+        elif c.dep_ == "advmod" and w in ("allegedly", "reportedly", "purportedly"):
+            modality = "alleged" if w != "reportedly" else "reported"
+    # intent verbs: "plans to visit", "is set to sign", "wants to attack"
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head is not trigger:
+        hl = head.lemma_.lower()
+        if hl in lex.words("future") or head.lower_ in lex.words("future"):
+            modality = "future" if modality == "asserted" else modality
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children) and modality == "asserted":
+            modality = "future"
+    speaker = None
+    frame_verb = None
+    kind = None
+    cur = trigger
+    hops = 0
+    while cur.head is not cur and hops < 5:
+        dep = cur.dep_
+        up = cur.head
+        hops += 1
+        if dep in ("ccomp", "pcomp", "xcomp", "advcl", "conj") and up.pos_ in ("VERB", "AUX"):
+            ul = up.lemma_.lower()
+            if dep != "conj" and ul in lex.words("deny"):
+                kind, frame_verb = "deny", up
+            elif dep != "conj" and ul in lex.words("claim"):
+                kind, frame_verb = "claim", up
+            elif dep in ("ccomp", "parataxis") and ul in lex.words("say"):
+                kind, frame_verb = "say", up
+            elif dep in ("ccomp", "parataxis") and ul in lex.words("report"):
+                kind, frame_verb = "report", up
+            if frame_verb is not None:
+                speaker = subject_of(up)
+                break
+        if dep not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj"):
+            break
+        cur = up
+    if kind == "deny":
+        modality, polarity = "denied", "negated"
+    elif kind == "claim" and modality in ("asserted", "reported"):
+        modality = "alleged" if frame_verb.lemma_.lower() in ("allege", "charge") else "claimed"
+    elif kind in ("report", "say") and modality == "asserted":
+        modality = "reported"
+    if frame_verb is not None and is_negated(frame_verb) and kind in ("report", "say"):
+        polarity = "negated"
+    return Frame(polarity, modality, speaker, frame_verb, kind)
+
+
+def is_outlet(tok: Any, lex: Lexicon) -> bool:
+    return tok is not None and _is_outlet_token(tok, lex)
+
+
+def is_neutral_witness(tok: Any, lex: Lexicon) -> bool:
+    """Officials, medics, witnesses, police sources: report events without taking sides."""
+    if tok is None:
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    head_lemma = tok.lemma_.lower()
+    if head_lemma in lex.words("witness_noun") and not any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
+        return tok.ent_type_ not in ("PERSON",)
+    return False

@@ -1,0 +1,352 @@
+"""The event coder: parsed documents in, event records out.
+
+For each sentence, :func:`~khaldun.coding.readings.find_readings` finds the
+triggers and their role tokens; this module resolves the roles to actors,
+turns attributed statements into accusations and denials, refines codes by
+weapon, place and tense, and fills dates, places, counts and ACLED types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from khaldun.actors import ActorResolver, acled_inter
+from khaldun.coding.acled import acled_types
+from khaldun.coding.attribution import Frame, is_negated, is_neutral_witness, is_outlet, outlet_phrase, sentence_sources
+from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.ontology import cameo
+from khaldun.coding.readings import RESPONSIBILITY, Reading, clause_tokens, find_readings
+from khaldun.counts import Counts, extract_counts
+from khaldun.dates import resolve_event_date
+from khaldun.places import PlaceResolver
+from khaldun.records import Actor, Document, EventRecord, Evidence, make_event_id
+
+SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
+COUNT_ROOTS = {"14", "17", "18", "19", "20"}
+
+# future tense turns material cooperation into a promise and force into a threat (CAMEO 03x/13x)
+FUTURE_CODES = {
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+    "08": "035", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
+    "14": "133", "16": "131", "163": "1312", "17": "137", "173": "137", "18": "138", "19": "138", "20": "138",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    reading: Reading
+    code: str
+    actors: list[Actor]
+    recipients: list[Actor]
+    speaker: Actor | None
+    frame: Frame
+    trigger: Any
+    mode: str | None
+
+
+def actor_span(tok: Any) -> Any:
+    """The noun phrase headed by ``tok``, without relative clauses and trailing punctuation."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in SPAN_CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in SPAN_CUT_DEPS)
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    doc = tok.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    return doc[start:end]
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.name and b.name and a.name == b.name:
+        return True
+    return bool(a.country and b.country and a.country == b.country)
+
+
+class EventCoder:
+    """Codes every sentence of a parsed document."""
+
+    def __init__(self, lexicon: Lexicon, actors: ActorResolver, places: PlaceResolver) -> None:
+        self.lex = lexicon
+        self.actors = actors
+        self.places = places
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "EventCoder":
+        return cls(Lexicon.default(), ActorResolver.default(), PlaceResolver.default())
+
+    # -- roles ---------------------------------------------------------------
+
+    def _resolve(self, doc_actors: Any, tok: Any, on_date: str | None) -> list[Actor]:
+        if tok is None:
+            return []
+        return doc_actors.resolve_all(actor_span(tok), on_date)
+
+    # -- per document --------------------------------------------------------
+
+    def code(self, document: Document, parsed: Any) -> list[EventRecord]:
+        doc_actors = self.actors.for_document(parsed, document.doc_date)
+        built_by_sent: list[tuple[int, Any, list[_Built], list[str]]] = []
+        countries: set[str] = set()
+        for s_idx, sent in enumerate(parsed.sents):
+            readings = find_readings(sent, self.lex)
+            if not readings:
+                continue
+            built = [b for r in readings for b in self._build(r, doc_actors, document.doc_date)]
+            for b in built:
+                countries.update(a.country for a in (*b.actors, *b.recipients) if a.country)
+            built_by_sent.append((s_idx, sent, built, sentence_sources(sent, self.lex)))
+        if not built_by_sent:
+            return []
+        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries))
+        records: list[EventRecord] = []
+        seen: set[tuple] = set()
+        for s_idx, sent, built, sources in built_by_sent:
+            for b in built:
+                for rec in self._records(document, s_idx, sent, b, sources, doc_places):
+                    key = (s_idx, rec.cameo_code, _key(rec.actor), _key(rec.recipient), rec.modality, rec.polarity)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    records.append(rec)
+        return _merge_casualty_followups(records)
+
+    def _build(self, r: Reading, doc_actors: Any, doc_date: str | None) -> list[_Built]:
+        """Resolve a reading's roles; turn attributed claims into accusations and denials."""
+        actors = self._resolve(doc_actors, r.actor_tok, doc_date)
+        recipients = self._resolve(doc_actors, r.recipient_tok, doc_date)
+        if not actors and r.actor_tok is not None and r.actor_tok.pos_ == "PRON" and r.actor_tok.lower_ in ("we", "us"):
+            actors = []
+        frame = r.frame
+        speaker = None
+        if frame.speaker_token is not None and not is_outlet(frame.speaker_token, self.lex):
+            found = self._resolve(doc_actors, frame.speaker_token, doc_date)
+            speaker = found[0] if found else None
+        out: list[_Built] = []
+        mode = None
+        code = r.cameo
+        if code == RESPONSIBILITY:
+            return self._responsibility(r, actors, speaker, frame)
+        political = speaker is not None and not is_neutral_witness(frame.speaker_token, self.lex)
+        inner_root = code[:2]
+        conflict = cameo(code).quad_class in (3, 4)
+        if frame.frame_kind == "claim" and speaker is not None:
+            targets = [a for a in actors if not _same_side(a, speaker)] or ([] if actors else [])
+            for t in targets:
+                out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+        elif frame.frame_kind == "say" and political and conflict and inner_root not in ("11", "12"):
+            targets = [a for a in actors if not _same_side(a, speaker)]
+            if actors and targets:
+                for t in targets:
+                    out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+                frame = replace(frame, modality="claimed")
+            elif not actors and recipients and any(_same_side(x, speaker) for x in recipients):
+                # the speaker reports itself attacked by someone unnamed: a complaint
+                out.append(_Built(r, "112", [speaker], [], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+                frame = replace(frame, modality="claimed")
+        elif frame.frame_kind == "deny" and speaker is not None:
+            out.append(_Built(r, "016", [speaker], [a for a in actors if not _same_side(a, speaker)][:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb, None))
+        out.append(_Built(r, code, actors, recipients, speaker, frame, r.trigger, mode))
+        return out
+
+    def _responsibility(self, r: Reading, actors: list[Actor], speaker: Actor | None, frame: Frame) -> list[_Built]:
+        if speaker is None or not actors:
+            return []
+        negated = frame.polarity == "negated" or is_negated(r.trigger) or frame.frame_kind == "deny"
+        verb = frame.frame_verb if frame.frame_verb is not None else r.trigger
+        out = []
+        for a in actors:
+            if negated and _same_side(a, speaker):
+                out.append(_Built(r, "016", [speaker], [], speaker, Frame("affirmed", "asserted"), verb, None))
+            elif not negated and _same_side(a, speaker):
+                out.append(_Built(r, "015", [speaker], [], speaker, Frame("affirmed", "asserted"), verb, None))
+            elif not negated:
+                out.append(_Built(r, "112", [speaker], [a], speaker, Frame("affirmed", "asserted"), verb, None))
+        return out
+
+    # -- records -------------------------------------------------------------
+
+    def _records(self, document: Document, s_idx: int, sent: Any, b: _Built, sources: list[str], doc_places: Any) -> list[EventRecord]:
+        code = b.code
+        mode = None
+        clause = clause_tokens(b.trigger)
+        root = code[:2]
+        if root in ("18", "19", "20"):
+            extra = list(clause)
+            if b.reading.event_noun is not None:
+                extra += list(b.reading.event_noun.subtree)
+            found = self.lex.mode_of(extra)
+            if found is not None:
+                mode = found[0]
+                if code in ("190", "180", "183") or (code == "193" and found[1] != "193"):
+                    code = found[1]
+        frame = b.frame
+        if frame.modality == "future" and b.trigger is b.reading.trigger:
+            code = FUTURE_CODES.get(code, FUTURE_CODES.get(code[:3], FUTURE_CODES.get(code[:2], code)))
+        entry = cameo(code)
+        if mode is None:
+            mode = entry.mode
+        location = doc_places.event_location(sent, b.trigger)
+        if code == "040" and location is not None and location.country:
+            parties = {a.country for a in (*b.actors, *b.recipients) if a.country}
+            if parties and location.country not in parties:
+                code, entry = "044", cameo("044")
+                mode = entry.mode
+        when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
+        counts = extract_counts(sent, b.trigger) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
+        source = sources[0] if sources else None
+        if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
+            source = outlet_phrase(b.frame.speaker_token, self.lex)
+        pairs = self._pairs(b)
+        out = []
+        evidence = Evidence(
+            sentence=sent.text.strip(),
+            sentence_index=s_idx,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=_trigger_text(b.trigger, b.reading.event_noun if b.trigger is b.reading.trigger else None),
+        )
+        for actor, recipient in pairs:
+            if actor is None and entry.quad_class < 4 and not (entry.plover_type == "PROTEST"):
+                continue  # cooperation, statements and accusations need someone who did them
+            inter1, inter2 = acled_inter(actor), acled_inter(recipient)
+            a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)
+            confidence = _confidence(b, actor, recipient, frame)
+            eid = make_event_id(
+                document.doc_id, s_idx, b.trigger.idx, code,
+                actor.name or actor.text if actor else "", recipient.name or recipient.text if recipient else "",
+            )
+            out.append(EventRecord(
+                event_id=eid,
+                doc_id=document.doc_id,
+                event_type=entry.plover_type,
+                mode=mode,
+                context=entry.context,
+                cameo_code=code,
+                cameo_root=code[:2],
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                acled_event_type=a_type,
+                acled_sub_event_type=a_sub,
+                actor=actor,
+                recipient=recipient,
+                acled_inter1=inter1,
+                acled_inter2=inter2,
+                date=when.date,
+                date_precision=when.precision,
+                date_text=when.text,
+                location=location,
+                fatalities=counts.fatalities,
+                injured=counts.injured,
+                arrested=counts.arrested,
+                abducted=counts.abducted,
+                size=counts.size,
+                polarity=frame.polarity,
+                modality=frame.modality,
+                source=source,
+                speaker=b.speaker,
+                evidence=evidence,
+                confidence=confidence,
+                doc_date=document.doc_date,
+                cameo_name=entry.name,
+            ))
+        return out
+
+    @staticmethod
+    def _pairs(b: _Built) -> list[tuple[Actor | None, Actor | None]]:
+        actors: list[Actor | None] = list(b.actors) or [None]
+        recipients: list[Actor | None] = list(b.recipients)
+        if not recipients and b.reading.symmetric and len(b.actors) > 1 and b.trigger is b.reading.trigger:
+            return [(a, r) for a in b.actors for r in b.actors if a is not r and not _same_side(a, r)]
+        if not recipients:
+            recipients = [None]
+        pairs = []
+        for a in actors:
+            for r in recipients:
+                if a is not None and r is not None and a == r:
+                    continue
+                pairs.append((a, r))
+        return pairs or [(None, None)]
+
+
+COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+
+
+def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
+    """Fold "N people were killed in the attack" into the attack told just before.
+
+    News reports an attack, then its toll in the next sentence or two. A violent
+    event with no date of its own and no named perpetrator other than the
+    earlier event's, whose counts the earlier event lacks, is that event's toll.
+    """
+    out: list[EventRecord] = []
+    for rec in records:
+        target = None
+        if rec.event_type == "ASSAULT" and rec.date_precision != "day" and any(getattr(rec, f) for f in COUNT_FIELDS):
+            for prev in reversed(out):
+                gap = rec.evidence.sentence_index - prev.evidence.sentence_index
+                if gap == 0:
+                    continue
+                if gap > 2:
+                    break
+                if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
+                    continue
+                if rec.actor is not None and not _same_side(rec.actor, prev.actor):
+                    continue
+                if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
+                    continue
+                target = prev
+                break
+        if target is None:
+            out.append(rec)
+            continue
+        merged = replace(target, **{f: getattr(target, f) or getattr(rec, f) for f in COUNT_FIELDS})
+        out[out.index(target)] = merged
+    return out
+
+
+def _trigger_text(trigger: Any, noun: Any) -> str:
+    if noun is not None and noun is not trigger:
+        lo, hi = min(trigger.i, noun.i), max(trigger.i, noun.i)
+        if hi - lo <= 5:
+            return trigger.doc[lo:hi + 1].text
+        return f"{trigger.text} ... {noun.text}"
+    parts = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _key(actor: Actor | None) -> tuple:
+    return (actor.name, actor.country, actor.sector) if actor else ()
+
+
+def _confidence(b: _Built, actor: Actor | None, recipient: Actor | None, frame: Frame) -> float:
+    score = 0.45
+    if actor is not None and actor.country:
+        score += 0.2
+    elif actor is not None:
+        score += 0.1
+    if recipient is not None and recipient.country:
+        score += 0.1
+    if b.reading.specific:
+        score += 0.1
+    if frame.modality in ("hypothetical",):
+        score -= 0.2
+    elif frame.modality in ("claimed", "alleged", "denied"):
+        score -= 0.1
+    if frame.polarity == "negated":
+        score -= 0.1
+    if b.trigger is not b.reading.trigger:
+        score += 0.05  # an accusation or denial read from a reporting verb
+    return round(min(0.99, max(0.05, score)), 3)

@@ -1,0 +1,176 @@
+"""The coder's lexicons, read once from ``khaldun/data/lexicon/``.
+
+- ``verbs.tsv``: verb lemma + cue conditions -> CAMEO code.
+- ``nouns.tsv``: event nouns ("attack", "talks") -> CAMEO code.
+- ``light_verbs.txt``: verbs that take their meaning from their object noun.
+- ``modes.tsv``: weapons and methods -> PLOVER mode and a refined CAMEO code.
+- ``attribution.tsv``: reporting, claim, denial, future and hypothetical words.
+
+Matching is by hash lookup on lemmas; no regular expressions run on text.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from khaldun.errors import DataError
+
+OBJ_DEPS = {"dobj", "obj"}
+PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # obj, prep, prt, xcomp, comp, passive, neg
+    values: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    lemma: str
+    cues: tuple[Cue, ...]
+    cameo: str
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.cues)
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("khaldun.data").joinpath("lexicon", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataError(f"lexicon file {name} is missing; reinstall khaldun") from exc
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _parse_cues(raw: str, where: str) -> tuple[Cue, ...]:
+    if raw.strip() in ("", "-"):
+        return ()
+    cues = []
+    for part in raw.split(","):
+        part = part.strip()
+        if part in ("passive", "neg"):
+            cues.append(Cue(part, frozenset()))
+            continue
+        kind, _, vals = part.partition("=")
+        if kind not in {"obj", "prep", "prt", "xcomp", "comp"} or not vals:
+            raise DataError(f"{where}: bad cue {part!r}")
+        cues.append(Cue(kind, frozenset(v.strip().lower() for v in vals.split("|"))))
+    return tuple(cues)
+
+
+def _children_lemmas(tok: Any, deps: set[str]) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
+
+
+def object_tokens(tok: Any) -> list[Any]:
+    """Direct objects of a verb, or its passive subject, with their conjuncts."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ:
+            out.append(c)
+            out.extend(c.conjuncts)
+    return out
+
+
+def complement_lemmas(tok: Any) -> set[str]:
+    """Predicative complements: "held captive", "remained on alert", "called X glorious"."""
+    found = set()
+    for c in tok.children:
+        if c.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN", "ADV"}:
+            found.add(c.lemma_.lower())
+        if c.dep_ in {"prep", "dobj"}:
+            for g in c.children:
+                if g.dep_ in {"pobj", "oprd", "amod", "acomp"} and g.pos_ in {"ADJ", "NOUN"}:
+                    found.add(g.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ in {"on", "in"}:
+            found.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return found
+
+
+def _cue_holds(cue: Cue, tok: Any) -> bool:
+    if cue.kind == "obj":
+        return any(o.lemma_.lower() in cue.values or o.lower_ in cue.values for o in object_tokens(tok))
+    if cue.kind == "prep":
+        return bool(_children_lemmas(tok, {"prep", "prt", "agent"}) & cue.values)
+    if cue.kind == "prt":
+        return bool(_children_lemmas(tok, {"prt"}) & cue.values)
+    if cue.kind == "xcomp":
+        return bool(_children_lemmas(tok, {"xcomp"}) & cue.values)
+    if cue.kind == "comp":
+        return bool(complement_lemmas(tok) & cue.values)
+    if cue.kind == "passive":
+        return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+    if cue.kind == "neg":
+        return any(c.dep_ == "neg" for c in tok.children)
+    return False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[VerbEntry, ...]]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    modes: dict[str, tuple[str, str]]
+    attribution: dict[str, frozenset[str]]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Lexicon":
+        verbs: dict[str, list[VerbEntry]] = defaultdict(list)
+        for i, row in enumerate(csv.DictReader(_lines("verbs.tsv"), delimiter="\t")):
+            where = f"verbs.tsv row {i + 2}"
+            lemma = row["lemma"].strip().lower()
+            verbs[lemma].append(VerbEntry(lemma, _parse_cues(row["cue"], where), row["cameo"].strip(), i))
+        nouns = {r["lemma"].strip().lower(): r["cameo"].strip() for r in csv.DictReader(_lines("nouns.tsv"), delimiter="\t")}
+        light = frozenset(ln.strip().lower() for ln in _lines("light_verbs.txt"))
+        modes = {}
+        for row in csv.reader(_lines("modes.tsv"), delimiter="\t"):
+            modes[row[0].strip().lower()] = (row[1].strip(), row[2].strip())
+        attribution: dict[str, set[str]] = defaultdict(set)
+        for r in csv.DictReader(_lines("attribution.tsv"), delimiter="\t"):
+            attribution[r["kind"].strip()].add(r["word"].strip().lower())
+        ordered = {
+            k: tuple(sorted(v, key=lambda e: (-e.specificity, e.order))) for k, v in verbs.items()
+        }
+        return cls(ordered, nouns, light, modes, {k: frozenset(v) for k, v in attribution.items()})
+
+    def words(self, kind: str) -> frozenset[str]:
+        return self.attribution.get(kind, frozenset())
+
+    def match_verb(self, tok: Any) -> VerbEntry | None:
+        """The most specific lexicon row whose cues hold for verb ``tok``."""
+        for entry in self.verbs.get(tok.lemma_.lower(), ()):
+            if all(_cue_holds(c, tok) for c in entry.cues):
+                return entry
+        return None
+
+    def event_noun(self, tok: Any) -> str | None:
+        """CAMEO code of an event noun ("attack", "air strike"), else None."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ == "compound":
+                two = f"{c.lemma_.lower()} {lemma}"
+                if two in self.modes and lemma in self.nouns:
+                    return self.modes[two][1]
+        return self.nouns.get(lemma)
+
+    def mode_of(self, tokens: Any) -> tuple[str, str] | None:
+        """The weapon/method named among ``tokens``: (PLOVER mode, CAMEO code)."""
+        best: tuple[str, str] | None = None
+        prev = ""
+        for t in tokens:
+            lemma = t.lemma_.lower()
+            two = f"{prev} {lemma}" if prev else ""
+            hit = self.modes.get(two) or self.modes.get(lemma) or self.modes.get(t.lower_)
+            if hit and (best is None or two in self.modes):
+                best = hit
+            prev = lemma
+        return best

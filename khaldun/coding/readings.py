@@ -1,0 +1,291 @@
+"""Readings: event triggers found in a parsed sentence, with the tokens that fill their roles.
+
+A reading is what the sentence says happened, before actors, places, dates and
+counts are resolved: the trigger token, a CAMEO code, the head tokens of the
+actor and recipient phrases, and the attribution frame. Triggers are verbs
+matched in the verb lexicon, light verbs with an event-noun object ("launched
+an attack"), event nouns that are the subject of an occurrence verb ("clashes
+erupted"), and responsibility predicates ("was involved in the attack").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from khaldun.coding.attribution import Frame, frame_of, subject_of
+from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+
+RESPONSIBILITY = "RESP"
+"""pseudo-code for "X was (not) involved in / behind / responsible for E": becomes 112, 016 or 015"""
+
+OCCURRENCE_VERBS = {
+    "erupt", "break", "occur", "happen", "take", "continue", "rage", "flare", "resume",
+    "intensify", "escalate", "leave", "rock", "hit", "target", "claim", "kill", "wound", "injure",
+}
+RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+VICTIM_SUBJECT = {"die", "perish", "lose", "suffer", "drown"}
+# verbs whose subject is the victim: "five people died", "1300 people lost their lives"
+CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
+
+
+@dataclass
+class Reading:
+    trigger: Any
+    cameo: str
+    actor_tok: Any = None
+    recipient_tok: Any = None
+    frame: Frame = field(default_factory=Frame)
+    event_noun: Any = None
+    consumed: set[int] = field(default_factory=set)
+    """token indices of clauses this reading absorbed (an xcomp it was cued by)"""
+    symmetric: bool = False
+    specific: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+
+SYMMETRIC_ROOTS = {"03", "04", "06"}
+SYMMETRIC_CODES = {"190", "193", "057", "046", "040", "044"}
+
+
+def _is_actorish(tok: Any, lex: Lexicon) -> bool:
+    if tok is None or tok.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON" and lemma in ("it", "this", "that", "what", "which", "there", "something", "nothing"):
+        return tok.lower_ == "it" and False
+    if lemma in lex.nouns or lemma in lex.modes:
+        return False
+    return True
+
+
+def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
+    found = []
+    for p in preps:
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == p:
+                found.extend(g for g in c.children if g.dep_ == "pobj")
+    return found
+
+
+def _event_noun_agent(noun: Any, lex: Lexicon) -> Any:
+    """Who carried out an event named by a noun: "the Hamas attacks", "Israel's raid", "the raid by X"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return c
+    by = _prep_objects(noun, ("by",))
+    return by[0] if by else None
+
+
+def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
+    """"killed in an Israeli airstrike": the agent named inside the instrument phrase."""
+    for pobj in _prep_objects(trigger, ("in", "during", "by")):
+        if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes:
+            found = _event_noun_agent(pobj, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
+    lemma = trigger.lemma_.lower()
+    if lemma in VICTIM_SUBJECT:
+        return _instrument_agent(trigger, lex)
+    # passive: "were killed by X" -> the agent's object
+    for c in trigger.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
+        return _instrument_agent(trigger, lex)
+    if noun is not None and noun is trigger:
+        for c in noun.children:
+            if c.dep_ == "poss" and _is_actorish(c, lex):
+                return c
+        by = _prep_objects(noun, ("by",))
+        if by:
+            return by[0]
+        between = _prep_objects(noun, ("between",))
+        if between:
+            return between[0]
+        return None
+    subj = subject_of(trigger)
+    if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes):
+        # "an Israeli airstrike killed ..." / "the attack killed": the actor is a modifier
+        for c in subj.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                return c
+        by = _prep_objects(subj, ("by",))
+        return by[0] if by else None
+    return subj
+
+
+def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
+    if trigger.lemma_.lower() in VICTIM_SUBJECT:
+        return subject_of(trigger)
+    for c in trigger.children:
+        if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex):
+            return c
+    if noun is not None:
+        hits = _prep_objects(noun, RECIPIENT_PREPS)
+        hits = [h for h in hits if _is_actorish(h, lex)]
+        if hits:
+            return hits[0]
+        if noun is trigger:
+            between = _prep_objects(noun, ("between",))
+            if between and between[0].conjuncts:
+                return between[0].conjuncts[0]
+            return None
+    for o in object_tokens(trigger):
+        if o.dep_ in PASSIVE_SUBJ:
+            continue
+        if o is noun:
+            continue
+        # "called Hamas's murder ... glorious", "attacked Israel's embassy": the possessor
+        if o.pos_ == "NOUN" and not o.ent_type_:
+            for g in o.children:
+                if g.dep_ == "poss" and g.pos_ == "PROPN":
+                    return g
+        if _is_actorish(o, lex):
+            return o
+    for c in trigger.children:
+        if c.dep_ == "dative" and _is_actorish(c, lex):
+            return c
+    hits = [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
+    if hits:
+        return hits[0]
+    if cameo[:2] in ("11", "12", "01"):
+        # "alleged that Iran ...", "denied that Tehran ...": the subject of the complement
+        for c in trigger.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+                if subj is not None and subj.dep_ == "expl":
+                    subj = next((g for g in c.children if g.dep_ == "attr"), None)
+                    if subj is not None:
+                        for g in subj.subtree:
+                            if g.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                                return g
+                if subj is not None and _is_actorish(subj, lex):
+                    return subj
+    for c in trigger.children:
+        if c.dep_ == "xcomp":
+            inner = _recipient_of(c, lex, None, cameo) if c.pos_ == "VERB" else None
+            if inner is not None:
+                return inner
+    return None
+
+
+def _responsibility(tok: Any) -> Any:
+    """The event noun a responsibility predicate points at, or None."""
+    lemma = tok.lemma_.lower()
+    if lemma == "involve" and tok.tag_ == "VBN":
+        preps = ("in",)
+    elif lemma == "responsible":
+        preps = ("for",)
+    elif lemma == "be":
+        preps = ("behind",)
+    else:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
+    """Every event reading in one sentence, in text order."""
+    readings: list[Reading] = []
+    by_trigger: dict[int, Reading] = {}
+    for tok in sent:
+        code = None
+        noun = None
+        specific = False
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            target = _responsibility(tok)
+            if target is not None and (lex.event_noun(target) or target.lemma_.lower() in ("it", "incident", "killing", "violence")):
+                code, noun = RESPONSIBILITY, target
+            elif tok.pos_ == "VERB":
+                entry = lex.match_verb(tok)
+                if entry is not None:
+                    code, specific = entry.cameo, entry.specificity > 0
+                if tok.lemma_.lower() in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
+                    for o in object_tokens(tok):
+                        if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
+                            continue
+                        c = lex.event_noun(o)
+                        if c:
+                            code, noun, specific = c, o, True
+                            break
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            c = lex.event_noun(tok)
+            head = tok.head
+            if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
+                code, noun = c, tok
+        if code is None:
+            continue
+        reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
+        reading.frame = frame_of(tok, lex)
+        if code == RESPONSIBILITY:
+            reading.actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        else:
+            reading.actor_tok = _actor_of(tok, lex, noun if noun is tok else None)
+        if code != RESPONSIBILITY:
+            reading.recipient_tok = _recipient_of(tok, lex, noun, code)
+        else:
+            reading.recipient_tok = None
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                reading.consumed.update(t.i for t in c.subtree)
+        if code == RESPONSIBILITY:
+            reading.consumed.update(t.i for t in noun.subtree) if noun is not None else None
+        reading.symmetric = code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+        readings.append(reading)
+        by_trigger[tok.i] = reading
+    # a coded verb that governs another coded verb through an xcomp absorbs it
+    # ("agreed to cooperate", "threatened to attack", "urged X to stop")
+    consumed: set[int] = set()
+    for r in readings:
+        consumed |= {i for i in r.consumed if i != r.trigger.i}
+    kept = [r for r in readings if r.trigger.i not in consumed]
+    # conj verbs with no subject or object of their own share their head's
+    for r in kept:
+        t = r.trigger
+        if t.dep_ == "conj" and t.head.i in by_trigger:
+            head = by_trigger[t.head.i]
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            if r.recipient_tok is None and r.symmetric and head.symmetric and not own_subject:
+                r.recipient_tok = head.recipient_tok
+    # participial elaborations of a violent event ("launched an attack, firing rockets")
+    out = []
+    for r in kept:
+        t = r.trigger
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i in by_trigger:
+            head = by_trigger[t.head.i]
+            if head.root in ("18", "19", "20") and r.root in ("18", "19", "20"):
+                continue
+        out.append(r)
+    return out
+
+
+def clause_tokens(trigger: Any) -> list[Any]:
+    """Tokens of the trigger's own clause (its subtree minus embedded clauses, plus elaborations)."""
+    toks = [trigger]
+    stack = list(trigger.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CLAUSE_BREAK and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
+            continue
+        toks.append(t)
+        stack.extend(t.children)
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        toks.append(trigger.head)
+    return sorted(toks, key=lambda t: t.i)

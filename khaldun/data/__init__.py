@@ -1,0 +1,1 @@
+"""Data files shipped with khaldun (lexicons, ontology tables, knowledge base, gazetteer)."""

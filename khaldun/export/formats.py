@@ -1,0 +1,133 @@
+"""Output formats for event records (as dicts, the shape of ``EventRecord.to_dict()``).
+
+- ``jsonl``: one record per line, exactly the spec's record.
+- ``json``: a JSON array of records.
+- ``csv``: one flat row per record (nested fields as ``actor_country`` etc.).
+- ``table``: a readable fixed-width table for people.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from khaldun.errors import UsageError
+
+FORMATS = ("table", "jsonl", "json", "csv")
+
+CSV_COLUMNS = (
+    "event_id", "doc_id", "doc_date", "event_type", "mode", "context", "cameo_code", "cameo_root", "cameo_name",
+    "quad_class", "goldstein", "acled_event_type", "acled_sub_event_type",
+    "actor_text", "actor_name", "actor_country", "actor_sector", "actor_kind", "actor_wikidata",
+    "recipient_text", "recipient_name", "recipient_country", "recipient_sector", "recipient_kind", "recipient_wikidata",
+    "acled_inter1", "acled_inter2", "date", "date_precision", "date_text",
+    "location_text", "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+    "location_geonameid", "location_precision",
+    "fatalities", "fatalities_qualifier", "injured", "injured_qualifier", "arrested", "arrested_qualifier",
+    "abducted", "abducted_qualifier", "size", "size_qualifier",
+    "polarity", "modality", "source", "speaker_name", "speaker_country", "speaker_sector",
+    "sentence_index", "sentence_start", "sentence_end", "trigger", "sentence", "confidence", "schema_version",
+)
+
+
+def flatten(rec: dict[str, Any]) -> dict[str, Any]:
+    """One flat row (CSV_COLUMNS) from a nested record."""
+    row: dict[str, Any] = {k: rec.get(k) for k in CSV_COLUMNS if k in rec}
+    row["context"] = ";".join(rec.get("context") or [])
+    for role in ("actor", "recipient", "speaker"):
+        a = rec.get(role) or {}
+        for f in ("text", "name", "country", "sector", "kind", "wikidata"):
+            key = f"{role}_{f}"
+            if key in CSV_COLUMNS:
+                row[key] = a.get(f)
+    loc = rec.get("location") or {}
+    for f in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision"):
+        row[f"location_{f}"] = loc.get(f)
+    for f in ("fatalities", "injured", "arrested", "abducted", "size"):
+        c = rec.get(f) or {}
+        row[f] = c.get("value")
+        row[f"{f}_qualifier"] = c.get("qualifier")
+    ev = rec.get("evidence") or {}
+    row.update(sentence_index=ev.get("sentence_index"), sentence_start=ev.get("start"),
+               sentence_end=ev.get("end"), trigger=ev.get("trigger"), sentence=ev.get("sentence"))
+    return {k: row.get(k) for k in CSV_COLUMNS}
+
+
+def _who(a: dict[str, Any] | None) -> str:
+    if not a:
+        return "-"
+    name = a.get("name") or a.get("text") or "?"
+    code = "/".join(x for x in (a.get("country"), a.get("sector")) if x)
+    return f"{name} ({code})" if code else name
+
+
+def _count(c: dict[str, Any] | None, label: str) -> str:
+    if not c:
+        return ""
+    q = {"at_least": ">=", "more_than": ">", "about": "~", "up_to": "<=", "exact": ""}.get(c.get("qualifier") or "", "")
+    return f"{label}{q}{c.get('value')}"
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "\u2026"
+
+
+def write_table(records: Iterable[dict[str, Any]], out: TextIO, width: int | None = None) -> int:
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    cols = [("date", 10), ("event", 22), ("actor", 26), ("recipient", 26), ("where", 16), ("numbers", 16), ("how / source", 22)]
+    fixed = sum(w for _, w in cols) + len(cols) * 2
+    trig_w = max(12, width - fixed)
+    header = "  ".join(name.ljust(w) for name, w in cols) + "  trigger"
+    out.write(header + "\n" + "-" * min(width, len(header) + trig_w - 7) + "\n")
+    n = 0
+    for r in records:
+        n += 1
+        typ = r.get("event_type") or "STATEMENT"
+        event = f"{typ}{'/' + r['mode'] if r.get('mode') else ''} {r.get('cameo_code')}"
+        loc = r.get("location") or {}
+        where = loc.get("name") or loc.get("text") or "-"
+        if loc.get("country"):
+            where = f"{where} ({loc['country']})"
+        nums = " ".join(x for x in (_count(r.get("fatalities"), "k"), _count(r.get("injured"), "i"),
+                                    _count(r.get("arrested"), "arr"), _count(r.get("abducted"), "abd"),
+                                    _count(r.get("size"), "n")) if x)
+        how = r.get("modality") or ""
+        if r.get("polarity") == "negated":
+            how = "NOT " + how
+        if r.get("source"):
+            how += f" ({r['source']})"
+        date = r.get("date") or "-"
+        cells = [date, event, _who(r.get("actor")), _who(r.get("recipient")), where, nums or "-", how]
+        line = "  ".join(_cell(c, w).ljust(w) for c, (_, w) in zip(cells, cols))
+        out.write(line + "  " + _cell((r.get("evidence") or {}).get("trigger") or "", trig_w) + "\n")
+    if n == 0:
+        out.write("(no events)\n")
+    return n
+
+
+def write_records(records: Iterable[dict[str, Any]], out: TextIO, fmt: str = "jsonl") -> int:
+    """Write records to ``out`` in ``fmt``; returns how many were written."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    n = 0
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        items = list(records)
+        json.dump(items, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        n = len(items)
+    elif fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
+        w.writeheader()
+        for r in records:
+            w.writerow(flatten(r))
+            n += 1
+    else:
+        n = write_table(records, out)
+    return n
