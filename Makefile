@@ -1,0 +1,42 @@
+# khaldun: two commands for a newcomer on a fresh machine:
+#   make demo   set up .venv from the lock file and code the bundled example articles
+#   make test   set up .venv and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-fast lint bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/khaldun extract examples/ --db demo.duckdb
+	@echo
+	@echo "Stored in demo.duckdb. Try:  $(BIN)/khaldun events --db demo.duckdb --type ASSAULT"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow and not eval"
+
+lint: install
+	$(BIN)/ruff check khaldun tests scripts benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+# Recompile the lock file from requirements.in (needs pip-tools; registry access).
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache demo.duckdb
