@@ -1,11 +1,64 @@
-"""STUB (to be replaced by the actors work): the interface the coder calls."""
+"""Actor resolution in a document: the interface the event coder calls.
+
+    resolver = ActorResolver.default()              # KB loaded once per process
+    doc_actors = resolver.for_document(doc, "2023-10-15")
+    doc_actors.resolve_all(span)                    # one Actor per conjunct
+    doc_actors.resolve(span)                        # the first, or None
+
+A phrase is first split into conjuncts ("Brazil and the United States"),
+each conjunct read compositionally (:mod:`khaldun.actors.compose`), then
+linked to earlier mentions in the same document:
+
+- pronouns ("he", "she") take the latest person mentioned before them;
+  "they" the latest group or organisation within two sentences;
+- a bare name ("Haniyeh", "Gilon") takes the earlier mention whose name
+  holds it ("Ismail Haniyeh");
+- a role with no name ("the minister", "the Iranian leader") takes the
+  latest earlier person with that role word or, for generic roles, that
+  country; failing that, the knowledge base's office holder on the date;
+- "the two", "the two leaders", "both sides" take the two latest distinct
+  actors (persons, for person roles).
+
+Mentions are collected once per document, lazily, from noun chunks
+(appositions merged) and named entities.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable
 
+from khaldun.actors import compose
+from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
 from khaldun.records import Actor
+
+PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+GROUP_PRONOUNS = frozenset("they them their themselves".split())
+PAIR_WORDS = frozenset({"two", "both"})
+#: verbs whose subject, when it is a country, is its government speaking
+SPEECH_VERBS = frozenset(
+    "say allege accuse claim deny announce state declare insist warn condemn blame charge complain "
+    "assert stress reiterate maintain contend argue".split()
+)
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One actor mention found in a document."""
+
+    start: int
+    """character offset of the mention"""
+    end: int
+    sentence: int
+    actor: Actor
+    name_keys: frozenset[str]
+    """normalised words of the person's name, for surname linking"""
+    role_words: frozenset[str]
+    """lower-case words of the phrase, for "the minister" linking"""
+    named: bool = False
+    """the mention names its actor (a person's name, an organisation), not only a role"""
 
 
 class DocumentActors:
@@ -13,31 +66,373 @@ class DocumentActors:
 
     def __init__(self, resolver: "ActorResolver", doc: Any, doc_date: str | None) -> None:
         self.resolver = resolver
+        self.kb = resolver.kb
         self.doc = doc
         self.doc_date = doc_date
+        self._mentions: list[Mention] | None = None
+        self._sent_index: dict[int, int] | None = None
+
+    # -- public -------------------------------------------------------------
 
     def resolve_all(self, span: Any, on_date: str | None = None) -> list[Actor]:
-        """Every actor a phrase names (one per conjunct: "Brazil and the United States")."""
-        text = span.text.strip()
-        return [Actor(text=text, name=text)] if text else []
+        """Every actor a phrase names: one per conjunct ("Brazil and the United States")."""
+        date = on_date or self.doc_date
+        out: list[Actor] = []
+        for part, tail in _conjuncts(span):
+            for actor in self._resolve_one(part, date, whole=span):
+                if actor.country is None and tail is not None:
+                    actor = self._with_tail_country(actor, tail)
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _with_tail_country(self, actor: Actor, tail: Any) -> Actor:
+        reading = compose.read(self.kb, tail)
+        places = [c for c in reading.cues if c.is_place] if reading else []
+        if not places or actor.kind in ("country", "person"):
+            return actor
+        return replace(actor, country=places[0].country)
 
     def resolve(self, span: Any, on_date: str | None = None) -> Actor | None:
+        """The first actor a phrase names, or None."""
         found = self.resolve_all(span, on_date)
         return found[0] if found else None
+
+    def resolve_text(self, text: str, on_date: str | None = None) -> list[Actor]:
+        """Resolve a phrase given as text, parsed on its own (no document context)."""
+        from khaldun.nlp import load_model
+
+        doc = load_model()(text)
+        return self.resolver.for_document(doc, on_date or self.doc_date).resolve_all(doc[:], on_date)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every actor mention in the document, in order (computed once)."""
+        if self._mentions is None:
+            self._mentions = self._collect_mentions()
+        return self._mentions
+
+    # -- one conjunct ---------------------------------------------------------
+
+    def _resolve_one(self, span: Any, date: str | None, whole: Any) -> list[Actor]:
+        text = span.text.strip()
+        toks = compose.content_tokens(span)
+        if not toks:
+            return []
+        if len(toks) == 1 and toks[0].pos_ == "PRON":
+            found = self._pronoun(toks[0], text)
+            return [found] if found else []
+        pair = self._pair(span, toks, text)
+        if pair is not None:
+            return pair
+        reading = compose.read(self.kb, span)
+        if reading is None:
+            return []
+        composed = compose.compose(self.kb, span, reading, date)
+        if not composed:
+            return []
+        out = []
+        for c in composed:
+            actor = self._link(span, reading, c, date)
+            actor = self._speaker_government(whole, actor)
+            out.append(actor)
+        return out
+
+    def _link(self, span: Any, reading: compose.Reading, c: compose.Composed, date: str | None) -> Actor:
+        actor = c.actor
+        start = span.start_char
+        roles = [cue for cue in reading.cues if cue.kind == "role"]
+        places = [cue for cue in reading.cues if cue.is_place or cue.kind == "entity"]
+        # a bare name: the earlier, fuller mention of the same person
+        if reading.name_tokens and c.person_entity is None and not roles and not places:
+            keys = {norm(t.text) for t in reading.name_tokens}
+            for m in self.mentions:  # the apposition this name is part of
+                if m.start <= span.start_char and span.end_char <= m.end and keys <= m.name_keys and m.named:
+                    if m.actor.country is not None:
+                        return replace(m.actor, text=actor.text)
+            for m in reversed(self._before(start)):
+                if m.actor.kind == "person" and keys <= m.name_keys and m.actor.text != actor.text:
+                    return replace(m.actor, text=actor.text)
+            known = self._kb_surname(reading, date)
+            if known is not None:
+                return replace(known, text=actor.text)
+        # a role with no name: "the minister", "the Iranian leader"
+        if c.role is not None and not c.has_name and c.role.kind == "person" and reading.head.tag_ not in compose.PLURAL_TAGS:
+            linked = self._role_antecedent(start, c, reading)
+            if linked is not None:
+                return replace(linked, text=actor.text)
+            holder = self._office_holder(reading, actor, date)
+            if holder is not None:
+                return holder
+        # a title and a surname the KB knows: "President Mugabe"
+        if reading.name_tokens and c.person_entity is None:
+            known = self._kb_surname(reading, date, actor.country)
+            if known is not None and (actor.country in (None, known.country)):
+                sector = actor.sector if c.role is not None and c.role.sector not in ("*",) and actor.sector != "GOV" else known.sector
+                return replace(known, text=actor.text, sector=sector or actor.sector)
+            keys = {norm(t.text) for t in reading.name_tokens}
+            for m in reversed(self._before(start)):
+                if m.actor.kind == "person" and keys <= m.name_keys and m.actor.country and actor.country is None:
+                    return replace(actor, country=m.actor.country, sector=actor.sector or m.actor.sector, name=m.actor.name)
+        return actor
+
+    def _kb_surname(self, reading: compose.Reading, date: str | None, country: str | None = None) -> Actor | None:
+        last = norm(reading.name_tokens[-1].text)
+        cands = self.kb.surnames.get(last, [])
+        full = norm(" ".join(t.text for t in reading.name_tokens))
+        if len(reading.name_tokens) > 1:
+            cands = [e for e in cands if norm(e.name).endswith(full) or full.endswith(norm(e.name).split(" ")[-1]) and norm(e.name).split(" ")[0] in full]
+        if country is not None:
+            cands = [e for e in cands if any(o.country == country for o in e.offices)]
+        if not cands:
+            return None
+        if date:
+            current = [e for e in cands if any(o.holds_on(date) for o in e.offices)]
+            cands = current or cands
+        ent = max(cands, key=lambda e: max((o.start or "") for o in e.offices) if e.offices else "")
+        ctry, sector, _ = ent.on(date)
+        return Actor(text="", name=ent.name, country=ctry, sector=sector, kind="person", wikidata=ent.wikidata)
+
+    def _role_antecedent(self, start: int, c: compose.Composed, reading: compose.Reading) -> Actor | None:
+        role = c.role
+        assert role is not None
+        words = set(norm(role.term).split(" "))
+        generic = role.sector == "*" or role.term in ("leader", "official")
+        for m in reversed(self._before(start)):
+            if m.actor.kind != "person" or m.actor.name is None:
+                continue
+            if c.explicit_country and m.actor.country != c.actor.country:
+                continue
+            if generic or words <= m.role_words:
+                return m.actor
+        return None
+
+    def _office_holder(self, reading: compose.Reading, actor: Actor, date: str | None) -> Actor | None:
+        titles = [cue.text for cue in reading.cues if cue.kind == "role"]
+        if not titles or actor.country is None:
+            return None
+        ent = self.kb.holder(actor.country, titles[-1], date)
+        if ent is None:
+            return None
+        country, sector, _ = ent.on(date)
+        return Actor(text=actor.text, name=ent.name, country=country, sector=sector, kind="person", wikidata=ent.wikidata)
+
+    def _pronoun(self, tok: Any, text: str) -> Actor | None:
+        low = tok.lower_
+        before = self._before(tok.idx)
+        if low in PERSON_PRONOUNS:
+            for m in reversed(before):
+                if m.actor.kind == "person":
+                    return replace(m.actor, text=text)
+        elif low in GROUP_PRONOUNS:
+            sent = self._sentence_of(tok.i)
+            for m in reversed(before):
+                if m.sentence < sent - 2:
+                    break
+                if m.actor.kind in ("group", "organization") or m.actor.kind == "country":
+                    return replace(m.actor, text=text)
+        return None
+
+    def _pair(self, span: Any, toks: list[Any], text: str) -> list[Actor] | None:
+        """ "the two", "the two leaders", "both sides": the two latest distinct actors."""
+        words = {t.lower_ for t in span}
+        if not words & PAIR_WORDS or len(toks) > 3:
+            return None
+        head = toks[-1]
+        if head.lower_ not in PAIR_WORDS:
+            role = self.kb.role(head.lemma_)
+            if role is None:
+                return None
+            want_person = role.kind == "person"
+        else:
+            want_person = True
+        picked: list[Actor] = []
+        for m in reversed(self._before(span.start_char)):
+            if want_person and m.actor.kind != "person":
+                continue
+            if m.actor.kind not in ("person", "organization", "group", "country"):
+                continue
+            if any(p.name == m.actor.name for p in picked):
+                continue
+            picked.append(replace(m.actor, text=text))
+            if len(picked) == 2:
+                return list(reversed(picked))
+        return None
+
+    def _speaker_government(self, whole: Any, actor: Actor) -> Actor:
+        """A country that speaks is its government: "Israel has alleged" is ISR GOV."""
+        if actor.kind != "country" or actor.sector is not None:
+            return actor
+        root = whole.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+            return replace(actor, sector="GOV")
+        return actor
+
+    # -- mentions -------------------------------------------------------------
+
+    def _before(self, char: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= char]
+
+    def _sentence_of(self, token_i: int) -> int:
+        if self._sent_index is None:
+            self._sent_index = {}
+            for n, sent in enumerate(self.doc.sents):
+                for t in sent:
+                    self._sent_index[t.i] = n
+        return self._sent_index.get(token_i, 0)
+
+    def _collect_mentions(self) -> list[Mention]:
+        doc = self.doc
+        spans = []
+        covered: set[int] = set()
+        for chunk in doc.noun_chunks:
+            spans.append(chunk)
+            covered.update(range(chunk.start, chunk.end))
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_ENTS and not any(i in covered for i in range(ent.start, ent.end)):
+                spans.append(ent)
+                covered.update(range(ent.start, ent.end))
+        for tok in doc:  # role words the chunker missed ("Israeli Ambassador" as a modifier)
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN") or self.kb.role(tok.lemma_) is None:
+                continue
+            mods = [c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound", "poss", "det", "nmod") and c.i < tok.i]
+            spans.append(doc[min(mods, default=tok.i) : tok.i + 1])
+            covered.update(range(min(mods, default=tok.i), tok.i + 1))
+        spans.sort(key=lambda s: s.start)
+        out = []
+        for span in spans:
+            toks = compose.content_tokens(span)
+            if not toks or (len(toks) == 1 and toks[0].pos_ == "PRON"):
+                continue
+            reading = compose.read(self.kb, span)
+            if reading is None:
+                continue
+            for c in compose.compose(self.kb, span, reading, self.doc_date):
+                actor = c.actor
+                if reading.name_tokens and c.person_entity is None:
+                    known = self._kb_surname(reading, self.doc_date, actor.country)
+                    if known is not None and not [cue for cue in reading.cues if cue.kind == "role"]:
+                        actor = replace(known, text=actor.text)
+                names = actor.name if actor.kind == "person" and actor.name else ""
+                out.append(
+                    Mention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        sentence=self._sentence_of(span.start),
+                        actor=actor,
+                        name_keys=frozenset(norm(names).split()) if names else frozenset(),
+                        role_words=frozenset(norm(span.text).split()),
+                        named=c.has_name or (actor.kind == "organization" and c.role is None),
+                    )
+                )
+        return self._merge_appositions(out)
+
+    def _merge_appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """Join a role and the name that follows it into one mention.
+
+        "Israeli Ambassador to India, Naor Gilon" and "Iran's Supreme leader
+        Ayatollah Seyyed Ali Khamenei" are each one person: the role gives
+        country and sector where the name alone has none.
+        """
+        text = self.doc.text
+        out = list(mentions)
+        for i, a in enumerate(mentions):
+            if a.actor.kind != "person" or a.named:
+                continue
+            for b in mentions[i + 1 : i + 4]:
+                between = text[a.end : b.start]
+                if b.sentence != a.sentence or len(between) > 60:
+                    break
+                if not b.named or b.actor.kind not in ("person", "organization"):
+                    continue
+                if between.strip(" ,") and not ("," in between and between.strip(" ,").split(" ")[0].islower()):
+                    break
+                if b.actor.country not in (None, a.actor.country):
+                    break
+                merged = replace(
+                    b.actor,
+                    text=text[a.start : b.end],
+                    country=b.actor.country or a.actor.country,
+                    sector=a.actor.sector or b.actor.sector,
+                    kind="person",
+                )
+                out[out.index(b)] = replace(
+                    b,
+                    start=a.start,
+                    actor=merged,
+                    role_words=a.role_words | b.role_words,
+                    name_keys=frozenset(norm(merged.name or "").split()),
+                )
+                out.remove(a)
+                break
+        return out
 
 
 class ActorResolver:
     """Loads the knowledge base once; hands out per-document resolvers."""
 
+    _default: "ActorResolver | None" = None
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
     @classmethod
-    @lru_cache(maxsize=1)
     def default(cls) -> "ActorResolver":
-        return cls()
+        """The shipped KB plus the user KB dir (``$KHALDUN_KB_DIR``), loaded once."""
+        if cls._default is None or cls._default.kb.dirs != tuple(Path(d) for d in default_dirs()):
+            cls._default = cls(load_kb(default_dirs()))
+        return cls._default
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[Path | str] = (), *, include_user: bool = True) -> "ActorResolver":
+        """A resolver over the shipped KB, the user KB (optional) and ``extra_dirs``."""
+        dirs = default_dirs(extra_dirs)
+        if not include_user:
+            dirs = (dirs[0], *dirs[2:])
+        return cls(load_kb(dirs))
 
     def for_document(self, doc: Any, doc_date: str | None) -> DocumentActors:
         return DocumentActors(self, doc, doc_date)
 
 
-def acled_inter(actor: Actor | None) -> int | None:
-    """ACLED actor type code (1..8) of a resolved actor."""
-    return None
+def _conjuncts(span: Any) -> list[tuple[Any, Any | None]]:
+    """The conjuncts of a phrase, each with the tail the conjuncts share.
+
+    "Brazil and the United States" gives two spans; "civilians and soldiers
+    in southern Israel" gives "civilians" and "soldiers", sharing the tail
+    "in southern Israel".
+    """
+    root = span.root
+    inside = {t.i for t in span}
+    conj = []
+    stack = [c for c in root.children if c.dep_ == "conj" and c.i in inside]
+    while stack:
+        tok = stack.pop()
+        conj.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj" and c.i in inside)
+    if not conj or root.pos_ in ("VERB", "AUX"):
+        return [(span, None)]
+    doc = span.doc
+    conj.sort(key=lambda t: t.i)
+    last = max(t.i for c in conj for t in c.subtree)
+    tail_idx = [t.i for t in root.subtree if t.i in inside and t.i > last]
+    tail = doc[tail_idx[0] : tail_idx[-1] + 1] if tail_idx else None
+    if tail is None:  # "civilians and soldiers in Israel": the PP hangs off the last conjunct
+        preps = [c for c in conj[-1].children if c.dep_ == "prep" and c.i > conj[-1].i]
+        if preps:
+            tail = doc[preps[0].i : max(t.i for t in preps[-1].subtree) + 1]
+    out = []
+    for head in [root, *conj]:
+        idx = {t.i for t in head.subtree if t.i in inside}
+        for other in conj:
+            if other is not head and other.i > head.i:
+                idx -= {t.i for t in other.subtree}
+        if tail is not None:
+            idx -= set(range(tail.start, tail.end))
+        run = [head.i]  # the contiguous run around the head
+        while run[0] - 1 in idx and doc[run[0] - 1].dep_ != "cc" and doc[run[0] - 1].text != ",":
+            run.insert(0, run[0] - 1)
+        while run[-1] + 1 in idx and doc[run[-1] + 1].dep_ != "cc" and doc[run[-1] + 1].text != ",":
+            run.append(run[-1] + 1)
+        out.append((doc[run[0] : run[-1] + 1], tail))
+    return out

@@ -1,0 +1,58 @@
+"""ACLED actor type codes (``acled_inter1``/``acled_inter2``) from a resolved actor.
+
+ACLED's eight actor types, from its codebook: 1 state forces, 2 rebel
+groups, 3 political militias, 4 identity militias, 5 rioters, 6 protesters,
+7 civilians, 8 external/other forces. The mapping reads the CAMEO sector
+first, then words of the phrase where the sector alone cannot tell
+(protesters and rioters are both OPP; a militia may be MIL):
+
+- GOV, MIL, COP, SPY, JUD, LEG of a country: 1; a bare country: 1 (ACLED
+  codes a state acting through its forces);
+- REB, INS: 2; UAF (unidentified gunmen) and CRM (gangs): 3, as ACLED codes
+  unidentified armed groups and gangs as political militias;
+- any "militia" word: 3, or 4 when ethnic, tribal, clan or communal;
+- OPP: 5 for rioters and mobs, else 6;
+- CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7;
+- IGO and NGO-coded bodies with forces (peacekeepers) and other IGOs: 8;
+- PTY and unknown sectors: None (a party acting politically has no type).
+"""
+
+from __future__ import annotations
+
+import re
+
+from khaldun.records import Actor
+
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+CIVILIAN = frozenset({"CVL", "REF", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "NGO", "ELI", "CIV"})
+_RIOT = re.compile(r"\b(riot(?:er|ers|ing)?|mobs?|looters?)\b", re.I)
+_MILITIA = re.compile(r"\b(militia|militias|militiamen|militiaman|vigilantes?)\b", re.I)
+_IDENTITY = re.compile(r"\b(ethnic|tribal|tribe|clan|communal|community|village|herders?)\b", re.I)
+_RIOT_POLICE = re.compile(r"\briot police\b", re.I)
+
+
+def acled_inter(actor: Actor | None) -> int | None:
+    """ACLED actor type code (1..8) of a resolved actor, or None."""
+    if actor is None:
+        return None
+    text = f"{actor.text} {actor.name or ''}"
+    sector = actor.sector
+    if _MILITIA.search(text) and sector not in ("COP",):
+        return 4 if _IDENTITY.search(text) else 3
+    if actor.country in ("IGO", "NGO"):
+        if sector in ("MIL", "IGO", "GOV", "COP", "LEG", "JUD", None):
+            return 8
+        return 7
+    if sector is None:
+        return 1 if actor.kind == "country" else None
+    if sector in STATE:
+        return 1
+    if sector in ("REB", "INS"):
+        return 2
+    if sector in ("UAF", "CRM"):
+        return 3
+    if sector == "OPP":
+        return 5 if _RIOT.search(text) and not _RIOT_POLICE.search(text) else 6
+    if sector in CIVILIAN:
+        return 7
+    return None

@@ -1,0 +1,372 @@
+"""Compositional coding of one actor phrase, without looking at the rest of the document.
+
+A phrase ("Iranian Foreign Minister Hossein Amirabdollahian", "Kenyan police",
+"Israeli Ambassador to India, Naor Gilon", "Somalia's foreign ministry") is
+read token by token for *cues*, longest match first:
+
+- a name the knowledge base knows (country, organisation, person);
+- a demonym ("Iranian") or a seat of government ("Tehran", "the Kremlin");
+- a role word from ``roles.tsv`` ("foreign minister", "police", "rebels");
+- a modifier that changes the sector ("former", "ousted": elite, ELI).
+
+Tokens under a preposition that points away from the actor ("ambassador *to
+India*", "war *against Israel*") are skipped, and so are demonyms that
+qualify a backer ("*pro-Iranian* militia", "*Iranian-backed* Houthis").
+What is left is combined by fixed precedence, written out in
+:func:`compose`. Names nobody listed are kept as the proper nouns left over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
+from khaldun.records import Actor
+
+#: prepositions whose object is not the actor itself
+AWAY_PREPS = frozenset(
+    "to toward towards against with into versus vs between over about on at near after before during since than".split()
+)
+#: words after a demonym and a hyphen that make it the backer, not the actor
+BACKER_WORDS = frozenset("backed led sponsored supported allied aligned funded controlled armed based".split())
+#: words before a role that make its holder a former office holder (CAMEO elite)
+FORMER_WORDS = frozenset("former ex ousted deposed exiled toppled overthrown late onetime erstwhile".split())
+#: titles of address, skipped when reading a name
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir lord lady dame sheikh shaikh sayyid seyyed sayed ayatollah hojatoleslam mullah "
+    "gen general lt lieutenant col colonel maj major capt captain adm admiral sgt brig cpl pte "
+    "rev reverend father imam rabbi prof professor judge justice hon honourable honorable "
+    "king queen prince princess emir amir sultan crown president premier chancellor".split()
+)
+#: entity labels that never name an actor
+NON_ACTOR_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW EVENT WORK_OF_ART LANGUAGE PRODUCT FAC LOC".split())
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: heads that count rather than name: the actor is in the "of" phrase
+QUANTITY_HEADS = frozenset("hundred thousand million dozen score group number crowd band handful some many".split())
+
+
+@dataclass
+class Cue:
+    """Something one or more tokens say about the actor."""
+
+    start: int
+    end: int
+    """token indices in the doc, end exclusive"""
+    kind: str
+    """entity, demonym, seat, role, former"""
+    text: str
+    entity: Entity | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: Role | None = None
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in ("demonym", "seat") or (self.entity is not None and self.entity.kind == "country")
+
+
+@dataclass
+class Reading:
+    """The cues of one phrase, and the proper nouns no cue explains."""
+
+    tokens: list[Any]
+    head: Any
+    cues: list[Cue] = field(default_factory=list)
+    name_tokens: list[Any] = field(default_factory=list)
+
+    def of_kind(self, *kinds: str) -> list[Cue]:
+        return [c for c in self.cues if c.kind in kinds]
+
+
+def content_tokens(span: Any) -> list[Any]:
+    """The span's tokens without determiners, punctuation at the edges and possessive marks."""
+    toks = [t for t in span]
+    while toks and (toks[0].pos_ in ("DET", "PUNCT", "CCONJ") or toks[0].lower_ in ("both", "all")) and toks[0].lower_ not in ("two",):
+        toks = toks[1:]
+    while toks and (toks[-1].pos_ == "PUNCT" or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
+    return toks
+
+
+def _skipped(span: Any) -> set[int]:
+    """Token indices under prepositions (or backer compounds) that are not the actor."""
+    skip: set[int] = set()
+    inside = {t.i for t in span}
+    for tok in span:
+        if tok.dep_ == "prep" and tok.lower_ in AWAY_PREPS and tok.head.i in inside:
+            skip.update(t.i for t in tok.subtree)
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i in inside and tok.lower_ not in ("fleeing",):
+            # "Red Cross operating in Iraq": the clause describes, the head names
+            skip.update(t.i for t in tok.subtree if t.ent_type_ not in ("GPE", "NORP"))
+    doc = span.doc
+    for tok in span:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        nxt2 = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if tok.lower_ in ("pro", "anti") and nxt is not None and nxt.text == "-":
+            skip.update({tok.i, nxt.i} | ({nxt2.i} if nxt2 is not None else set()))
+        if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower_ in BACKER_WORDS:
+            skip.update({tok.i, nxt.i, nxt2.i})
+        if tok.lower_.startswith(("pro-", "anti-")) or tok.lower_.split("-")[-1] in BACKER_WORDS and "-" in tok.text:
+            skip.add(tok.i)
+    return skip
+
+
+def read(kb: KnowledgeBase, span: Any) -> Reading | None:
+    """The cues of ``span``; None when nothing is left after determiners and punctuation."""
+    tokens = content_tokens(span)
+    if not tokens:
+        return None
+    doc = span.doc
+    sub = doc[tokens[0].i : tokens[-1].i + 1]
+    skip = _skipped(sub)
+    reading = Reading(tokens=tokens, head=sub.root)
+    i, end = tokens[0].i, tokens[-1].i + 1
+    max_n = max(kb.max_name_tokens, 4)
+    while i < end:
+        if i in skip or doc[i].is_punct or doc[i].tag_ == "POS":
+            i += 1
+            continue
+        cue = None
+        for n in range(min(max_n, end - i), 0, -1):
+            if any(j in skip for j in range(i, i + n)):
+                continue
+            cue = _match(kb, doc[i : i + n])
+            if cue is not None:
+                break
+        if cue is None:
+            tok = doc[i]
+            if tok.lower_ in FORMER_WORDS or tok.lower_ == "ex":
+                reading.cues.append(Cue(i, i + 1, "former", tok.text))
+            elif _is_name_token(tok):
+                reading.name_tokens.append(tok)
+            i += 1
+        else:
+            reading.cues.append(cue)
+            i = cue.end
+    return reading
+
+
+def _is_name_token(tok: Any) -> bool:
+    if tok.pos_ != "PROPN" or tok.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    if tok.lower_.rstrip(".") in HONORIFICS:
+        return False
+    return tok.text[:1].isupper()
+
+
+def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
+    text = toks.text
+    start, end = toks[0].i, toks[-1].i + 1
+    last = toks[-1]
+    if all(t.pos_ in ("PRON", "AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART") for t in toks):
+        return None
+    person_ent = any(t.ent_type_ == "PERSON" for t in toks)
+    found = kb.lookup(text)
+    if found:
+        ent = found[0]
+        if ent.kind == "person" or not person_ent or len(toks) > 1:
+            return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
+    if len(toks) <= 3:
+        iso = kb.demonym(text)
+        if iso and not person_ent:
+            return Cue(start, end, "demonym", text, country=iso)
+        seat = kb.seat(text)
+        if seat and not person_ent and last.pos_ == "PROPN":
+            return Cue(start, end, "seat", text, country=seat[0], sector=seat[1])
+    if last.pos_ in ("NOUN", "PROPN") or (len(toks) == 1 and last.pos_ == "ADJ" and last.lower_ in ("military", "opposition")):
+        head_words = " ".join(t.text for t in toks[:-1])
+        for form in (text, f"{head_words} {last.lemma_}".strip()):
+            role = kb.role(form)
+            if role is not None:
+                return Cue(start, end, "role", text, role=role, sector=None if role.sector == INHERIT else role.sector)
+    if len(toks) == 1 and last.pos_ == "PROPN" and not person_ent:
+        return None
+    return None
+
+
+# -- composition -------------------------------------------------------------
+
+
+@dataclass
+class Composed:
+    """One actor read from a phrase, with what the linker needs to know."""
+
+    actor: Actor
+    person_entity: Entity | None
+    role: Role | None
+    has_name: bool
+    explicit_country: bool
+
+
+def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) -> list[Composed]:
+    """The actors a phrase names; several when it holds conjoined nationalities.
+
+    Precedence, highest first. Country: a country word before or at the head
+    ("Iranian", "Iran's", "Tehran"), the organisation's country ("Hamas
+    leader"), the person's country from the knowledge base on ``date``, a
+    country after the head in an "of/in/from" phrase ("president of
+    Armenia"). Sector: a role word at or before the head ("foreign
+    minister", "police"), then the person's office on ``date``, then the
+    organisation's sector, then a seat of government, then GOV for a
+    country's leader or official with a generic role ("the Iranian leader").
+    "former"/"ousted" before the role makes it ELI.
+    """
+    head_i = reading.head.i
+    cues = reading.cues
+    before = [c for c in cues if c.start <= head_i]
+    after = [c for c in cues if c.start > head_i]
+    role_cue = _role_cue(reading, before)
+    persons = [c for c in cues if c.entity is not None and c.entity.kind == "person"]
+    orgs = [c for c in cues if c.entity is not None and c.entity.kind in ("organization", "group")]
+    places_before = [c for c in before if c.is_place]
+    head_is_actorish = role_cue is not None or bool(reading.name_tokens) or bool(persons) or any(
+        c.start <= head_i < c.end for c in cues if c.kind == "entity"
+    )
+    places_after = [c for c in after if c.is_place] if head_is_actorish else []
+
+    person = persons[0].entity if persons else None
+    p_country = p_sector = None
+    if person is not None:
+        p_country, p_sector, _ = person.on(date)
+    if not head_is_actorish:
+        orgs = [c for c in orgs if c.start <= head_i]
+    org = _nearest(orgs, head_i)
+
+    # conjoined nationalities before one head: "Hungarian and Romanian officials"
+    groups = _conjoined_places(places_before) if role_cue is not None else []
+    place_sets = [[c] for c in groups] if len(groups) > 1 else [places_before[:1] or places_after[:1]]
+
+    results = []
+    for places in place_sets:
+        place = places[0] if places else None
+        country = sector = None
+        explicit = False
+        if place is not None and (org is None or place.start < org.start or org.entity.country in (None, "IGO", "NGO", "IMG")):
+            country, explicit = place.country, True
+        elif org is not None and org.entity.country:
+            country = org.entity.country
+        elif place is None and p_country:
+            country = p_country
+        if country is None and place is not None:
+            country, explicit = place.country, True
+        if country is None and p_country:
+            country = p_country
+
+        role = role_cue.role if role_cue is not None else None
+        if role is not None and role.sector != INHERIT:
+            sector = role.sector
+        elif person is not None and p_sector:
+            sector = p_sector
+        elif org is not None and org.entity.sector:
+            sector = org.entity.sector
+        elif place is not None and place.kind == "seat" and place.sector and (role is None or not reading.name_tokens):
+            sector = place.sector
+        elif role is not None and country is not None:
+            sector = "GOV"
+        if role_cue is not None and _former_before(reading, role_cue):
+            sector = "ELI"
+        if role is None and person is None and org is None and place is not None:
+            if place.kind == "demonym" and reading.head.tag_ in PLURAL_TAGS and place.start <= head_i < place.end:
+                sector = "CVL"  # "Palestinians", "Israelis": the people
+            elif place.kind == "seat":
+                sector = place.sector
+
+        kind, name, qid = _identity(kb, reading, role, person, org, place, country)
+        if country is None and sector is None and kind is None:
+            continue
+        actor = Actor(text=span.text.strip(), name=name, country=country, sector=sector, kind=kind, wikidata=qid)
+        results.append(Composed(actor, person, role, bool(reading.name_tokens) or person is not None, explicit))
+    return results
+
+
+def _role_cue(reading: Reading, before: list[Cue]) -> Cue | None:
+    """The role word that describes the actor.
+
+    The role at the head ("Kenyan *police*"); else, when the head is a name,
+    the last role before it ("Hamas *leader* Ismail Haniyeh"); else, when the
+    head is a quantity ("hundreds of *protesters*"), the first role after it.
+    A role word that only modifies another noun ("a *press* release") is no role.
+    """
+    head = reading.head
+    roles = [c for c in reading.cues if c.kind == "role"]
+    for c in roles:
+        if c.start <= head.i < c.end:
+            return c
+    head_is_name = head in reading.name_tokens or any(
+        c.kind == "entity" and c.entity is not None and c.entity.kind == "person" and c.start <= head.i < c.end
+        for c in reading.cues
+    )
+    prior = [c for c in roles if c.end <= head.i]
+    if prior and head_is_name:
+        return prior[-1]
+    if head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in QUANTITY_HEADS:
+        later = [c for c in roles if c.start > head.i]
+        if later:
+            return later[0]
+    return None
+
+
+def _former_before(reading: Reading, role_cue: Cue) -> bool:
+    return any(c.kind == "former" and c.end <= role_cue.start and role_cue.start - c.end <= 2 for c in reading.cues)
+
+
+def _nearest(cues: list[Cue], head_i: int) -> Cue | None:
+    if not cues:
+        return None
+    before = [c for c in cues if c.start <= head_i]
+    return before[-1] if before else cues[0]
+
+
+def _conjoined_places(places: list[Cue]) -> list[Cue]:
+    """Place cues joined by "and"/"or"/commas into one list, in order; [] if not conjoined."""
+    if len(places) < 2:
+        return []
+    for prev, cur in zip(places, places[1:]):
+        gap = cur.start - prev.end
+        if gap < 1 or gap > 2:  # "Hungarian and Romanian", "Iraqi, U.S. and British"
+            return []
+    return places
+
+
+def _identity(
+    kb: KnowledgeBase,
+    reading: Reading,
+    role: Role | None,
+    person: Entity | None,
+    org: Cue | None,
+    place: Cue | None,
+    country: str | None,
+) -> tuple[str | None, str | None, str | None]:
+    """(kind, canonical name, wikidata QID) of the actor a reading describes."""
+    name_text = " ".join(t.text for t in reading.name_tokens) or None
+    if person is not None:
+        return "person", person.name, person.wikidata
+    if name_text and (role is None or role.kind == "person" or role.sector == INHERIT):
+        ents = {t.ent_type_ for t in reading.name_tokens}
+        if role is not None or "PERSON" in ents or ("ORG" in ents and role is not None):
+            return "person", name_text, None
+        if "ORG" in ents:
+            return "organization", name_text, None
+        return "person" if "PERSON" in ents else ("organization" if org is None else org.entity.kind), name_text, None
+    if role is not None:
+        plural = reading.head.tag_ in PLURAL_TAGS
+        kind = role.kind
+        if kind == "person" and plural:
+            kind = "group"
+        if org is not None and role.kind != "person" and org.start <= reading.head.i:
+            return org.entity.kind, org.entity.name, org.entity.wikidata
+        return kind, _label(reading), None
+    if org is not None:
+        return org.entity.kind, org.entity.name, org.entity.wikidata
+    if place is not None:
+        ent = kb.countries.get(place.country or "")
+        if place.kind == "demonym" and reading.head.tag_ in PLURAL_TAGS:
+            return "group", _label(reading), None
+        return "country", ent.name if ent else None, ent.wikidata if ent else None
+    return None, None, None
+
+
+def _label(reading: Reading) -> str:
+    """The phrase as a name, without punctuation: "Kenyan police"."""
+    return " ".join(t.text for t in reading.tokens if not t.is_punct and t.tag_ != "POS")
