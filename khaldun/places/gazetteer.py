@@ -8,6 +8,7 @@ are hand-written. Names are indexed once per process in a plain dict keyed on
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -42,6 +43,25 @@ def normalise(name: str) -> str:
     return text
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ad) ")
+_LOOSE_RULES = ((re.compile(r"(?<=[aeiou])h\b"), ""), (re.compile(r"ou"), "u"),
+                (re.compile(r"ee"), "i"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1"), r"\1"),
+                (re.compile(r"[\s]"), ""))
+
+
+def loose_key(name: str) -> str:
+    """A spelling-tolerant key for transliterated names: "Hodeidah" and "Al Hudaydah"
+    differ, but "Hodeidah"/"Hodeida" and "Khan Younis"/"Khan Yunis" meet."""
+    key = _ARTICLE.sub("", normalise(name))
+    for pattern, repl in _LOOSE_RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+#: loose keys are only indexed for places this big (small towns would add noise)
+LOOSE_MIN_POPULATION = 50_000
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One place of the gazetteer."""
@@ -73,9 +93,11 @@ class Gazetteer:
     """
 
     def __init__(self, rows: list[tuple], names: dict[str, list[int]],
-                 demonyms: dict[str, str] | None = None) -> None:
+                 demonyms: dict[str, str] | None = None,
+                 loose: dict[str, list[int]] | None = None) -> None:
         self._rows = rows
         self._index = names
+        self._loose = loose or {}
         self.demonyms: dict[str, str] = demonyms or {}
         """normalised demonym ("syrian") -> ISO3"""
         self._entries: dict[int, Entry] = {}
@@ -100,22 +122,29 @@ class Gazetteer:
             raise DataError(f"place data missing in {data_dir} ({exc}); "
                             "run scripts/build_gazetteer.py") from exc
         cache = (cache_dir or _cache_dir()) / f"gazetteer-{_FORMAT}-{stamp}.pickle"
+        # the collector would walk the half-built containers again and again while
+        # unpickling; pausing it halves the load time
+        was_enabled = gc.isenabled()
+        gc.disable()
         try:
             with open(cache, "rb") as fh:
-                rows, index, dems = pickle.load(fh)
-            return cls(rows, index, dems)
+                rows, index, dems, loose = pickle.load(fh)
+            return cls(rows, index, dems, loose)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
-        rows, index, dems = _parse(data_dir)
+        finally:
+            if was_enabled:
+                gc.enable()
+        rows, index, dems, loose = _parse(data_dir)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump((rows, index, dems), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((rows, index, dems, loose), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
         except OSError:
             pass  # a read-only home still works, only slower to start
-        return cls(rows, index, dems)
+        return cls(rows, index, dems, loose)
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -123,12 +152,19 @@ class Gazetteer:
             e = self._entries[i] = Entry(*self._rows[i])
         return e
 
-    def lookup(self, name: str) -> list[Entry]:
-        """Every entry that ``name`` may denote, in file order (no ranking)."""
-        return [self.entry(i) for i in self._index.get(normalise(name), ())]
+    def lookup(self, name: str, *, loose: bool = True) -> list[Entry]:
+        """Every entry that ``name`` may denote, in file order (no ranking).
+
+        When no name matches exactly, spellings that differ only in transliteration
+        ("Hodeidah" for "Hodeida") are tried, among sizeable places.
+        """
+        hits = self._index.get(normalise(name))
+        if hits is None and loose:
+            hits = self._loose.get(loose_key(name))
+        return [self.entry(i) for i in hits or ()]
 
     def has(self, name: str) -> bool:
-        return normalise(name) in self._index
+        return normalise(name) in self._index or loose_key(name) in self._loose
 
     def country(self, iso3: str | None) -> Entry | None:
         return self.countries.get(iso3) if iso3 else None
@@ -148,7 +184,7 @@ class Gazetteer:
 
 
 #: bump when the cached index layout changes
-_FORMAT = "2"
+_FORMAT = "3"
 
 
 def _cache_dir() -> Path:
@@ -156,7 +192,8 @@ def _cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "khaldun"
 
 
-def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str, str]]:
+def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str, str],
+                                   dict[str, list[int]]]:
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
 
@@ -214,7 +251,13 @@ def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str,
         rows.append(row)
         add(normalise(phrase), len(rows) - 1)
     dems = {normalise(d): iso3 for d, iso3 in _read_tsv(data_dir / "demonyms.tsv", 2)}
-    return rows, index, dems
+    loose: dict[str, list[int]] = {}
+    for key, hits in index.items():
+        big = [i for i in hits if rows[i][0] != "city" or rows[i][6] >= LOOSE_MIN_POPULATION]
+        if big and len(key) > 3:
+            bucket = loose.setdefault(loose_key(key), [])
+            bucket.extend(i for i in big if i not in bucket)
+    return rows, index, dems, loose
 
 
 def _read_tsv(path: Path, columns: int) -> list[list[str]]:

@@ -32,7 +32,7 @@ LOCATIVE_PREPS = {
     "towards", "toward", "to",
 }
 #: prepositions that place an event less surely than "in"
-WEAK_PREPS = {"from", "to", "towards", "toward", "over", "between", "through"}
+WEAK_PREPS = {"from", "to", "towards", "toward", "over", "between"}
 ADMIN_NOUNS = {
     "province", "state", "region", "oblast", "governorate", "district", "county",
     "department", "prefecture", "territory", "division", "municipality", "emirate",
@@ -125,30 +125,89 @@ def _role(head: Any) -> tuple[str, str | None]:
     return "other", None
 
 
+_PART_NOUNS = {"centre", "center", "outskirts", "heart", "streets", "suburbs", "edge", "port",
+               "airport", "coast", "north", "south", "east", "west", "part", "parts", "area",
+               "city", "town", "village", "capital", "province", "district", "region", "state",
+               "governorate", "county", "camp", "countryside", "environs"}
+#: small words that may sit inside a place name ("Deir ez-Zor", "Rio de Janeiro")
+_NAME_PARTICLES = {"-", "ez", "el", "al", "de", "del", "da", "do", "dos", "la", "le", "es",
+                   "ad", "as", "ar", "an", "of", "bin", "ibn", "'s"}
+
+
+def _slot(tok: Any, depth: int = 0) -> bool:
+    """True when ``tok`` sits where a place is named: the object of a locative
+    preposition, the object of an attack verb, "the centre of X", "X airport"."""
+    if depth > 2:
+        return False
+    dep, head = tok.dep_, tok.head
+    if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        return True
+    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in TARGET_LEMMAS:
+        return True
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PART_NOUNS:
+        return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
+    if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}:
+        return _slot(head, depth + 1)
+    return False
+
+
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _name_span(doc: Any, tok: Any) -> tuple[int, int] | None:
+    """The capitalised name ending at ``tok`` ("Deir ez-Zor", "Khan Younis"), or None.
+    Acronyms ("UN", "IDF") are organisations far more often than places."""
+    if not tok.is_title or tok.like_num:
+        return None
+    start = tok.i
+    while start > 0 and tok.i - start < 6:
+        prev = doc[start - 1]
+        if prev.is_title and (prev.pos_ == "PROPN" or (prev.pos_ in ("NOUN", "ADJ") and not prev.is_sent_start)):
+            start -= 1
+            continue
+        if prev.lower_ in _NAME_PARTICLES:
+            j = start - 2
+            while j >= 0 and start - j < 4 and doc[j].lower_ in _NAME_PARTICLES:
+                j -= 1
+            if j >= 0 and doc[j].is_title and doc[j].pos_ == "PROPN":
+                start = j
+                continue
+        break
+    return start, tok.i + 1
+
+
 def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS or (
-            ent.label_ in ("PERSON", "ORG", "NORP") and _after_locative(doc, ent.start)
-            and _primary_name(gaz, ent.text)
-        ):
+        if ent.label_ in PLACE_LABELS:
             spans.append((ent.start, ent.end, True))
             taken.update(range(ent.start, ent.end))
-    # capitalised names after a locative preposition that the recogniser missed
+        elif ent.label_ in _NOT_PLACES:
+            taken.update(range(ent.start, ent.end))
+    # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
+    # tagged PERSON, "in Deir ez-Zor province"): taken when the gazetteer knows them
+    # by their main name.
     for tok in doc:
-        if tok.i in taken or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if tok.i in taken or not _slot(tok):
             continue
-        if not _after_locative(doc, tok.i):
+        end_tok = tok
+        if tok.lower_ in ADMIN_NOUNS and tok.i > 0:
+            end_tok = doc[tok.i - 1]
+        found = _name_span(doc, end_tok)
+        if found is None:
             continue
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i < 4 and doc[end].is_title and end not in taken:
-            end += 1
-        for stop in range(end, tok.i, -1):
-            if _primary_name(gaz, doc[tok.i:stop].text):
-                spans.append((tok.i, stop, False))
-                taken.update(range(tok.i, stop))
+        start, end = found
+        for s in range(start, end):
+            if any(i in taken for i in range(s, end)):
+                continue
+            name = doc[s:end].text
+            if doc[s].lower_ in _NAME_PARTICLES:
+                continue
+            if _primary_name(gaz, name):
+                spans.append((s, end, False))
+                taken.update(range(s, end))
                 break
     spans.sort()
     mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
@@ -249,11 +308,16 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
     return out
 
 
+#: a place known only by an alternate spelling must be this big to be taken outside entities
+_ALTERNATE_MIN_POPULATION = 50_000
+
+
 def _primary_name(gaz: Gazetteer, name: str) -> bool:
-    """True when ``name`` is the main name of a place (not one of its alternate spellings):
-    the test for names the entity recogniser did not call places."""
+    """True when ``name`` is the main name of a place, or another spelling of a sizeable
+    one: the test for names the entity recogniser did not call places."""
     key = normalise(name)
-    return any(normalise(e.name) == key or e.kind in ("country", "region") for e in gaz.lookup(name))
+    return any(normalise(e.name) == key or e.kind in ("country", "region", "admin1")
+               or e.population >= _ALTERNATE_MIN_POPULATION for e in gaz.lookup(name))
 
 
 def _is_area(gaz: Gazetteer, name: str) -> bool:
