@@ -43,7 +43,6 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
 DATE_KEYS = ("doc_date", "date", "published", "publish_date")
 
 Item = Document | Rejection
-_MULTI_DOC_WEB = {".xml", ".rss", ".atom", ".warc"}
 
 
 def _reject(origin: str, err: InputError, doc_id: str | None = None) -> Rejection:
@@ -218,6 +217,10 @@ def iter_csv(data: bytes, origin: str, max_chars: int, text_column: str, delimit
     except InputError as err:
         yield _reject(origin, err)
         return
+    # The csv module refuses fields over 131,072 characters by default, which
+    # would lose every row after one long article; the text is already in
+    # memory, and make_document applies the real limit (too_large) per row.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = reader.fieldnames or []
     if text_column not in fields:
@@ -292,7 +295,9 @@ def read_inputs(
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
             first = data.lstrip()[:1]
-            suffix = ".jsonl" if first in (b"{", b"[") else ".txt"
+            # ".json" reads a whole JSON value (an array, a pretty-printed object)
+            # and falls back to JSON lines when the text is not one value.
+            suffix = ".json" if first in (b"{", b"[") else ".txt"
             yield from iter_bytes(data, "<stdin>", suffix, max_chars, text_column)
             continue
         if not path.exists():
@@ -300,8 +305,20 @@ def read_inputs(
             continue
         try:
             suffix = _base_suffix(path)
-            single = suffix not in JSON_SUFFIXES | CSV_SUFFIXES and suffix not in _MULTI_DOC_WEB
-            data = _read_bytes(path, max_chars * 4 + 1 if single else -1)
+            # Only plain text is cut short: markup (HTML, feeds, WARC) and
+            # multi-document formats are read whole, since their size says
+            # little about the length of the text inside.
+            single = suffix not in JSON_SUFFIXES | CSV_SUFFIXES and suffix not in _ALL_SUFFIXES() - KNOWN_SUFFIXES
+            limit = max_chars * 4 + 1 if single else -1
+            data = _read_bytes(path, limit)
+            if single and len(data) >= limit:
+                # More bytes than max_chars characters can take in any encoding we
+                # read; decoding the cut-off head could fail mid-character and
+                # misreport the file as undecodable.
+                raise DocumentTooLarge(
+                    f"{origin}: over {limit - 1:,} bytes, more than the limit of {max_chars:,} "
+                    "characters (raise it with --max-doc-chars)"
+                )
         except InputError as err:
             yield _reject(origin, err)
             continue

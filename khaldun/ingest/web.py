@@ -63,6 +63,11 @@ def iter_feed(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
     if parsed.bozo and not parsed.entries:
         yield _reject(origin, UnreadableFile(f"{origin}: not a readable feed ({parsed.get('bozo_exception')})"))
         return
+    if not parsed.entries:
+        # well-formed XML that is not a feed, or a feed with no items: say so
+        # rather than yield nothing
+        yield _reject(origin, EmptyDocument(f"{origin}: no RSS or Atom entries"))
+        return
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{origin}#{i}"
         body = ""
@@ -93,6 +98,12 @@ def iter_warc(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not data.lstrip().startswith((b"WARC/", b"\x1f\x8b")):
+        # warcio reads any other bytes as a run of broken ARC records, each a
+        # nameless "empty" document; one clear rejection says more
+        yield _reject(origin, UnreadableFile(f"{origin}: not a WARC archive (no WARC/ header)"))
+        return
+    found = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response":
@@ -103,6 +114,7 @@ def iter_warc(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{origin}#{url}"
             payload = record.content_stream().read()
+            found += 1
             try:
                 from khaldun.ingest.readers import decode_bytes
 
@@ -119,6 +131,9 @@ def iter_warc(data: bytes, origin: str, max_chars: int) -> Iterator[Item]:
                 yield _reject(where, err)
     except ArchiveLoadFailed as exc:
         yield _reject(origin, UnreadableFile(f"{origin}: not a readable WARC archive ({exc})"))
+        return
+    if not found:
+        yield _reject(origin, EmptyDocument(f"{origin}: no HTML responses in the WARC archive"))
 
 
 READERS: dict[str, Callable[[bytes, str, int], Iterator[Item]]] = {
