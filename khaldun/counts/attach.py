@@ -19,9 +19,12 @@ Two rules keep counts of one event off another:
 - the search never enters the trigger of another event coded in the same
   sentence (``others``);
 - when the trigger itself says what it counts ("arrested", "killed",
-  "protested"), counts of another kind reached only through a coordinated
-  verb ("police arrested 40 and killed 2") are left to their own event.
-  Dead and wounded are one kind (harm): "killed 2 and wounded 5" stays whole.
+  "protested"), counts of another kind reached only through a clause that
+  can tell an event of its own (a coordinated verb or a finite adverbial
+  clause: "police arrested 40 and killed 2") are left to that event; a
+  participle clause ("protesters rallied, leaving 5 dead") stays with the
+  trigger. Dead and wounded are one kind (harm): "killed 2 and wounded 5"
+  stays whole.
 """
 
 from __future__ import annotations
@@ -44,18 +47,27 @@ VERBS = ("VERB", "AUX")
 class Link:
     distance: int
     """edges from the trigger"""
-    crossed_conj: bool
-    """reached through a coordinated verb"""
+    separate: bool
+    """reached through a clause that can tell an event of its own: a coordinated
+    verb or a finite adverbial clause ("..., and police arrested 200"), not a
+    participle ("..., killing 12")"""
 
 
 def _event_noun(tok: Any, trigger: Any) -> bool:
     return tok.i == trigger.i or lexicon().cue(EVENT, tok.lemma_.lower()) is not None
 
 
+def _separate(clause: Any) -> bool:
+    """Whether the clause headed by ``clause`` may tell its own event."""
+    if clause.dep_ == "conj":
+        return True
+    return clause.dep_ == "advcl" and clause.tag_ not in ("VBG", "VBN")
+
+
 def _neighbours(node: Any, trigger: Any) -> Iterable[tuple[Any, bool]]:
     for c in node.children:
         if c.dep_ in LINK_DEPS and c.pos_ in VERBS:
-            yield c, c.dep_ == "conj"
+            yield c, _separate(c)
         elif c.dep_ in NOMINAL_LINKS and _event_noun(node, trigger):
             yield c, False
         elif c.dep_ in ARGUMENT_DEPS and node.pos_ in VERBS and _event_noun(c, trigger):
@@ -68,7 +80,7 @@ def _neighbours(node: Any, trigger: Any) -> Iterable[tuple[Any, bool]]:
     if head.i == node.i:
         return
     if node.dep_ in LINK_DEPS and head.pos_ in VERBS:
-        yield head, node.dep_ == "conj"
+        yield head, _separate(node)
     elif node.dep_ in NOMINAL_LINKS and _event_noun(head, trigger):
         yield head, False
     elif node.dep_ == "pcomp" and head.dep_ == "prep":
@@ -89,10 +101,10 @@ def event_links(trigger: Any, span: Any, others: Iterable[Any] = ()) -> dict[int
     while queue:
         node = queue.popleft()
         here = links[node.i]
-        for nxt, is_conj in _neighbours(node, trigger):
+        for nxt, is_separate in _neighbours(node, trigger):
             if nxt.i in links or nxt.i in blocked or nxt.i not in inside:
                 continue
-            links[nxt.i] = Link(here.distance + 1, here.crossed_conj or is_conj)
+            links[nxt.i] = Link(here.distance + 1, here.separate or is_separate)
             queue.append(nxt)
     return links
 
@@ -113,7 +125,7 @@ def belongs(mention: Mention, links: dict[int, Link], group: str | None) -> Link
     reached = [links[i] for i in (mention.predicate, mention.clause) if i is not None and i in links]
     if not reached:
         return None
-    link = min(reached, key=lambda lk: (lk.distance, lk.crossed_conj))
-    if group is not None and GROUPS[mention.category] != group and link.crossed_conj:
+    link = min(reached, key=lambda lk: (lk.separate, lk.distance))
+    if group is not None and GROUPS[mention.category] != group and link.separate:
         return None
     return link

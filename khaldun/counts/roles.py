@@ -115,13 +115,14 @@ def _known_verbs() -> frozenset[str]:
     return frozenset(lex.cues.get("victim", {})) | frozenset(lex.cues.get("subject", {})) | SPECIAL_VERBS
 
 
-def _is_passive_subject(tok: Any) -> bool:
-    if tok.dep_ in ("nsubjpass", "csubjpass"):
+def _is_passive_subject(tok: Any, dep: str | None = None, verb: Any = None) -> bool:
+    dep = dep or tok.dep_
+    verb = verb if verb is not None else tok.head
+    if dep in ("nsubjpass", "csubjpass"):
         return True
-    verb = tok.head
     # "20 wounded", "two dozen detained": a bare participle with a subject
     return (
-        tok.dep_ == "nsubj"
+        dep == "nsubj"
         and verb.tag_ == "VBN"
         and not any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
     )
@@ -199,10 +200,44 @@ def _hostage_marked(verb: Any) -> bool:
     return any(c.lower_ in HOSTAGE_MARKERS and c.dep_ != "nsubj" for c in verb.children)
 
 
-def _verb_category(arg: Any) -> tuple[str | None, Any]:
+def _role(arg: Any, phrase: NumberPhrase | None) -> tuple[str, Any]:
+    """``arg``'s dependency label and head, seen past a qualifier the parser made the head.
+
+    "Over 3000 have been injured" can parse as "3000" under the preposition
+    "Over"; "kidnapped up to 16 advisers" as "advisers" under "up to". The
+    qualifier then stands where the count does: before the verb with no
+    subject, it is the subject; after it with no object, the object.
+    """
+    if phrase is None or not (phrase.text_start <= arg.head.i < phrase.start):
+        return arg.dep_, arg.head
+    top = arg.head
+    while phrase.text_start <= top.head.i < phrase.start and top.head.i != top.i:
+        top = top.head
+    verb = top.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return arg.dep_, arg.head
+    deps = {c.dep_ for c in verb.children}
+    if top.i < verb.i and not deps & {"nsubj", "nsubjpass"}:
+        return ("nsubjpass" if "auxpass" in deps else "nsubj"), verb
+    if top.i > verb.i and "dobj" not in deps:
+        return "dobj", verb
+    return arg.dep_, arg.head
+
+
+def _killed_by_manner(verb: Any) -> bool:
+    """"shot dead", "stabbed to death", "beaten to death"."""
+    for c in verb.children:
+        if c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) == "death" for g in c.children):
+            return True
+    return False
+
+
+def _verb_category(arg: Any, phrase: NumberPhrase | None = None) -> tuple[str | None, Any]:
     """Category that ``arg``'s role under its head verb gives, and that verb."""
     lex = lexicon()
-    dep, verb = arg.dep_, arg.head
+    dep, verb = _role(arg, phrase)
     lemma = _lemma(verb)
     if dep == "pobj":
         prep, governor = verb, verb.head
@@ -215,11 +250,11 @@ def _verb_category(arg: Any) -> tuple[str | None, Any]:
         category, _ = _tally_category(verb)
         if category:
             return category, verb  # "the toll reached 40", "the toll is 40"
-    passive = _is_passive_subject(arg)
+    passive = _is_passive_subject(arg, dep, verb)
     if dep == "dobj" or passive:
         if lemma in ("take", "hold") and _hostage_marked(verb):
             return "abducted", verb
-        category = lex.cue("victim", lemma)
+        category = lex.cue("victim", lemma) or ("fatalities" if _killed_by_manner(verb) else None)
         if category:
             return (AMBIGUOUS if _or_ambiguous(verb, category) else category), verb
         if lemma == "leave":  # "left 5 people dead"
@@ -333,7 +368,7 @@ def classify(doc: Any, phrase: NumberPhrase) -> Mention | None:
         first = first.head
 
     if category is None:
-        category, predicate = _verb_category(first)
+        category, predicate = _verb_category(first, phrase)
     if category is None:
         for tok in (head, arg):
             category, predicate = _clause_category(tok)
@@ -379,22 +414,14 @@ def _singular(tok: Any) -> int | None:
     return None
 
 
-def _victims(verb: Any) -> list[Any]:
-    """The arguments of ``verb`` that name who was killed, hurt, arrested or taken."""
-    lex = lexicon()
-    lemma = _lemma(verb)
+def _victims(verb: Any) -> list[tuple[Any, str, Any]]:
+    """Who ``verb`` says was killed, hurt, arrested or taken: (argument, category, predicate)."""
     out = []
     for c in verb.children:
-        if c.dep_ == "dobj" or _is_passive_subject(c):
-            if lex.cue("victim", lemma) in ("fatalities", "injured", "arrested", "abducted"):
-                out.append(c)
-            elif lemma in ("take", "hold") and _hostage_marked(verb):
-                out.append(c)
-        elif c.dep_ == "nsubj" and (
-            lex.cue("subject", lemma) == "fatalities"
-            or (lemma == "lose" and any(_lemma(o) in LIFE_WORDS for o in verb.children if o.dep_ == "dobj"))
-        ):
-            out.append(c)
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS:
+            category, predicate = _verb_category(c)
+            if category in ("fatalities", "injured", "arrested", "abducted"):
+                out.append((c, category, predicate))
     return out
 
 
@@ -404,12 +431,7 @@ def _singular_mentions(span: Any, phrases: list[NumberPhrase]) -> list[Mention]:
     for verb in span:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        for arg in _victims(verb):
-            if arg.lower_ in RELATIVE_PRONOUNS:
-                continue
-            category, predicate = _verb_category(arg)
-            if category in (None, AMBIGUOUS, "size"):
-                continue
+        for arg, category, predicate in _victims(verb):
             members = [arg, *[c for c in arg.conjuncts if c.i > arg.i]]
             for member in members:
                 if any(i in covered for i in range(member.left_edge.i, member.i + 1)):
