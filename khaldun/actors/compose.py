@@ -29,7 +29,7 @@ AWAY_PREPS = frozenset(
     "to toward towards against with into versus vs between over about on at near after before during since than".split()
 )
 #: words after a demonym and a hyphen that make it the backer, not the actor
-BACKER_WORDS = frozenset("backed led sponsored supported allied aligned funded controlled armed based".split())
+BACKER_WORDS = frozenset("backed sponsored supported allied aligned funded controlled armed based".split())
 #: words before a role that make its holder a former office holder (CAMEO elite)
 FORMER_WORDS = frozenset("former ex ousted deposed exiled toppled overthrown late onetime erstwhile".split())
 #: titles of address, skipped when reading a name
@@ -75,8 +75,11 @@ class Reading:
     cues: list[Cue] = field(default_factory=list)
     name_tokens: list[Any] = field(default_factory=list)
 
-    def of_kind(self, *kinds: str) -> list[Cue]:
-        return [c for c in self.cues if c.kind in kinds]
+    def doc_text(self, start: int, end: int) -> str:
+        """Text of doc tokens ``start..end`` after the last conjoined modifier."""
+        doc = self.head.doc
+        toks = [t for t in doc[start:end] if t.dep_ != "cc" and t.text != "," and t.dep_ != "conj"]
+        return " ".join(t.text for t in toks)
 
 
 def content_tokens(span: Any) -> list[Any]:
@@ -120,7 +123,7 @@ def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     doc = span.doc
     sub = doc[tokens[0].i : tokens[-1].i + 1]
     skip = _skipped(sub)
-    reading = Reading(tokens=tokens, head=sub.root)
+    reading = Reading(tokens=tokens, head=_head(sub))
     i, end = tokens[0].i, tokens[-1].i + 1
     max_n = max(kb.max_name_tokens, 4)
     while i < end:
@@ -147,6 +150,21 @@ def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     return reading
 
 
+def _head(sub: Any) -> Any:
+    """The phrase's head: its root, or the last noun whose head lies outside the phrase.
+
+    A fragment such as "Panamanian army" in "Panamanian army officers" has
+    two tokens attached outside it; the noun, not the adjective, heads it.
+    """
+    inside = {t.i for t in sub}
+    outside = [t for t in sub if t.head.i not in inside or t.head.i == t.i]
+    if len(outside) > 1:
+        nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[-1]
+    return sub.root
+
+
 def _is_name_token(tok: Any) -> bool:
     if tok.pos_ != "PROPN" or tok.ent_type_ in NON_ACTOR_ENTS:
         return False
@@ -169,14 +187,20 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if len(toks) <= 3:
         iso = kb.demonym(text)
-        if iso and not person_ent:
+        if iso and start > 0 and toks.doc[start - 1].lower_ == "ethnic":
+            # "ethnic Albanians in Serbia": an ethnic group, of the country they live in
+            return Cue(start, end, "role", text, role=Role(text, "CVL", "group"), sector="CVL")
+        if iso:
             return Cue(start, end, "demonym", text, country=iso)
         seat = kb.seat(text)
         if seat and not person_ent and last.pos_ == "PROPN":
             return Cue(start, end, "seat", text, country=seat[0], sector=seat[1])
     if last.pos_ in ("NOUN", "PROPN") or (len(toks) == 1 and last.pos_ == "ADJ" and last.lower_ in ("military", "opposition")):
         head_words = " ".join(t.text for t in toks[:-1])
-        for form in (text, f"{head_words} {last.lemma_}".strip()):
+        forms = [text, f"{head_words} {last.lemma_}".strip()]
+        if last.pos_ == "PROPN" and last.lower_.endswith("s"):  # "Kurds": the tagger keeps PROPN plurals
+            forms.append(text[:-1])
+        for form in forms:
             role = kb.role(form)
             if role is not None:
                 return Cue(start, end, "role", text, role=role, sector=None if role.sector == INHERIT else role.sector)
@@ -235,6 +259,9 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
 
     # conjoined nationalities before one head: "Hungarian and Romanian officials"
     groups = _conjoined_places(places_before) if role_cue is not None else []
+    head_people = [c for c in places_before if c.kind == "demonym" and c.start <= head_i < c.end]
+    if head_people and places_after:  # "Albanians of southern Serbia": where they live
+        places_before = places_after[:1]
     place_sets = [[c] for c in groups] if len(groups) > 1 else [places_before[:1] or places_after[:1]]
 
     results = []
@@ -254,7 +281,13 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
             country = p_country
 
         role = role_cue.role if role_cue is not None else None
-        if role is not None and role.sector != INHERIT:
+        modifier = _modifier_role(reading, role_cue)
+        org_first = org is not None and org.start <= head_i and org.entity.sector not in (None, "IGO", "NGO")
+        if org_first and role is not None and (role.kind != "person" or role.sector == INHERIT):
+            sector = org.entity.sector  # "the Taliban religious faction", "Hamas spokesman"
+        elif role is not None and role.sector == INHERIT and modifier is not None:
+            sector = modifier.sector  # "rebel leaders", "intelligence officials"
+        elif role is not None and role.sector != INHERIT:
             sector = role.sector
         elif person is not None and p_sector:
             sector = p_sector
@@ -275,7 +308,11 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
         kind, name, qid = _identity(kb, reading, role, person, org, place, country)
         if country is None and sector is None and kind is None:
             continue
-        actor = Actor(text=span.text.strip(), name=name, country=country, sector=sector, kind=kind, wikidata=qid)
+        text = span.text.strip()
+        if len(place_sets) > 1 and place is not None:  # "Hungarian and Romanian officials"
+            text = f"{place.text} {reading.doc_text(place.end, reading.head.i + 1)}".strip()
+            name = text if kind != "person" else name
+        actor = Actor(text=text, name=name, country=country, sector=sector, kind=kind, wikidata=qid)
         results.append(Composed(actor, person, role, bool(reading.name_tokens) or person is not None, explicit))
     return results
 
@@ -304,6 +341,16 @@ def _role_cue(reading: Reading, before: list[Cue]) -> Cue | None:
         later = [c for c in roles if c.start > head.i]
         if later:
             return later[0]
+    return None
+
+
+def _modifier_role(reading: Reading, role_cue: Cue | None) -> Cue | None:
+    """A role word right before a generic role: "*rebel* leaders", "*border patrol* agents"."""
+    if role_cue is None:
+        return None
+    for c in reading.cues:
+        if c.kind == "role" and c.end == role_cue.start and c.sector is not None:
+            return c
     return None
 
 

@@ -203,6 +203,7 @@ class KnowledgeBase:
             for col in ("aliases", "demonyms", "capitals"):
                 rec[col] += _split(row.get(col, ""))  # type: ignore[operator]
         seat_sectors: dict[str, str] = {}
+        hand_demonyms: dict[str, str] = {}
         for row in extras:
             rec = by_iso.get(row["iso3"])
             if rec is None:
@@ -214,7 +215,7 @@ class KnowledgeBase:
             elif typ == "alias":
                 rec["aliases"].append(text)  # type: ignore[union-attr]
             elif typ == "demonym":
-                rec["demonyms"].append(text)  # type: ignore[union-attr]
+                hand_demonyms[norm(text)] = row["iso3"]  # "French" is France, not its southern territories
             elif typ == "seat":
                 rec["capitals"].append(text)  # type: ignore[union-attr]
                 seat_sectors[norm(text)] = row.get("sector") or "GOV"
@@ -238,6 +239,7 @@ class KnowledgeBase:
                 self.seats[key] = (iso, seat_sectors.get(key, "GOV"))
                 if text.endswith(" D.C.") or text.endswith(" DC"):
                     self.seats.setdefault(norm(text.rsplit(" ", 1)[0]), (iso, "GOV"))
+        self.demonyms.update(hand_demonyms)
 
     def _add_organizations(self, rows: list[dict[str, str]]) -> dict[str, Entity]:
         orgs: dict[str, Entity] = {}

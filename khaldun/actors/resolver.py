@@ -42,6 +42,8 @@ SPEECH_VERBS = frozenset(
     "assert stress reiterate maintain contend argue".split()
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: country codes that are not states: never a document's main country
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class DocumentActors:
         self.doc_date = doc_date
         self._mentions: list[Mention] | None = None
         self._sent_index: dict[int, int] | None = None
+        self._main_country: str | None | bool = False
 
     # -- public -------------------------------------------------------------
 
@@ -82,6 +85,8 @@ class DocumentActors:
             for actor in self._resolve_one(part, date, whole=span):
                 if actor.country is None and tail is not None:
                     actor = self._with_tail_country(actor, tail)
+                if actor.country is None and actor.kind in ("person", "group", "organization") and actor.sector:
+                    actor = replace(actor, country=self.main_country)
                 if actor not in out:
                     out.append(actor)
         return out
@@ -104,6 +109,23 @@ class DocumentActors:
 
         doc = load_model()(text)
         return self.resolver.for_document(doc, on_date or self.doc_date).resolve_all(doc[:], on_date)
+
+    @property
+    def main_country(self) -> str | None:
+        """The country the document is most about: most mentioned, first on ties.
+
+        A role with no country of its own ("President Laurent Gbagbo", "police",
+        "rebels in Darfur") is taken to be of this country, as a news reader
+        would read it.
+        """
+        if self._main_country is False:
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                c = m.actor.country
+                if c and c not in NON_STATE_CODES:
+                    counts[c] = counts.get(c, 0) + 1
+            self._main_country = max(counts, key=lambda c: counts[c]) if counts else None
+        return self._main_country  # type: ignore[return-value]
 
     @property
     def mentions(self) -> list[Mention]:
