@@ -143,7 +143,7 @@ def parse_expression(text: str) -> TimeExpression | None:
             continue
         g = m.groupdict()
         year = int(g["y"]) if g.get("y") else None
-        month = MONTHS[g["mo"]] if g.get("mo") else None
+        month = (int(g["mo"]) if g["mo"].isdigit() else MONTHS[g["mo"]]) if g.get("mo") else None
         if kind == "iso":
             return TimeExpression(text, kind, year, int(g["mo"]), int(g["d"]))
         if kind in ("dm_range", "md_range"):

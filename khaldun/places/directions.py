@@ -71,7 +71,7 @@ def region_centre(gaz: Gazetteer, area: Entry, direction: str) -> tuple[float, f
         return division.lat, division.lon
     if area.kind == "country" and area.country:
         towns = gaz.cities_of(area.country)
-    elif area.kind == "admin1" and area.country and area.admin1:
+    elif area.kind in ("admin1", "region") and area.country and area.admin1:
         towns = gaz.admin1_members(area.country, area.admin1)
     else:
         towns = []

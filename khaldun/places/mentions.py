@@ -235,7 +235,9 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     direction = None
     while words and words[0].lower_ in ("the", "a"):
         words = words[1:]
-    if len(words) > 1 and direction_of(words[0].text):
+    # "South Sudan", "West Bank", "North Kivu" are names; "southern Gaza Strip" is a part
+    if len(words) > 1 and direction_of(words[0].text) and not gaz.has(
+            doc[words[0].i:words[-1].i + 1].text):
         direction = direction_of(words[0].text)
         words = words[1:]
     while words and words[-1].text in ("'s", "\u2019s", ",", "."):
@@ -245,6 +247,10 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     name = doc[words[0].i:words[-1].i + 1].text
     m_start = start
     # a direction word just before the entity: "southern Israel", "north-western Syria"
+    if start > 0 and direction_of(doc[start - 1].text) and gaz.has(doc[start - 1:end].text):
+        # the recogniser left the direction word out of a name ("North" + "Kivu")
+        name, start = doc[start - 1:words[-1].i + 1].text, start - 1
+        m_start = start
     if direction is None and start > 0 and direction_of(doc[start - 1].text):
         direction, m_start = direction_of(doc[start - 1].text), start - 1
         if start >= 3 and doc[start - 2].text == "-" and direction_of(doc[start - 3].text):

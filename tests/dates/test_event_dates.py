@@ -1,0 +1,99 @@
+"""Which time expression dates an event, on parsed sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khaldun.dates import DateResolution, resolve_event_date
+
+pytestmark = pytest.mark.slow
+
+
+def _resolve(nlp: Any, text: str, trigger: str, doc_date: str | None, **kw: Any) -> DateResolution:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    return resolve_event_date(tok.sent, tok, doc_date, **kw)
+
+
+def test_seed_meeting_on_saturday_night(nlp: Any) -> None:
+    res = _resolve(nlp, "Iranian Foreign Minister Hossein Amirabdollahian met Hamas leader "
+                   "Ismail Haniyeh on Saturday night in Qatar.", "met", "2023-10-15")
+    assert (res.date, res.precision, res.text) == ("2023-10-14", "day", "Saturday night")
+
+
+def test_seed_accusation_on_thursday(nlp: Any) -> None:
+    res = _resolve(nlp, "Israeli Ambassador to India, Naor Gilon said on Thursday that Iran was "
+                   "involved in the barbaric attack.", "said", "2023-10-15")
+    assert res.date == "2023-10-12"
+
+
+def test_seed_attack_on_october_7(nlp: Any) -> None:
+    res = _resolve(nlp, 'In a major escalation on October 7, Hamas launched a "surprise attack" on '
+                   "Israel.", "launched", "2023-10-15")
+    assert (res.date, res.precision) == ("2023-10-07", "day")
+
+
+def test_own_weekday_is_the_same_day(nlp: Any) -> None:
+    res = _resolve(nlp, "Protesters marched in the capital on Sunday.", "marched", "2023-10-15")
+    assert res.date == "2023-10-15"
+
+
+def test_future_tense_looks_forward(nlp: Any) -> None:
+    res = _resolve(nlp, "The two ministers will meet in Geneva on Friday.", "meet", "2023-10-15")
+    assert res.date == "2023-10-20"
+    res = _resolve(nlp, "The ministers met in Geneva on Friday.", "met", "2023-10-15")
+    assert res.date == "2023-10-13"
+
+
+def test_future_flag_from_the_coder(nlp: Any) -> None:
+    res = _resolve(nlp, "Talks in Geneva on Friday.", "Talks", "2023-10-15", future=True)
+    assert res.date == "2023-10-20"
+
+
+def test_year_rolls_over_in_past_reports(nlp: Any) -> None:
+    res = _resolve(nlp, "Police detained dozens of activists on December 28.", "detained", "2024-01-05")
+    assert res.date == "2023-12-28"
+
+
+def test_absolute_date_wins(nlp: Any) -> None:
+    res = _resolve(nlp, "On 23 February 2022, troops massed at the border, officials said on Monday.",
+                   "massed", "2023-10-15")
+    assert (res.date, res.text) == ("2022-02-23", "23 February 2022")
+
+
+def test_last_week_and_earlier_this_month(nlp: Any) -> None:
+    res = _resolve(nlp, "Rebels attacked the town last week.", "attacked", "2023-10-15")
+    assert (res.date, res.precision) == ("2023-10-02", "week")
+    res = _resolve(nlp, "Students protested outside parliament earlier this month.", "protested",
+                   "2023-10-15")
+    assert (res.date, res.precision) == ("2023-10-01", "month")
+
+
+def test_no_expression_gives_publication_week(nlp: Any) -> None:
+    res = _resolve(nlp, "Israel has continuously alleged that Iran was involved.", "alleged", "2023-10-15")
+    assert (res.date, res.precision, res.text) == ("2023-10-15", "week", None)
+
+
+def test_no_publication_date_only_absolute_dates(nlp: Any) -> None:
+    res = _resolve(nlp, "Gunmen killed five people on Saturday.", "killed", None)
+    assert (res.date, res.precision, res.text) == (None, "unknown", "Saturday")
+    res = _resolve(nlp, "Gunmen killed five people on 4 March 2023.", "killed", None)
+    assert (res.date, res.precision) == ("2023-03-04", "day")
+    res = _resolve(nlp, "Gunmen killed five people.", "killed", None)
+    assert (res.date, res.precision, res.text) == (None, "unknown", None)
+
+
+def test_raw_words_are_not_dates(nlp: Any) -> None:
+    # "We" is no Wednesday and "1300" no year: only date entities and date words are read
+    res = _resolve(nlp, "We are sure that at least 1300 people have lost their lives.", "lost",
+                   "2023-10-15")
+    assert res.text is None
+
+
+def test_undated_sentence_borrows_the_paragraph_date(nlp: Any) -> None:
+    doc = nlp("Gunmen stormed a village in Zamfara state on Tuesday. They abducted 20 women.")
+    tok = next(t for t in doc if t.text == "abducted")
+    res = resolve_event_date(tok.sent, tok, "2023-10-15")
+    assert (res.date, res.text, res.borrowed) == ("2023-10-10", "Tuesday", True)
