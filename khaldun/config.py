@@ -68,7 +68,11 @@ def _convert(name: str, raw: Any, origin: str) -> Any:
         raise ConfigError(f"unknown setting {name!r} in {origin}; known settings: {known}")
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
     try:
+        if isinstance(raw, bool) and kind in ("int", "float"):
+            raise TypeError("a boolean is not a number")
         if kind == "int":
+            if isinstance(raw, float) and not raw.is_integer():
+                raise ValueError("not a whole number")  # int() would silently cut 2.5 to 2
             return int(raw)
         if kind == "float":
             return float(raw)
