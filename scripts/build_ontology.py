@@ -69,14 +69,17 @@ LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?(?:#\s*(
 
 
 def quad_class(code: str) -> int:
+    """QuadClass as GDELT defines it, with CAMEO 01 statements as class 0:
+    02-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict,
+    14-20 material conflict."""
     root = int(code[:2])
     if root == 1:
         return 0
     if root <= 5:
         return 1
-    if root <= 9:
+    if root <= 8:
         return 2
-    if root <= 14:
+    if root <= 13:
         return 3
     return 4
 

@@ -30,7 +30,11 @@ class Frame:
     frame_verb: Any = None
     """the reporting/claim/deny verb, or None"""
     frame_kind: str | None = None
-    """report, claim or deny"""
+    """say, report, claim or deny"""
+    conditional: bool = False
+    """the trigger carries an if/unless clause ("will withdraw unless ...")"""
+    obligation: bool = False
+    """the trigger carries "must" or "should" ("Libya must hand over ...")"""
 
 
 def is_negated(tok: Any) -> bool:
@@ -126,29 +130,40 @@ def sentence_sources(sent: Any, lex: Lexicon) -> list[str]:
     return out
 
 
+OBLIGATION = {"must", "should", "ought"}
+
+
 def frame_of(trigger: Any, lex: Lexicon) -> Frame:
     """Polarity and modality of ``trigger`` and who asserts it."""
     polarity = "negated" if is_negated(trigger) else "affirmed"
-    modality = "asserted"
-    # modals, tense and conditionals on the trigger's own clause
+    modal: str | None = None  # the modal auxiliary on the trigger's own clause
+    in_condition = False
+    adverb = None
     for c in trigger.children:
         w = c.lower_
-        if c.dep_ in ("aux", "auxpass") and w in lex.words("hypothetical"):
-            modality = "hypothetical"
-        elif c.dep_ in ("aux", "auxpass") and (w in lex.words("future") or c.lemma_.lower() in lex.words("future")) and c.tag_ == "MD":
-            modality = "future"
+        if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+            modal = w
         elif c.dep_ == "mark" and w in lex.words("hypothetical"):
-            modality = "hypothetical"
+            in_condition = True
         elif c.dep_ == "advmod" and w in ("allegedly", "reportedly", "purportedly"):
-            modality = "alleged" if w != "reportedly" else "reported"
-    # intent verbs: "plans to visit", "is set to sign", "wants to attack"
+            adverb = w
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in trigger.children
+    )
+    intent = False
     head = trigger.head
     if trigger.dep_ == "xcomp" and head is not trigger:
+        # "plans to visit", "is ready to send", "wants to attack", "will seek to"
         hl = head.lemma_.lower()
         if hl in lex.words("future") or head.lower_ in lex.words("future"):
-            modality = "future" if modality == "asserted" else modality
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children) and modality == "asserted":
-            modality = "future"
+            intent = True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
+            intent = True
+        if head.pos_ in ("ADJ", "AUX") and head.head is not head and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would") for c in head.head.children
+        ):
+            intent = True
     speaker = None
     frame_verb = None
     kind = None
@@ -174,6 +189,19 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         if dep not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj"):
             break
         cur = up
+    modality = "asserted"
+    if in_condition:
+        modality = "hypothetical"
+    elif modal in ("will", "shall", "'ll", "wo") or intent:
+        modality = "future"
+    elif modal == "would" and kind in ("say", "report", "claim"):
+        modality = "future"  # reported speech: "said it would withdraw"
+    elif modal in ("would", "could", "might", "may"):
+        modality = "hypothetical"
+    if adverb == "reportedly" and modality == "asserted":
+        modality = "reported"
+    elif adverb and modality == "asserted":
+        modality = "alleged"
     if kind == "deny":
         modality, polarity = "denied", "negated"
     elif kind == "claim" and modality in ("asserted", "reported"):
@@ -182,7 +210,7 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         modality = "reported"
     if frame_verb is not None and is_negated(frame_verb) and kind in ("report", "say"):
         polarity = "negated"
-    return Frame(polarity, modality, speaker, frame_verb, kind)
+    return Frame(polarity, modality, speaker, frame_verb, kind, conditional, modal in OBLIGATION)
 
 
 def is_outlet(tok: Any, lex: Lexicon) -> bool:

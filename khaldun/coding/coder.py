@@ -26,16 +26,6 @@ from khaldun.records import Actor, Document, EventRecord, Evidence, make_event_i
 SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
 
-# future tense turns material cooperation into a promise and force into a threat (CAMEO 03x/13x)
-FUTURE_CODES = {
-    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
-    "08": "035", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
-    "14": "133", "16": "131", "163": "1312", "17": "137", "173": "137", "18": "138", "19": "138", "20": "138",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _Built:
     reading: Reading
@@ -66,12 +56,20 @@ def actor_span(tok: Any) -> Any:
     return doc[start:end]
 
 
+STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY"}
+
+
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Do two actors speak for the same side (same body, or the same state)?"""
     if a is None or b is None:
         return False
     if a.name and b.name and a.name == b.name:
         return True
-    return bool(a.country and b.country and a.country == b.country)
+    if not (a.country and b.country and a.country == b.country):
+        return False
+    if a.sector is None or b.sector is None or a.sector == b.sector:
+        return True
+    return a.sector in STATE_SECTORS and b.sector in STATE_SECTORS
 
 
 class EventCoder:
@@ -134,9 +132,22 @@ class EventCoder:
         if frame.speaker_token is not None and not is_outlet(frame.speaker_token, self.lex):
             found = self._resolve(doc_actors, frame.speaker_token, doc_date)
             speaker = found[0] if found else None
+        if speaker is not None and r.actor_tok is not None and r.actor_tok.pos_ == "PRON" and r.actor_tok.lower_ in ("he", "she", "it", "they", "we", "i"):
+            if not actors or not any(a.country for a in actors):
+                actors = [speaker]  # "X said it would ...": the pronoun is the speaker
+        if speaker is not None and r.recipient_tok is not None and r.recipient_tok.lower_ in ("it", "us", "me"):
+            if not recipients or not any(a.country for a in recipients):
+                recipients = [speaker]  # "Israel said a mortar was fired at it"
         out: list[_Built] = []
         mode = None
         code = r.cameo
+        if frame.obligation and speaker is not None and code != RESPONSIBILITY:
+            # "Russia said Sudan must return the helicopter": a demand by the speaker
+            demand = self.lex.derive("demand", code) or "100"
+            targets = [a for a in actors if not _same_side(a, speaker)] or recipients[:1]
+            return [_Built(r, demand, [speaker], targets, speaker, Frame("affirmed", "asserted"), frame.frame_verb, None)]
+        if frame.obligation:
+            frame = replace(frame, modality="hypothetical")
         if code == RESPONSIBILITY:
             return self._responsibility(r, actors, speaker, frame)
         political = speaker is not None and not is_neutral_witness(frame.speaker_token, self.lex)
@@ -176,6 +187,24 @@ class EventCoder:
                 out.append(_Built(r, "112", [speaker], [a], speaker, Frame("affirmed", "asserted"), verb, None))
         return out
 
+    def _derive(self, code: str, frame: Frame) -> tuple[str, Frame]:
+        """Conditions, refusals and promises change what an event is (CAMEO 13x, 12x, 03x)."""
+        quad = cameo(code).quad_class
+        root = code[:2]
+        if frame.conditional and (quad in (3, 4) or root in ("08", "16")) and root not in ("13",):
+            new = self.lex.derive("threat", code)
+            if new:
+                return new, replace(frame, modality="reported" if frame.modality == "reported" else "asserted")
+        if frame.polarity == "negated" and quad in (1, 2) and frame.frame_kind != "deny":
+            new = self.lex.derive("reject", code)
+            if new:
+                return new, replace(frame, polarity="affirmed")
+        if frame.modality == "future" and root not in ("01", "02", "03", "10", "11", "12", "13"):
+            new = self.lex.derive("intent", code)
+            if new:
+                return new, frame
+        return code, frame
+
     # -- records -------------------------------------------------------------
 
     def _records(self, document: Document, s_idx: int, sent: Any, b: _Built, sources: list[str], doc_places: Any) -> list[EventRecord]:
@@ -193,8 +222,8 @@ class EventCoder:
                 if code in ("190", "180", "183") or (code == "193" and found[1] != "193"):
                     code = found[1]
         frame = b.frame
-        if frame.modality == "future" and b.trigger is b.reading.trigger:
-            code = FUTURE_CODES.get(code, FUTURE_CODES.get(code[:3], FUTURE_CODES.get(code[:2], code)))
+        if b.trigger is b.reading.trigger:
+            code, frame = self._derive(code, frame)
         entry = cameo(code)
         if mode is None:
             mode = entry.mode
@@ -282,38 +311,50 @@ class EventCoder:
 
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+TOLL_CODES = {"190", "180", "1823"}
 
 
 def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
     """Fold "N people were killed in the attack" into the attack told just before.
 
-    News reports an attack, then its toll in the next sentence or two. A violent
-    event with no date of its own and no named perpetrator other than the
-    earlier event's, whose counts the earlier event lacks, is that event's toll.
+    News reports an attack, then its toll in the next sentence or two. A generic
+    violent event (CAMEO 190/180: killing, wounding, dying) with counts, no date
+    of its own and no perpetrator other than the earlier event's, is that
+    event's toll when the earlier event lacks those counts.
     """
     out: list[EventRecord] = []
+    folded: dict[int, EventRecord] = {}  # sentence index -> the event its toll went to
     for rec in records:
         target = None
-        if rec.event_type == "ASSAULT" and rec.date_precision != "day" and any(getattr(rec, f) for f in COUNT_FIELDS):
-            for prev in reversed(out):
-                gap = rec.evidence.sentence_index - prev.evidence.sentence_index
-                if gap == 0:
-                    continue
-                if gap > 2:
+        s_idx = rec.evidence.sentence_index
+        generic = rec.cameo_code in TOLL_CODES and rec.date_precision != "day"
+        if generic and any(getattr(rec, f) for f in COUNT_FIELDS):
+            if s_idx in folded:
+                target = folded[s_idx]
+            else:
+                for prev in reversed(out):
+                    gap = s_idx - prev.evidence.sentence_index
+                    if gap == 0:
+                        continue
+                    if gap > 2:
+                        break
+                    if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
+                        continue
+                    if rec.actor is not None and not _same_side(rec.actor, prev.actor):
+                        continue
+                    if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
+                        continue
+                    target = prev
                     break
-                if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
-                    continue
-                if rec.actor is not None and not _same_side(rec.actor, prev.actor):
-                    continue
-                if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
-                    continue
-                target = prev
-                break
         if target is None:
             out.append(rec)
             continue
         merged = replace(target, **{f: getattr(target, f) or getattr(rec, f) for f in COUNT_FIELDS})
         out[out.index(target)] = merged
+        folded[s_idx] = merged
+        for k, v in list(folded.items()):
+            if v is target:
+                folded[k] = merged
     return out
 
 
@@ -349,4 +390,6 @@ def _confidence(b: _Built, actor: Actor | None, recipient: Actor | None, frame: 
         score -= 0.1
     if b.trigger is not b.reading.trigger:
         score += 0.05  # an accusation or denial read from a reporting verb
+    if b.trigger.dep_ == "ROOT" or (b.trigger.dep_ == "conj" and b.trigger.head.dep_ == "ROOT"):
+        score += 0.1  # the main clause says what the sentence is about
     return round(min(0.99, max(0.05, score)), 3)

@@ -21,6 +21,7 @@ from typing import Any
 from khaldun.errors import DataError
 
 OBJ_DEPS = {"dobj", "obj"}
+GENERIC_EVENT_NOUNS = {"effort", "mission", "campaign", "bid", "operation", "wave", "series", "round", "spate"}
 PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass"}
 
 
@@ -96,6 +97,13 @@ def complement_lemmas(tok: Any) -> set[str]:
 
 
 def _cue_holds(cue: Cue, tok: Any) -> bool:
+    if "*" in cue.values:
+        if cue.kind == "obj":
+            return bool(object_tokens(tok))
+        if cue.kind == "xcomp":
+            return any(c.dep_ == "xcomp" for c in tok.children)
+        if cue.kind == "comp":
+            return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     if cue.kind == "obj":
         return any(o.lemma_.lower() in cue.values or o.lower_ in cue.values for o in object_tokens(tok))
     if cue.kind == "prep":
@@ -120,6 +128,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     modes: dict[str, tuple[str, str]]
     attribution: dict[str, frozenset[str]]
+    derived: dict[str, dict[str, str]]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -137,17 +146,55 @@ class Lexicon:
         attribution: dict[str, set[str]] = defaultdict(set)
         for r in csv.DictReader(_lines("attribution.tsv"), delimiter="\t"):
             attribution[r["kind"].strip()].add(r["word"].strip().lower())
+        derived: dict[str, dict[str, str]] = defaultdict(dict)
+        for r in csv.DictReader(_lines("derived_codes.tsv"), delimiter="\t"):
+            derived[r["family"].strip()][r["inner"].strip()] = r["code"].strip()
         ordered = {
             k: tuple(sorted(v, key=lambda e: (-e.specificity, e.order))) for k, v in verbs.items()
         }
-        return cls(ordered, nouns, light, modes, {k: frozenset(v) for k, v in attribution.items()})
+        return cls(ordered, nouns, light, modes, {k: frozenset(v) for k, v in attribution.items()}, dict(derived))
+
+    def derive(self, family: str, inner: str) -> str | None:
+        """The code of a statement of ``family`` (intent, threat, reject, appeal, demand) about ``inner``."""
+        table = self.derived.get(family, {})
+        for n in range(len(inner), 0, -1):
+            hit = table.get(inner[:n])
+            if hit:
+                return hit
+        return None
 
     def words(self, kind: str) -> frozenset[str]:
         return self.attribution.get(kind, frozenset())
 
+    def verb_lemma(self, tok: Any) -> str:
+        """The lexicon's lemma for a verb token.
+
+        spaCy's rule lemmatizer sometimes strips too much ("staged" -> "stag");
+        when its lemma is unknown, regular inflections of the word are tried.
+        """
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.light_verbs:
+            return lemma
+        w = tok.lower_
+        candidates = []
+        if w.endswith("ied"):
+            candidates.append(w[:-3] + "y")
+        if w.endswith("ed"):
+            candidates += [w[:-1], w[:-2], w[:-3]]
+        if w.endswith("ing"):
+            candidates += [w[:-3], w[:-3] + "e", w[:-4]]
+        if w.endswith("es"):
+            candidates += [w[:-2], w[:-1]]
+        elif w.endswith("s"):
+            candidates.append(w[:-1])
+        for c in candidates:
+            if c in self.verbs or c in self.light_verbs:
+                return c
+        return lemma
+
     def match_verb(self, tok: Any) -> VerbEntry | None:
         """The most specific lexicon row whose cues hold for verb ``tok``."""
-        for entry in self.verbs.get(tok.lemma_.lower(), ()):
+        for entry in self.verbs.get(self.verb_lemma(tok), ()):
             if all(_cue_holds(c, tok) for c in entry.cues):
                 return entry
         return None
@@ -156,10 +203,21 @@ class Lexicon:
         """CAMEO code of an event noun ("attack", "air strike"), else None."""
         lemma = tok.lemma_.lower()
         for c in tok.children:
-            if c.dep_ == "compound":
+            if c.dep_ in ("compound", "amod"):
                 two = f"{c.lemma_.lower()} {lemma}"
+                if two in self.nouns:
+                    return self.nouns[two]
                 if two in self.modes and lemma in self.nouns:
                     return self.modes[two][1]
+                if lemma in GENERIC_EVENT_NOUNS and c.lemma_.lower() in self.nouns:
+                    # "a mediation effort", "a peace mission", "a bombing campaign"
+                    return self.nouns[c.lemma_.lower()]
+        if lemma in GENERIC_EVENT_NOUNS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in self.nouns:
+                            return self.nouns[g.lemma_.lower()]
         return self.nouns.get(lemma)
 
     def mode_of(self, tokens: Any) -> tuple[str, str] | None:

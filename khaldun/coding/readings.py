@@ -104,7 +104,12 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
                 if g.dep_ == "pobj":
                     return g
     if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
-        return _instrument_agent(trigger, lex)
+        found = _instrument_agent(trigger, lex)
+        if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
+            # "a mortar was fired at it from the Gaza Strip": the attack came from there
+            origin = [p for p in _prep_objects(trigger, ("from",)) if p.ent_type_ in ("GPE", "LOC", "NORP")]
+            found = origin[0] if origin else None
+        return found
     if noun is not None and noun is trigger:
         for c in noun.children:
             if c.dep_ == "poss" and _is_actorish(c, lex):
@@ -201,6 +206,22 @@ def _responsibility(tok: Any) -> Any:
     return None
 
 
+MODIFIER_DEPS = {"relcl", "acl", "amod"}
+
+
+def _in_modifier_clause(tok: Any) -> bool:
+    """Is ``tok`` inside a clause that only describes a noun ("a member jailed last year",
+    "who had been arrested", "the Israeli-occupied sector")? Such background is not coded."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
+            return True
+        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     """Every event reading in one sentence, in text order."""
     readings: list[Reading] = []
@@ -217,7 +238,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 entry = lex.match_verb(tok)
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
-                if tok.lemma_.lower() in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
+                if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
@@ -230,7 +251,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
-        if code is None:
+        if code is None or _in_modifier_clause(tok):
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         reading.frame = frame_of(tok, lex)
@@ -250,6 +271,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         reading.symmetric = code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
         readings.append(reading)
         by_trigger[tok.i] = reading
+    _absorb_complements(readings, by_trigger, lex)
     # a coded verb that governs another coded verb through an xcomp absorbs it
     # ("agreed to cooperate", "threatened to attack", "urged X to stop")
     consumed: set[int] = set()
@@ -274,6 +296,60 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 continue
         out.append(r)
     return out
+
+
+#: verbs whose complement is an event they speak of, by the code the lexicon gives them
+COMPLEMENT_FAMILY = {"030": "intent", "130": "threat", "120": "reject", "020": "appeal", "100": "demand"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+COMPLEMENT_PREPS = {"for", "on", "upon", "to"}
+
+
+def _complement_roots(tok: Any) -> list[Any]:
+    roots = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
+            roots.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
+        if c.dep_ in ("dobj",):
+            # "urged the EU to lift", "called on X to release": the infinitive hangs off the object
+            roots.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ == "VB")
+    return roots
+
+
+def _absorb_complements(readings: list[Reading], by_trigger: dict[int, "Reading"], lex: Lexicon) -> None:
+    """"agreed to provide aid" is one intent (033), "demanded that X release Y" one demand (1053)."""
+    for r in readings:
+        family = COMPLEMENT_FAMILY.get(r.cameo)
+        if family is None:
+            continue
+        entry = lex.match_verb(r.trigger)
+        if entry is not None and any(c.kind == "xcomp" and "*" not in c.values for c in entry.cues):
+            continue  # the lexicon already names this complement ("agreed to cooperate")
+        best: Reading | None = None
+        best_depth = 99
+        for root in _complement_roots(r.trigger):
+            for t in root.subtree:
+                inner = by_trigger.get(t.i)
+                if inner is None or inner is r or inner.cameo == RESPONSIBILITY:
+                    continue
+                depth, cur = 0, t
+                while cur is not r.trigger and cur.head is not cur and depth < 10:
+                    cur, depth = cur.head, depth + 1
+                if depth < best_depth:
+                    best, best_depth = inner, depth
+        if best is None:
+            continue
+        code = lex.derive(family, best.cameo)
+        if code is None:
+            continue
+        r.cameo = code
+        r.specific = True
+        r.consumed.update(t.i for root in _complement_roots(r.trigger) for t in root.subtree)
+        if r.recipient_tok is None or family in ("demand",) and r.recipient_tok.dep_ not in ("dobj", "pobj"):
+            if family in ("appeal", "demand"):
+                r.recipient_tok = best.actor_tok if best.actor_tok is not None else best.recipient_tok
+            else:
+                r.recipient_tok = best.recipient_tok
+        r.symmetric = r.cameo[:2] in SYMMETRIC_ROOTS
 
 
 def clause_tokens(trigger: Any) -> list[Any]:
