@@ -18,7 +18,7 @@ from khaldun.counts.extract import extract_counts
 
 @dataclass(frozen=True, slots=True)
 class FieldScore:
-    field: str
+    name: str
     labelled: int
     correct: int
     misses: list[tuple[str, str, int | None]] = field(default_factory=list)

@@ -143,10 +143,10 @@ def parse_quantity(words: list[str]) -> tuple[int, str] | None:
         i += 1
     if not seen:
         return None
-    value = total + (current or 0.0)
-    if abs(value - round(value)) > 1e-6:
+    result = total + (current or 0.0)
+    if abs(result - round(result)) > 1e-6:
         return None  # "1.5" people is not a count
-    return round(value), qualifier
+    return round(result), qualifier
 
 
 def parse_number(text: str) -> tuple[int, str] | None:

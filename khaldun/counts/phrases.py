@@ -32,7 +32,7 @@ MEASURE_NOUNS: frozenset[str] = frozenset({
     "century", "time", "percent", "per", "cent", "point", "km", "kilometre", "kilometer", "mile",
     "metre", "meter", "foot", "feet", "inch", "acre", "hectare", "ton", "tonne", "kg", "kilogram",
     "pound", "gram", "litre", "liter", "barrel", "dollar", "euro", "yuan", "yen", "rupee",
-    "shekel", "rouble", "ruble", "dinar", "riyal", "lira", "franc", "cent", "vote", "seat",
+    "shekel", "rouble", "ruble", "dinar", "riyal", "lira", "franc", "vote", "seat",
     "o'clock", "am", "pm", "a.m.", "p.m.", "%", "degree",
 })  # fmt: skip
 MONTHS: frozenset[str] = frozenset({
@@ -126,9 +126,12 @@ def _excluded(tokens: list[Any], start: int, end: int) -> bool:
             return True  # "two-day", "12-year-old", "3-1", "10:30"
         if nxt.lemma_.lower() in MEASURE_NOUNS or nxt.lower_ in MEASURE_NOUNS or nxt.lower_ in MONTHS:
             return True  # "24 hours", "40 km", "7 October"
-    if any(t.ent_type_ == "DATE" for t in run) and all(t.ent_type_ == "DATE" for t in run):
-        # spaCy calls many dates DATE; keep only its slips on plain counts of people
-        if nxt is None or nxt.pos_ not in ("NOUN", "VERB", "AUX", "ADJ"):
+    if any(t.ent_type_ == "DATE" for t in run):
+        # a DATE that reaches past the number ("7 October 2023", "two-day") is a
+        # date; a bare number tagged DATE is a tagger slip ("detained 15 after the march")
+        starts_inside = run[0].ent_iob_ == "I"
+        continues = nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "DATE"
+        if starts_inside or continues:
             return True
     if run[0].lower_ == "one" and end - start == 1:
         if prev is not None and prev.lower_ in ONE_BLOCKERS:
@@ -197,4 +200,4 @@ def number_phrases(span: Any) -> list[NumberPhrase]:
     return found
 
 
-__all__ = ["NumberPhrase", "number_phrases", "is_digits"]
+__all__ = ["NumberPhrase", "is_digits", "number_phrases"]

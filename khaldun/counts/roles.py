@@ -46,6 +46,11 @@ TALLY_WORDS = frozenset({"number", "tally", "count", "figure", "total"})
 HOSTAGE_MARKERS = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
 PART_PREPOSITIONS = frozenset({"including", "among", "excluding"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+#: heads under which a killing or an arrest did not (yet) happen: "attempted to assassinate"
+UNREALISED_HEADS = frozenset({
+    "attempt", "try", "plan", "threaten", "vow", "seek", "want", "intend", "fail", "aim", "plot",
+    "conspire", "order", "call", "urge", "demand", "warn", "promise", "pledge", "refuse", "deny",
+})  # fmt: skip
 #: singular objects of "killed", "hurt", "arrested" that are not one person
 NON_PERSON = frozenset({
     "economy", "chance", "deal", "bill", "plan", "proposal", "talk", "process", "effort", "hope",
@@ -196,6 +201,19 @@ def _container_category(tok: Any) -> str | None:
     return lex.cue("noun", lemma)
 
 
+def _crowd_subject(verb: Any) -> bool:
+    """Whether ``verb``'s subject is a gathering ("the rally drew ...", "..., which drew ...")."""
+    lex = lexicon()
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subj = verb.head
+        if lex.cue("crowd", _lemma(subj)):
+            return True
+    return False
+
+
 def _hostage_marked(verb: Any) -> bool:
     return any(c.lower_ in HOSTAGE_MARKERS and c.dep_ != "nsubj" for c in verb.children)
 
@@ -208,6 +226,9 @@ def _role(arg: Any, phrase: NumberPhrase | None) -> tuple[str, Any]:
     qualifier then stands where the count does: before the verb with no
     subject, it is the subject; after it with no object, the object.
     """
+    adverbial = arg.dep_ == "npadvmod" and arg.head.pos_ == "VERB" and arg.i > arg.head.i
+    if adverbial and not any(c.dep_ == "dobj" for c in arg.head.children):
+        return "dobj", arg.head  # "police detained 15" parsed as an adverbial
     if phrase is None or not (phrase.text_start <= arg.head.i < phrase.start):
         return arg.dep_, arg.head
     top = arg.head
@@ -234,8 +255,22 @@ def _killed_by_manner(verb: Any) -> bool:
     return False
 
 
+def unrealised(verb: Any) -> bool:
+    """"were not killed", "attempted to assassinate", "threatened to kill": nothing happened yet."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "acl", "ccomp") and _lemma(verb.head) in UNREALISED_HEADS
+
+
 def _verb_category(arg: Any, phrase: NumberPhrase | None = None) -> tuple[str | None, Any]:
     """Category that ``arg``'s role under its head verb gives, and that verb."""
+    category, verb = _plain_verb_category(arg, phrase)
+    if category is not None and verb is not None and verb.pos_ in ("VERB", "AUX") and unrealised(verb):
+        return AMBIGUOUS, verb  # counted in nothing
+    return category, verb
+
+
+def _plain_verb_category(arg: Any, phrase: NumberPhrase | None) -> tuple[str | None, Any]:
     lex = lexicon()
     dep, verb = _role(arg, phrase)
     lemma = _lemma(verb)
@@ -250,6 +285,15 @@ def _verb_category(arg: Any, phrase: NumberPhrase | None = None) -> tuple[str | 
         category, _ = _tally_category(verb)
         if category:
             return category, verb  # "the toll reached 40", "the toll is 40"
+        if lemma in ("number", "total", "reach"):
+            # "protesters numbered about 5,000", "the dead numbered 40"
+            for subj in verb.children:
+                if subj.dep_ == "nsubj":
+                    found = _word_category(subj) or lex.cue("weak", _lemma(subj)) or _container_category(subj)
+                    if found:
+                        return found, verb
+        if lemma in ("draw", "attract", "bring", "mobilize", "mobilise") and _crowd_subject(verb):
+            return "size", verb  # "the protest, which drew about 10,000 people"
     passive = _is_passive_subject(arg, dep, verb)
     if dep == "dobj" or passive:
         if lemma in ("take", "hold") and _hostage_marked(verb):
@@ -263,6 +307,14 @@ def _verb_category(arg: Any, phrase: NumberPhrase | None = None) -> tuple[str | 
                 if state:
                     return state, verb
         return None, None
+    if dep in ("nsubj", "attr") and lemma == "be":
+        # "two soldiers were among the dead", "among the dead were three children"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "among":
+                for obj in prep.children:
+                    found = _word_category(obj) if obj.dep_ == "pobj" else None
+                    if found:
+                        return found, verb
     if dep == "nsubj":
         category = lex.cue("subject", lemma)
         if category:
@@ -290,19 +342,21 @@ def _clause_category(noun: Any) -> tuple[str | None, Any]:
         if c.dep_ == "acl" and c.tag_ == "VBN":
             category = lex.cue("victim", _lemma(c))
             if category:
-                return category, c
+                return (AMBIGUOUS if unrealised(c) else category), c
         if c.dep_ == "relcl":
             for sub in c.children:
                 if sub.lower_ not in RELATIVE_PRONOUNS:
                     continue
-                if _is_passive_subject(sub):
-                    category = lex.cue("victim", _lemma(c))
+                if _is_passive_subject(sub) or sub.dep_ == "dobj":
+                    # "people who were killed", "members whom they had taken hostage"
+                    hostage = _lemma(c) in ("take", "hold") and _hostage_marked(c)
+                    category = "abducted" if hostage else lex.cue("victim", _lemma(c))
                 elif sub.dep_ == "nsubj":
                     category = lex.cue("subject", _lemma(c))
                 else:
                     category = None
                 if category:
-                    return category, c
+                    return (AMBIGUOUS if unrealised(c) else category), c
     return None, None
 
 
@@ -369,6 +423,8 @@ def classify(doc: Any, phrase: NumberPhrase) -> Mention | None:
 
     if category is None:
         category, predicate = _verb_category(first, phrase)
+        if predicate is not None and _lemma(predicate) == "be":
+            part = True  # "two soldiers were among the dead": at least two
     if category is None:
         for tok in (head, arg):
             category, predicate = _clause_category(tok)
@@ -418,7 +474,7 @@ def _victims(verb: Any) -> list[tuple[Any, str, Any]]:
     """Who ``verb`` says was killed, hurt, arrested or taken: (argument, category, predicate)."""
     out = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS:
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS | HOSTAGE_MARKERS:
             category, predicate = _verb_category(c)
             if category in ("fatalities", "injured", "arrested", "abducted"):
                 out.append((c, category, predicate))

@@ -92,6 +92,8 @@ def test_seed_hostages(parse: Any) -> None:
         ("The rebels took 12 foreigners hostage.", {"abducted": (12, "exact")}),
         ("Rebels have kidnapped up to 16 Russian advisers.", {"abducted": (16, "up_to")}),
         ("Over 120 civilians are being held captive in Gaza.", {"abducted": (120, "more_than")}),
+        ("The rebels freed 30 officials whom they had taken hostage.", {"abducted": (30, "exact")}),
+        ("Al-Qaeda-linked rebels kidnapped dozens of peacekeepers.", {"abducted": (24, "at_least")}),
         # crowd size
         ("Thousands of protesters marched through the capital.", {"size": (2000, "at_least")}),
         ("Tens of thousands of students staged mass demonstrations.", {"size": (20000, "at_least")}),
@@ -101,7 +103,19 @@ def test_seed_hostages(parse: Any) -> None:
         ("Some 500,000 workers stopped work on Monday.", {"size": (500_000, "about")}),
         ("About 200 supporters blocked roads in the capital.", {"size": (200, "about")}),
         ("The rally was attended by 3,000 people.", {"size": (3000, "exact")}),
+        ("The killing of 3 journalists drew condemnation.", {"fatalities": (3, "exact")}),
+        ("Two soldiers were among the dead.", {"fatalities": (2, "at_least")}),
+        ("Protesters numbered about 5,000.", {"size": (5000, "about")}),
+        ("Police detained 15 after the march.", {"arrested": (15, "exact")}),
         # several counts, each to its own field
+        (
+            "Police said 7 people were arrested and 3 officers were hurt during the protest, which drew about 10,000 people.",
+            {"arrested": (7, "exact"), "injured": (3, "exact"), "size": (10000, "about")},
+        ),
+        (
+            "Twelve people died and dozens more were injured when the building collapsed.",
+            {"fatalities": (12, "exact"), "injured": (24, "at_least")},
+        ),
         (
             "Police opened fire on demonstrators, killing one person and arresting 12.",
             {"fatalities": (1, "exact"), "arrested": (12, "exact")},
@@ -135,6 +149,11 @@ def test_counts(parse: Any, sentence: str, expected: dict[str, tuple[int, str]])
         "Forces launched rocket fire, killing or wounding 50.",
         # not a person
         "Congress killed the bill.",
+        # did not happen, or not an arrest
+        "Militants attempted to assassinate the deputy governor.",
+        "The rebels threatened to kill 12 hostages.",
+        "Twenty protesters were not arrested.",
+        "A court jailed a student for two years.",
     ],
 )
 def test_non_counts(parse: Any, sentence: str) -> None:
