@@ -53,7 +53,7 @@ def subject_of(tok: Any) -> Any:
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and cur.head is not cur:
             cur = cur.head
             seen += 1
             continue
@@ -153,6 +153,12 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
     )
     intent = False
     head = trigger.head
+    if modal is None and trigger.dep_ == "xcomp" and head.pos_ in ("ADJ", "AUX", "VERB") and head is not trigger:
+        # "must be ready to mediate", "should be prepared to withdraw"
+        holder = head.head if head.dep_ in ("acomp", "oprd") else head
+        for c in holder.children:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in OBLIGATION:
+                modal = c.lower_
     if trigger.dep_ == "xcomp" and head is not trigger:
         # "plans to visit", "is ready to send", "wants to attack", "will seek to"
         hl = head.lemma_.lower()
@@ -224,6 +230,6 @@ def is_neutral_witness(tok: Any, lex: Lexicon) -> bool:
     if tok.pos_ == "PRON":
         return False
     head_lemma = tok.lemma_.lower()
-    if head_lemma in lex.words("witness_noun") and not any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
+    if head_lemma in lex.words("witness_noun") or tok.lower_ in lex.words("witness_noun") and not any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
         return tok.ent_type_ not in ("PERSON",)
     return False

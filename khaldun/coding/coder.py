@@ -56,6 +56,7 @@ def actor_span(tok: Any) -> Any:
     return doc[start:end]
 
 
+NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY"}
 
 
@@ -150,7 +151,14 @@ class EventCoder:
             frame = replace(frame, modality="hypothetical")
         if code == RESPONSIBILITY:
             return self._responsibility(r, actors, speaker, frame)
-        political = speaker is not None and not is_neutral_witness(frame.speaker_token, self.lex)
+        # a speaker takes sides when it is a resolved party (state, group, organisation),
+        # not a witness, medic, resident or an official of unknown allegiance
+        political = (
+            speaker is not None
+            and speaker.country is not None
+            and speaker.sector not in NEUTRAL_SECTORS
+            and not is_neutral_witness(frame.speaker_token, self.lex)
+        )
         inner_root = code[:2]
         conflict = cameo(code).quad_class in (3, 4)
         if frame.frame_kind == "claim" and speaker is not None:
@@ -194,7 +202,7 @@ class EventCoder:
         if frame.conditional and (quad in (3, 4) or root in ("08", "16")) and root not in ("13",):
             new = self.lex.derive("threat", code)
             if new:
-                return new, replace(frame, modality="reported" if frame.modality == "reported" else "asserted")
+                return new, replace(frame, polarity="affirmed", modality="reported" if frame.modality == "reported" else "asserted")
         if frame.polarity == "negated" and quad in (1, 2) and frame.frame_kind != "deny":
             new = self.lex.derive("reject", code)
             if new:
@@ -368,6 +376,19 @@ def _trigger_text(trigger: Any, noun: Any) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
+REPORTING_HEADS = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "note"}
+
+
+def _main_clause(tok: Any) -> bool:
+    """The sentence's main clause, or the reported clause of a trailing "X said"."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    head = tok.head
+    return tok.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING_HEADS
+
+
 def _key(actor: Actor | None) -> tuple:
     return (actor.name, actor.country, actor.sector) if actor else ()
 
@@ -390,6 +411,8 @@ def _confidence(b: _Built, actor: Actor | None, recipient: Actor | None, frame: 
         score -= 0.1
     if b.trigger is not b.reading.trigger:
         score += 0.05  # an accusation or denial read from a reporting verb
-    if b.trigger.dep_ == "ROOT" or (b.trigger.dep_ == "conj" and b.trigger.head.dep_ == "ROOT"):
+    if _main_clause(b.trigger):
         score += 0.1  # the main clause says what the sentence is about
+    elif b.trigger.dep_ == "advcl" and b.trigger.tag_ == "VBG":
+        score -= 0.1  # "..., calling for independence": an elaboration
     return round(min(0.99, max(0.05, score)), 3)

@@ -234,7 +234,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             target = _responsibility(tok)
             if target is not None and (lex.event_noun(target) or target.lemma_.lower() in ("it", "incident", "killing", "violence")):
                 code, noun = RESPONSIBILITY, target
-            elif tok.pos_ == "VERB":
+            elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and tok.lower_.endswith("ed")):
+                # adjectival participles count as verbs: "Israel is opposed to ..."
                 entry = lex.match_verb(tok)
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
