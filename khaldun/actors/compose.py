@@ -177,7 +177,8 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     text = toks.text
     start, end = toks[0].i, toks[-1].i + 1
     last = toks[-1]
-    if all(t.pos_ in ("PRON", "AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART") for t in toks):
+    function_words = all(t.pos_ in ("PRON", "AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART") for t in toks)
+    if function_words and not (text.isupper() and len(text) > 1):  # "IS" may be tagged a verb
         return None
     person_ent = any(t.ent_type_ == "PERSON" for t in toks)
     found = kb.lookup(text)

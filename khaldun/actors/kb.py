@@ -353,7 +353,8 @@ class KnowledgeBase:
             entries = [(o, e) for o, e in entries if o.holds_on(date)]
         else:
             entries = [(o, e) for o, e in entries if o.end is None]
-        return entries[-1][1] if len(entries) >= 1 else None
+        # the latest to take office: an open-ended older entry may just lack its end date
+        return max(entries, key=lambda e: e[0].start or "")[1] if entries else None
 
     def country_name(self, iso3: str | None) -> str | None:
         ent = self.countries.get(iso3 or "")

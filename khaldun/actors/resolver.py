@@ -105,14 +105,11 @@ class DocumentActors:
 
     def resolve_text(self, text: str, on_date: str | None = None) -> list[Actor]:
         """Resolve a phrase given as text, parsed on its own (no document context)."""
-        from khaldun.nlp import load_model
-
-        doc = load_model()(text)
-        return self.resolver.for_document(doc, on_date or self.doc_date).resolve_all(doc[:], on_date)
+        return self.resolver.resolve_text(text, on_date or self.doc_date)
 
     @property
     def main_country(self) -> str | None:
-        """The country the document is most about: most mentioned, first on ties.
+        """The country the document is about: mentioned at least twice as often as any other.
 
         A role with no country of its own ("President Laurent Gbagbo", "police",
         "rebels in Darfur") is taken to be of this country, as a news reader
@@ -124,7 +121,9 @@ class DocumentActors:
                 c = m.actor.country
                 if c and c not in NON_STATE_CODES:
                     counts[c] = counts.get(c, 0) + 1
-            self._main_country = max(counts, key=lambda c: counts[c]) if counts else None
+            ranked = sorted(counts.values(), reverse=True)
+            dominant = bool(ranked) and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1])
+            self._main_country = max(counts, key=lambda c: counts[c]) if dominant else None
         return self._main_country  # type: ignore[return-value]
 
     @property
@@ -415,6 +414,13 @@ class ActorResolver:
 
     def for_document(self, doc: Any, doc_date: str | None) -> DocumentActors:
         return DocumentActors(self, doc, doc_date)
+
+    def resolve_text(self, text: str, on_date: str | None = None) -> list[Actor]:
+        """The actors a phrase names, parsed on its own ("Iranian Foreign Minister")."""
+        from khaldun.nlp import load_model
+
+        doc = load_model()(text)
+        return self.for_document(doc, on_date).resolve_all(doc[:], on_date)
 
 
 def _conjuncts(span: Any) -> list[tuple[Any, Any | None]]:
