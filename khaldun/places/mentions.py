@@ -182,8 +182,15 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            spans.append((ent.start, ent.end, True))
-            taken.update(range(ent.start, ent.end))
+            end = ent.end
+            # the recogniser may cut a long name ("Dera" + "Ismail Khan"): extend over
+            # following capitalised words when the longer name is in the gazetteer
+            for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
+                if all(t.is_title for t in doc[ent.end:stop]) and gaz.has(doc[ent.start:stop].text):
+                    end = stop
+                    break
+            spans.append((ent.start, end, True))
+            taken.update(range(ent.start, end))
         elif ent.label_ in _NOT_PLACES:
             taken.update(range(ent.start, ent.end))
     # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
@@ -280,6 +287,11 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
                    near=near, admin_hint=admin_hint, from_entity=from_entity)
 
 
+#: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the
+#: northern Gaza Strip", "Kiryat Shmona in northern Israel"
+_CONTAINER_GLUE = {",", ", in", "in", ", in the", "in the"}
+
+
 def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Fold "Paris, Texas" and "Nigeria's Borno state" into one qualified mention."""
     out: list[Mention] = []
@@ -290,7 +302,8 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if nxt is not None and nxt.sent_start == m.sent_start:
             between = doc[m.end:nxt.start].text.strip()
-            if between == "," and _is_area(gaz, nxt.name) and not _is_area_of_same(gaz, m.name, nxt.name):
+            if between in _CONTAINER_GLUE and _is_area(gaz, nxt.name) and not _is_area_of_same(
+                    gaz, m.name, nxt.name):
                 # "Paris, Texas": the second names the area of the first
                 m.qualifiers.append(nxt.name)
                 m.text = doc[m.start:nxt.end].text
@@ -315,7 +328,7 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
 
 
 #: a place known only by an alternate spelling must be this big to be taken outside entities
-_ALTERNATE_MIN_POPULATION = 50_000
+_ALTERNATE_MIN_POPULATION = 10_000
 
 
 def _primary_name(gaz: Gazetteer, name: str) -> bool:

@@ -177,12 +177,25 @@ class DocumentPlaces:
         """Where the event carried by ``trigger`` in ``sentence`` happened, or None."""
         here = self._fitting(sentence.start, sentence.end)
         if here:
-            return min(here, key=lambda mp: self._cost(mp[0], mp[1], trigger))[1]
+            return self._most_specific(here, trigger)
         for sent in self._context(sentence):
             found = [mp for mp in self._fitting(sent.start, sent.end) if mp[0].role != "other"]
             if found:
                 return min(found, key=lambda mp: self._cost(mp[0], mp[1], sent.root))[1]
         return None
+
+    def _most_specific(self, found: list[tuple[Mention, Place]], trigger: Any) -> Place:
+        """The best-attached place, or a more specific one inside it when both are near:
+        "Kiryat Shmona in northern Israel" is Kiryat Shmona."""
+        ranked = sorted(found, key=lambda mp: self._cost(mp[0], mp[1], trigger))
+        best_m, best = ranked[0]
+        best_cost = self._cost(best_m, best, trigger)[0]
+        for m, p in ranked[1:]:
+            if (p.country == best.country and best.precision != "city" and p.precision == "city"
+                    and m.role != "other" and self._cost(m, p, trigger)[0] <= best_cost + 2.5
+                    and tree_distance(m.head, best_m.head) <= 3):
+                return p
+        return best
 
     @staticmethod
     def _cost(m: Mention, p: Place, trigger: Any) -> tuple[float, int, int]:
