@@ -17,7 +17,7 @@ from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import Frame, is_negated, is_neutral_witness, is_outlet, outlet_phrase, sentence_sources
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
-from khaldun.coding.readings import RESPONSIBILITY, Reading, clause_tokens, find_readings
+from khaldun.coding.readings import NON_ACTOR_ENTS, RESPONSIBILITY, Reading, clause_tokens, find_readings
 from khaldun.counts import Counts, extract_counts
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
@@ -91,7 +91,12 @@ class EventCoder:
     def _resolve(self, doc_actors: Any, tok: Any, on_date: str | None) -> list[Actor]:
         if tok is None:
             return []
-        return doc_actors.resolve_all(actor_span(tok), on_date)
+        span = actor_span(tok)
+        found = doc_actors.resolve_all(span, on_date)
+        if not found and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in NON_ACTOR_ENTS and tok.lemma_.lower() not in self.lex.nouns:
+            # someone the knowledge base cannot place: keep the words, leave the codes unknown
+            found = [Actor(text=span.text)]
+        return found
 
     # -- per document --------------------------------------------------------
 

@@ -103,6 +103,11 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if lemma in STATIVE_PASSIVES or lex.verb_lemma(trigger) in STATIVE_PASSIVES:
+        # "Israel is opposed to ...", "Vietnam is committed to ...": the subject holds the stance
+        subj = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJ or c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
         found = _instrument_agent(trigger, lex)
         if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
@@ -135,8 +140,9 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
 def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
     if trigger.lemma_.lower() in VICTIM_SUBJECT:
         return subject_of(trigger)
+    stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
-        if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex):
+        if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex) and not stative:
             return c
     if noun is not None:
         hits = _prep_objects(noun, RECIPIENT_PREPS)
@@ -207,6 +213,8 @@ def _responsibility(tok: Any) -> Any:
 
 
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "opposed"}
+MILITARY_LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "unleash"}
 
 
 def _in_modifier_clause(tok: Any) -> bool:
@@ -245,6 +253,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                             continue
                         c = lex.event_noun(o)
                         if c:
+                            if c == "143" and o.lemma_.lower() == "strike" and lex.verb_lemma(tok) in MILITARY_LIGHT_VERBS:
+                                c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -307,6 +317,8 @@ COMPLEMENT_PREPS = {"for", "on", "upon", "to"}
 
 def _complement_roots(tok: Any) -> list[Any]:
     roots = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS]
+    # "vowed to fight": spaCy sometimes attaches the infinitive as a purpose clause
+    roots += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
             roots.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
