@@ -122,7 +122,9 @@ def trigger_group(trigger: Any) -> str | None:
 
 def belongs(mention: Mention, links: dict[int, Link], group: str | None) -> Link | None:
     """How ``mention`` is linked to the event, or ``None`` when it belongs elsewhere."""
-    reached = [links[i] for i in (mention.predicate, mention.clause) if i is not None and i in links]
+    reached = [
+        links[i] for i in (mention.predicate, mention.clause) if i is not None and i in links
+    ]
     if not reached:
         return None
     link = min(reached, key=lambda lk: (lk.separate, lk.distance))

@@ -36,12 +36,20 @@ def _gold_value(raw: Any) -> int | None:
         return None
 
 
-def score_file(path: str | Path, nlp: Any, fields: tuple[str, ...] = ("fatalities", "injured")) -> dict[str, FieldScore]:
+def score_file(
+    path: str | Path, nlp: Any, fields: tuple[str, ...] = ("fatalities", "injured")
+) -> dict[str, FieldScore]:
     """Accuracy of ``extract_counts(sentence, None).<field>.value`` on the labelled lines of ``path``."""
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     scores = {}
     for name in fields:
-        labelled = [(r["text"], r["gold"][name]) for r in rows if r.get("gold", {}).get(name) is not None]
+        labelled = [
+            (r["text"], r["gold"][name]) for r in rows if r.get("gold", {}).get(name) is not None
+        ]
         labelled = [(text, gold) for text, gold in labelled if _gold_value(gold) is not None]
         correct, misses = 0, []
         for doc, (text, gold) in zip(nlp.pipe(t for t, _ in labelled), labelled, strict=True):

@@ -25,7 +25,12 @@ TENS: dict[str, int] = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 #: words that multiply what comes before them ("five hundred", "1.2 million")
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 #: plural scales after "of" ("tens of thousands") multiply like singular ones
 PLURAL_SCALES: dict[str, int] = {word + "s": value for word, value in SCALES.items()}
 

@@ -124,21 +124,35 @@ def _excluded(tokens: list[Any], start: int, end: int) -> bool:
     if nxt is not None:
         if nxt.text in ("-", "\u2013", "/", ":", "%") and not run[-1].whitespace_:
             return True  # "two-day", "12-year-old", "3-1", "10:30"
-        if nxt.lemma_.lower() in MEASURE_NOUNS or nxt.lower_ in MEASURE_NOUNS or nxt.lower_ in MONTHS:
+        if (
+            nxt.lemma_.lower() in MEASURE_NOUNS
+            or nxt.lower_ in MEASURE_NOUNS
+            or nxt.lower_ in MONTHS
+        ):
             return True  # "24 hours", "40 km", "7 October"
-    if any(t.ent_type_ == "DATE" for t in run):
-        # a DATE that reaches past the number ("7 October 2023", "two-day") is a
-        # date; a bare number tagged DATE is a tagger slip ("detained 15 after the march")
-        starts_inside = run[0].ent_iob_ == "I"
-        continues = nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "DATE"
-        if starts_inside or continues:
-            return True
+    if any(t.ent_type_ == "DATE" for t in run) and _date_words(tokens, start, end):
+        # a DATE with a date word ("7 October 2023", "two-day") is a date; a bare
+        # number tagged DATE is a tagger slip ("detained 15 after the march")
+        return True
     if run[0].lower_ == "one" and end - start == 1:
         if prev is not None and prev.lower_ in ONE_BLOCKERS:
             return True
         if nxt is not None and nxt.lower_ in ("another", "day", "way", "side", "hand"):
             return True
     return False
+
+
+def _date_words(tokens: list[Any], start: int, end: int) -> bool:
+    """Whether the DATE entity around ``tokens[start:end]`` holds more than numbers."""
+    first = start
+    while first > 0 and tokens[first].ent_iob_ == "I":
+        first -= 1
+    last = end
+    while last < len(tokens) and tokens[last].ent_iob_ == "I":
+        last += 1
+    quiet = {"and", "to", "between", "-", "\u2013", "of", "a", "an"}
+    quiet |= {word for phrase in lexicon().prefixes for word in phrase}
+    return any(not is_number_word(t.lower_) and t.lower_ not in quiet for t in tokens[first:last])
 
 
 def _qualifier(tokens: list[Any], start: int, end: int) -> tuple[int, int, str | None]:
@@ -197,7 +211,38 @@ def number_phrases(span: Any) -> list[NumberPhrase]:
                     )
                 )
         i = j
-    return found
+    return _merge_ranges(found, doc)
+
+
+def _merge_ranges(found: list[NumberPhrase], doc: Any) -> list[NumberPhrase]:
+    """ "20 to 30", "between 20 and 30": one phrase at its lower bound, at_least."""
+    if doc is None:
+        return found
+    merged: list[NumberPhrase] = []
+    for phrase in found:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and phrase.text_start == prev.text_end + 1
+            and phrase.qualifier == "exact"
+            and prev.value < phrase.value
+        ):
+            joiner = doc[prev.text_end].lower_
+            between = prev.text_start > 0 and doc[prev.text_start - 1].lower_ == "between"
+            if joiner in ("to", "-", "\u2013") or (joiner == "and" and between):
+                start = prev.text_start - 1 if between else prev.text_start
+                merged[-1] = NumberPhrase(
+                    start=prev.start,
+                    end=phrase.end,
+                    text_start=start,
+                    text_end=phrase.text_end,
+                    value=prev.value,
+                    qualifier="at_least",
+                    text=doc[start : phrase.text_end].text,
+                )
+                continue
+        merged.append(phrase)
+    return merged
 
 
 __all__ = ["NumberPhrase", "is_digits", "number_phrases"]

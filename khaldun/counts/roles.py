@@ -117,7 +117,11 @@ def _lemma(tok: Any) -> str:
 @lru_cache(maxsize=1)
 def _known_verbs() -> frozenset[str]:
     lex = lexicon()
-    return frozenset(lex.cues.get("victim", {})) | frozenset(lex.cues.get("subject", {})) | SPECIAL_VERBS
+    return (
+        frozenset(lex.cues.get("victim", {}))
+        | frozenset(lex.cues.get("subject", {}))
+        | SPECIAL_VERBS
+    )
 
 
 def _is_passive_subject(tok: Any, dep: str | None = None, verb: Any = None) -> bool:
@@ -134,7 +138,7 @@ def _is_passive_subject(tok: Any, dep: str | None = None, verb: Any = None) -> b
 
 
 def _or_ambiguous(verb: Any, category: str) -> bool:
-    """"killing or wounding 50": another category joined to ``verb`` by "or"."""
+    """Another category joined to ``verb`` by "or": "killing or wounding 50"."""
     lex = lexicon()
     joined = [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
@@ -143,7 +147,11 @@ def _or_ambiguous(verb: Any, category: str) -> bool:
         owner = verb if other.head.i == verb.i else verb.head
         if not any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in owner.children):
             continue
-        other_cat = lex.cue("victim", _lemma(other)) or lex.cue("state", other.lower_) or lex.cue("state", _lemma(other))
+        other_cat = (
+            lex.cue("victim", _lemma(other))
+            or lex.cue("state", other.lower_)
+            or lex.cue("state", _lemma(other))
+        )
         if other_cat and other_cat != category:
             return True
     return False
@@ -164,7 +172,7 @@ def _word_category(tok: Any) -> str | None:
 
 
 def _tally_category(verb: Any) -> tuple[str | None, Any]:
-    """"the death toll rose to 40", "the number of dead reached 40"."""
+    """A toll or tally as the subject: "the death toll rose to 40", "the number of dead reached 40"."""
     for subj in verb.children:
         if subj.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -246,7 +254,7 @@ def _role(arg: Any, phrase: NumberPhrase | None) -> tuple[str, Any]:
 
 
 def _killed_by_manner(verb: Any) -> bool:
-    """"shot dead", "stabbed to death", "beaten to death"."""
+    """Killed by the manner of it: "shot dead", "stabbed to death", "beaten to death"."""
     for c in verb.children:
         if c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj"):
             return True
@@ -256,7 +264,7 @@ def _killed_by_manner(verb: Any) -> bool:
 
 
 def unrealised(verb: Any) -> bool:
-    """"were not killed", "attempted to assassinate", "threatened to kill": nothing happened yet."""
+    """Nothing happened (yet): "were not killed", "attempted to assassinate", "threatened to kill"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ in ("xcomp", "acl", "ccomp") and _lemma(verb.head) in UNREALISED_HEADS
@@ -265,7 +273,12 @@ def unrealised(verb: Any) -> bool:
 def _verb_category(arg: Any, phrase: NumberPhrase | None = None) -> tuple[str | None, Any]:
     """Category that ``arg``'s role under its head verb gives, and that verb."""
     category, verb = _plain_verb_category(arg, phrase)
-    if category is not None and verb is not None and verb.pos_ in ("VERB", "AUX") and unrealised(verb):
+    if (
+        category is not None
+        and verb is not None
+        and verb.pos_ in ("VERB", "AUX")
+        and unrealised(verb)
+    ):
         return AMBIGUOUS, verb  # counted in nothing
     return category, verb
 
@@ -289,7 +302,11 @@ def _plain_verb_category(arg: Any, phrase: NumberPhrase | None) -> tuple[str | N
             # "protesters numbered about 5,000", "the dead numbered 40"
             for subj in verb.children:
                 if subj.dep_ == "nsubj":
-                    found = _word_category(subj) or lex.cue("weak", _lemma(subj)) or _container_category(subj)
+                    found = (
+                        _word_category(subj)
+                        or lex.cue("weak", _lemma(subj))
+                        or _container_category(subj)
+                    )
                     if found:
                         return found, verb
         if lemma in ("draw", "attract", "bring", "mobilize", "mobilise") and _crowd_subject(verb):
@@ -303,7 +320,11 @@ def _plain_verb_category(arg: Any, phrase: NumberPhrase | None) -> tuple[str | N
             return (AMBIGUOUS if _or_ambiguous(verb, category) else category), verb
         if lemma == "leave":  # "left 5 people dead"
             for c in verb.children:
-                state = lex.cue("state", c.lower_) if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl") else None
+                state = (
+                    lex.cue("state", c.lower_)
+                    if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl")
+                    else None
+                )
                 if state:
                     return state, verb
         return None, None
@@ -325,7 +346,9 @@ def _plain_verb_category(arg: Any, phrase: NumberPhrase | None) -> tuple[str | N
         if lemma in SPECIAL_VERBS:
             # "took part", "took to the streets", "went on strike", "staged a protest",
             # "stopped work", "began a hunger strike", "blocked roads"
-            words = {_lemma(t) for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i}
+            words = {
+                _lemma(t) for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i
+            }
             if words & CROWD_OBJECTS:
                 return "size", verb
         for o in objects:  # "12 were dead"
@@ -381,7 +404,11 @@ def classify(doc: Any, phrase: NumberPhrase) -> Mention | None:
     root = _phrase_root(doc, phrase)
     if root.dep_ in MODIFIER_DEPS and root.head.i >= phrase.end:
         head = root.head
-    elif root.dep_ in MODIFIER_DEPS and root.head.i < phrase.start and root.head.pos_ in ("NOUN", "PROPN"):
+    elif (
+        root.dep_ in MODIFIER_DEPS
+        and root.head.i < phrase.start
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
         return None  # "Resolution 242", "Flight 17"
     else:
         head = root
@@ -395,7 +422,9 @@ def classify(doc: Any, phrase: NumberPhrase) -> Mention | None:
             predicate = tok if category else None
 
     arg, part = head, False
-    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ in ("NOUN", "PROPN"):
+    while (
+        arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ in ("NOUN", "PROPN")
+    ):
         container = arg.head.head
         arg = container
         if _lemma(container) in TRANSPARENT and _lemma(container) not in TALLY_WORDS | TOLL_WORDS:
@@ -473,8 +502,10 @@ def _singular(tok: Any) -> int | None:
 def _victims(verb: Any) -> list[tuple[Any, str, Any]]:
     """Who ``verb`` says was killed, hurt, arrested or taken: (argument, category, predicate)."""
     out = []
+    # in "taken hostage" the marker is not a victim; in "a prisoner died" it is
+    markers = HOSTAGE_MARKERS if _lemma(verb) in ("take", "hold") else frozenset()
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS | HOSTAGE_MARKERS:
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS | markers:
             category, predicate = _verb_category(c)
             if category in ("fatalities", "injured", "arrested", "abducted"):
                 out.append((c, category, predicate))

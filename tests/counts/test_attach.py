@@ -25,7 +25,9 @@ def _token(span: Any, word: str) -> Any:
     return matches[0]
 
 
-def _counts(parse: Any, sentence: str, trigger: str, others: tuple[str, ...] = ()) -> dict[str, int]:
+def _counts(
+    parse: Any, sentence: str, trigger: str, others: tuple[str, ...] = ()
+) -> dict[str, int]:
     span = parse(sentence)
     found = extract_counts(span, _token(span, trigger), others=[_token(span, o) for o in others])
     return _summary(found)
@@ -48,8 +50,14 @@ def test_seed_casualty_qualifiers_per_trigger(parse: Any) -> None:
     span = parse(SEED_CASUALTIES)
     lost = extract_counts(span, _token(span, "lost"))
     injured = extract_counts(span, _token(span, "injured"))
-    assert lost.fatalities is not None and (lost.fatalities.value, lost.fatalities.qualifier) == (1300, "at_least")
-    assert injured.injured is not None and (injured.injured.value, injured.injured.qualifier) == (3000, "more_than")
+    assert lost.fatalities is not None and (lost.fatalities.value, lost.fatalities.qualifier) == (
+        1300,
+        "at_least",
+    )
+    assert injured.injured is not None and (injured.injured.value, injured.injured.qualifier) == (
+        3000,
+        "more_than",
+    )
 
 
 def test_seed_hostages_per_trigger(parse: Any) -> None:
@@ -62,9 +70,17 @@ def test_seed_hostages_per_trigger(parse: Any) -> None:
     ("sentence", "trigger", "expected"),
     [
         # counts governed by a verb linked to the trigger
-        ("Hamas launched an attack on Israel, killing at least 1300 people.", "launched", {"fatalities": 1300}),
+        (
+            "Hamas launched an attack on Israel, killing at least 1300 people.",
+            "launched",
+            {"fatalities": 1300},
+        ),
         ("Hamas launched an attack that killed 1300 people.", "launched", {"fatalities": 1300}),
-        ("The attack on the market left 5 dead and 20 wounded.", "attack", {"fatalities": 5, "injured": 20}),
+        (
+            "The attack on the market left 5 dead and 20 wounded.",
+            "attack",
+            {"fatalities": 5, "injured": 20},
+        ),
         ("Gunmen stormed the hotel, leaving 5 dead.", "stormed", {"fatalities": 5}),
         ("The death toll from Saturday's bombing rose to 40.", "bombing", {"fatalities": 40}),
         # a clause on a place is another event

@@ -12,7 +12,7 @@ from khaldun.counts.evaluate import score_file
 PLOVER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "plover_gsr.jsonl"
 
 #: floors measured on the set (15/15 fatalities, 3/3 injured); they may only be raised
-FLOORS = {"fatalities": 0.93, "injured": 0.99}
+FLOORS = {"fatalities": 1.0, "injured": 1.0}
 
 
 @pytest.mark.eval

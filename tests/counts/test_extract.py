@@ -48,13 +48,20 @@ def test_seed_hostages(parse: Any) -> None:
         ("Two men were stabbed to death.", {"fatalities": (2, "exact")}),
         ("The bombing killed at least eight people.", {"fatalities": (8, "at_least")}),
         ("The death toll rose to 40 on Monday.", {"fatalities": (40, "exact")}),
-        ("The death toll from the earthquake stands at more than 2,000.", {"fatalities": (2000, "more_than")}),
+        (
+            "The death toll from the earthquake stands at more than 2,000.",
+            {"fatalities": (2000, "more_than")},
+        ),
         ("One person died in the fire.", {"fatalities": (1, "exact")}),
+        ("A prisoner died in police custody.", {"fatalities": (1, "exact")}),
         ("A man was killed by a stray bullet.", {"fatalities": (1, "exact")}),
         ("Rescuers recovered the bodies of 7 miners.", {"fatalities": (7, "exact")}),
         ("Thirty migrants perished when the boat capsized.", {"fatalities": (30, "exact")}),
         ("The storm claimed the lives of 15 villagers.", {"fatalities": (15, "exact")}),
-        ("Hundreds of civilians have lost their lives since the offensive began.", {"fatalities": (200, "at_least")}),
+        (
+            "Hundreds of civilians have lost their lives since the offensive began.",
+            {"fatalities": (200, "at_least")},
+        ),
         ("Scores of people were killed in the fighting.", {"fatalities": (40, "at_least")}),
         ("Dozens were killed in the air strikes.", {"fatalities": (24, "at_least")}),
         ("Two dozen soldiers were killed.", {"fatalities": (24, "exact")}),
@@ -63,10 +70,16 @@ def test_seed_hostages(parse: Any) -> None:
         ("Rebels shelled the town, killing about 20 people.", {"fatalities": (20, "about")}),
         ("The gunmen executed 1,300 prisoners.", {"fatalities": (1300, "exact")}),
         ("Officials reported 12 deaths.", {"fatalities": (12, "exact")}),
-        ("Hezbollah guerrillas killed the deputy chief of the militia.", {"fatalities": (1, "exact")}),
+        (
+            "Hezbollah guerrillas killed the deputy chief of the militia.",
+            {"fatalities": (1, "exact")},
+        ),
         ("No one was killed in the blast.", {"fatalities": (0, "exact")}),
         # dead and wounded together
-        ("The explosion left 5 dead and 20 wounded.", {"fatalities": (5, "exact"), "injured": (20, "exact")}),
+        (
+            "The explosion left 5 dead and 20 wounded.",
+            {"fatalities": (5, "exact"), "injured": (20, "exact")},
+        ),
         (
             "A roadside bomb killed one soldier and wounded two others.",
             {"fatalities": (1, "exact"), "injured": (2, "exact")},
@@ -84,7 +97,10 @@ def test_seed_hostages(parse: Any) -> None:
         ("Police arrested 40 people after the clashes.", {"arrested": (40, "exact")}),
         ("40 were detained overnight.", {"arrested": (40, "exact")}),
         ("Security forces rounded up dozens of activists.", {"arrested": (24, "at_least")}),
-        ("Soldiers arrested more than 100 Palestinians in a security sweep.", {"arrested": (100, "more_than")}),
+        (
+            "Soldiers arrested more than 100 Palestinians in a security sweep.",
+            {"arrested": (100, "more_than")},
+        ),
         ("Police made 12 arrests.", {"arrested": (12, "exact")}),
         # abducted
         ("Gunmen kidnapped 3 aid workers near the border.", {"abducted": (3, "exact")}),
@@ -93,10 +109,16 @@ def test_seed_hostages(parse: Any) -> None:
         ("Rebels have kidnapped up to 16 Russian advisers.", {"abducted": (16, "up_to")}),
         ("Over 120 civilians are being held captive in Gaza.", {"abducted": (120, "more_than")}),
         ("The rebels freed 30 officials whom they had taken hostage.", {"abducted": (30, "exact")}),
-        ("Al-Qaeda-linked rebels kidnapped dozens of peacekeepers.", {"abducted": (24, "at_least")}),
+        (
+            "Al-Qaeda-linked rebels kidnapped dozens of peacekeepers.",
+            {"abducted": (24, "at_least")},
+        ),
         # crowd size
         ("Thousands of protesters marched through the capital.", {"size": (2000, "at_least")}),
-        ("Tens of thousands of students staged mass demonstrations.", {"size": (20000, "at_least")}),
+        (
+            "Tens of thousands of students staged mass demonstrations.",
+            {"size": (20000, "at_least")},
+        ),
         ("A crowd of about 5,000 gathered outside parliament.", {"size": (5000, "about")}),
         ("Up to 100 ethnic Albanians demonstrated on Tuesday.", {"size": (100, "up_to")}),
         ("An estimated 1.2 million people took part in the march.", {"size": (1_200_000, "about")}),
@@ -104,6 +126,9 @@ def test_seed_hostages(parse: Any) -> None:
         ("About 200 supporters blocked roads in the capital.", {"size": (200, "about")}),
         ("The rally was attended by 3,000 people.", {"size": (3000, "exact")}),
         ("The killing of 3 journalists drew condemnation.", {"fatalities": (3, "exact")}),
+        # ranges: the lower bound, at least
+        ("Between 20 and 30 people were killed.", {"fatalities": (20, "at_least")}),
+        ("20 to 30 people were killed.", {"fatalities": (20, "at_least")}),
         ("Two soldiers were among the dead.", {"fatalities": (2, "at_least")}),
         ("Protesters numbered about 5,000.", {"size": (5000, "about")}),
         ("Police detained 15 after the march.", {"arrested": (15, "exact")}),
@@ -173,7 +198,11 @@ def test_casualties_with_dead(parse: Any) -> None:
         ("They said over 3000 have been injured.", "injured", "over 3000"),
         ("Hundreds were arrested.", "arrested", "Hundreds"),
         ("Tens of thousands of people marched.", "size", "Tens of thousands"),
-        ("Five soldiers and two civilians were killed.", "fatalities", "Five soldiers and two civilians"),
+        (
+            "Five soldiers and two civilians were killed.",
+            "fatalities",
+            "Five soldiers and two civilians",
+        ),
         ("A man was killed by a stray bullet.", "fatalities", "A man"),
     ],
 )
