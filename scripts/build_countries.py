@@ -25,10 +25,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "khaldun" / "data" / "actors" / "countries.tsv"
 MIN_CAPITAL_POPULATION = 200_000
-SOURCE = "pycountry %s + countryinfo %s" % (
-    getattr(pycountry, "__version__", "?"),
-    getattr(countryinfo, "__version__", "?"),
-)
+SOURCE = f"pycountry {getattr(pycountry, '__version__', '?')} + countryinfo {getattr(countryinfo, '__version__', '?')}"
 
 
 def _countryinfo_by_iso3() -> dict[str, dict]:

@@ -25,10 +25,10 @@ from khaldun.records import Actor
 
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 CIVILIAN = frozenset({"CVL", "REF", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "NGO", "ELI", "CIV"})
-_RIOT = re.compile(r"\b(riot(?:er|ers|ing)?|mobs?|looters?)\b", re.I)
-_MILITIA = re.compile(r"\b(militia|militias|militiamen|militiaman|vigilantes?)\b", re.I)
-_IDENTITY = re.compile(r"\b(ethnic|tribal|tribe|clan|communal|community|village|herders?)\b", re.I)
-_RIOT_POLICE = re.compile(r"\briot police\b", re.I)
+_RIOT = re.compile(r"\b(riot(?:er|ers|ing)?|mobs?|looters?)\b", re.IGNORECASE)
+_MILITIA = re.compile(r"\b(militia|militias|militiamen|militiaman|vigilantes?)\b", re.IGNORECASE)
+_IDENTITY = re.compile(r"\b(ethnic|tribal|tribe|clan|communal|community|village|herders?)\b", re.IGNORECASE)
+_RIOT_POLICE = re.compile(r"\briot police\b", re.IGNORECASE)
 
 
 def acled_inter(actor: Actor | None) -> int | None:

@@ -19,6 +19,7 @@ What is left is combined by fixed precedence, written out in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
@@ -26,24 +27,23 @@ from khaldun.records import Actor
 
 #: prepositions whose object is not the actor itself
 AWAY_PREPS = frozenset(
-    "to toward towards against with into versus vs between over about on at near after before during since than".split()
+    ["to", "toward", "towards", "against", "with", "into", "versus", "vs", "between", "over", "about", "on", "at", "near", "after", "before", "during", "since", "than"]
 )
 #: words after a demonym and a hyphen that make it the backer, not the actor
-BACKER_WORDS = frozenset("backed sponsored supported allied aligned funded controlled armed based".split())
+BACKER_WORDS = frozenset(["backed", "sponsored", "supported", "allied", "aligned", "funded", "controlled", "armed", "based"])
 #: words before a role that make its holder a former office holder (CAMEO elite)
-FORMER_WORDS = frozenset("former ex ousted deposed exiled toppled overthrown late onetime erstwhile".split())
+FORMER_WORDS = frozenset(["former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "late", "onetime", "erstwhile"])
+#: longest name tried, in tokens (longer KB names still match through their aliases)
+MAX_NGRAM = 8
 #: titles of address, skipped when reading a name
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir lord lady dame sheikh shaikh sayyid seyyed sayed ayatollah hojatoleslam mullah "
-    "gen general lt lieutenant col colonel maj major capt captain adm admiral sgt brig cpl pte "
-    "rev reverend father imam rabbi prof professor judge justice hon honourable honorable "
-    "king queen prince princess emir amir sultan crown president premier chancellor".split()
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "sheikh", "shaikh", "sayyid", "seyyed", "sayed", "ayatollah", "hojatoleslam", "mullah", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "brig", "cpl", "pte", "rev", "reverend", "father", "imam", "rabbi", "prof", "professor", "judge", "justice", "hon", "honourable", "honorable", "king", "queen", "prince", "princess", "emir", "amir", "sultan", "crown", "president", "premier", "chancellor"]
 )
 #: entity labels that never name an actor
-NON_ACTOR_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW EVENT WORK_OF_ART LANGUAGE PRODUCT FAC LOC".split())
+NON_ACTOR_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE", "PRODUCT", "FAC", "LOC"])
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: heads that count rather than name: the actor is in the "of" phrase
-QUANTITY_HEADS = frozenset("hundred thousand million dozen score group number crowd band handful some many".split())
+QUANTITY_HEADS = frozenset(["hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd", "band", "handful", "some", "many"])
 
 
 @dataclass
@@ -125,7 +125,7 @@ def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     skip = _skipped(sub)
     reading = Reading(tokens=tokens, head=_head(sub))
     i, end = tokens[0].i, tokens[-1].i + 1
-    max_n = max(kb.max_name_tokens, 4)
+    max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
         if i in skip or doc[i].is_punct or doc[i].tag_ == "POS":
             i += 1
@@ -257,6 +257,7 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
     if not head_is_actorish:
         orgs = [c for c in orgs if c.start <= head_i]
     org = _nearest(orgs, head_i)
+    org_ent = org.entity if org is not None else None
 
     # conjoined nationalities before one head: "Hungarian and Romanian officials"
     groups = _conjoined_places(places_before) if role_cue is not None else []
@@ -270,10 +271,10 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
         place = places[0] if places else None
         country = sector = None
         explicit = False
-        if place is not None and (org is None or place.start < org.start or org.entity.country in (None, "IGO", "NGO", "IMG")):
+        if place is not None and (org is None or org_ent is None or place.start < org.start or org_ent.country in (None, "IGO", "NGO", "IMG")):
             country, explicit = place.country, True
-        elif org is not None and org.entity.country:
-            country = org.entity.country
+        elif org_ent is not None and org_ent.country:
+            country = org_ent.country
         elif place is None and p_country:
             country = p_country
         if country is None and place is not None:
@@ -283,17 +284,17 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
 
         role = role_cue.role if role_cue is not None else None
         modifier = _modifier_role(reading, role_cue)
-        org_first = org is not None and org.start <= head_i and org.entity.sector not in (None, "IGO", "NGO")
-        if org_first and role is not None and (role.kind != "person" or role.sector == INHERIT):
-            sector = org.entity.sector  # "the Taliban religious faction", "Hamas spokesman"
+        org_first = org is not None and org_ent is not None and org.start <= head_i and org_ent.sector not in (None, "IGO", "NGO")
+        if org_first and org_ent is not None and role is not None and (role.kind != "person" or role.sector == INHERIT):
+            sector = org_ent.sector  # "the Taliban religious faction", "Hamas spokesman"
         elif role is not None and role.sector == INHERIT and modifier is not None:
             sector = modifier.sector  # "rebel leaders", "intelligence officials"
         elif role is not None and role.sector != INHERIT:
             sector = role.sector
         elif person is not None and p_sector:
             sector = p_sector
-        elif org is not None and org.entity.sector:
-            sector = org.entity.sector
+        elif org_ent is not None and org_ent.sector:
+            sector = org_ent.sector
         elif place is not None and place.kind == "seat" and place.sector and (role is None or not reading.name_tokens):
             sector = place.sector
         elif role is not None and country is not None:
@@ -370,7 +371,7 @@ def _conjoined_places(places: list[Cue]) -> list[Cue]:
     """Place cues joined by "and"/"or"/commas into one list, in order; [] if not conjoined."""
     if len(places) < 2:
         return []
-    for prev, cur in zip(places, places[1:]):
+    for prev, cur in pairwise(places):
         gap = cur.start - prev.end
         if gap < 1 or gap > 2:  # "Hungarian and Romanian", "Iraqi, U.S. and British"
             return []
@@ -388,6 +389,7 @@ def _identity(
 ) -> tuple[str | None, str | None, str | None]:
     """(kind, canonical name, wikidata QID) of the actor a reading describes."""
     name_text = " ".join(t.text for t in reading.name_tokens) or None
+    org_ent = org.entity if org is not None else None
     if person is not None:
         return "person", person.name, person.wikidata
     if name_text and (role is None or role.kind == "person" or role.sector == INHERIT):
@@ -396,17 +398,17 @@ def _identity(
             return "person", name_text, None
         if "ORG" in ents:
             return "organization", name_text, None
-        return "person" if "PERSON" in ents else ("organization" if org is None else org.entity.kind), name_text, None
+        return "person" if "PERSON" in ents else ("organization" if org_ent is None else org_ent.kind), name_text, None
     if role is not None:
         plural = reading.head.tag_ in PLURAL_TAGS
         kind = role.kind
         if kind == "person" and plural:
             kind = "group"
-        if org is not None and role.kind != "person" and org.start <= reading.head.i:
-            return org.entity.kind, org.entity.name, org.entity.wikidata
+        if org is not None and org_ent is not None and role.kind != "person" and org.start <= reading.head.i:
+            return org_ent.kind, org_ent.name, org_ent.wikidata
         return kind, _label(reading), None
-    if org is not None:
-        return org.entity.kind, org.entity.name, org.entity.wikidata
+    if org_ent is not None:
+        return org_ent.kind, org_ent.name, org_ent.wikidata
     if place is not None:
         ent = kb.countries.get(place.country or "")
         if place.kind == "demonym" and reading.head.tag_ in PLURAL_TAGS:

@@ -51,15 +51,15 @@ def user_kb_dir() -> Path:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{0,5}")
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lookup key of a name: lower case, no accents, dots or hyphens, no leading "the"."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace(".", "").replace("-", " ").replace("\u2013", " ")
     text = re.sub(r"\s+", " ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    if text.endswith(" 's") or text.endswith("'s"):
+    text = text.removeprefix("the ")
+    if text.endswith((" 's", "'s")):
         text = text[:-2].rstrip()
     return text
 
@@ -70,15 +70,16 @@ def acronym_key(text: str) -> str | None:
     return "=" + bare if _ACRONYM.fullmatch(bare) else None
 
 
-def name_keys(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_keys(text: str) -> tuple[str, ...]:
     """Every key under which ``text`` is indexed or looked up."""
     key = acronym_key(text)
     if key is not None and len(key) <= 5:  # "=US", "=IS": short ones only as written
-        return [key]
+        return (key,)
     keys = [norm(text)]
     if key is not None:
         keys.append(key)
-    return [k for k in keys if k]
+    return tuple(k for k in keys if k)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ class KnowledgeBase:
     # -- loading -------------------------------------------------------------
 
     @classmethod
-    def load(cls, dirs: Sequence[Path | str]) -> "KnowledgeBase":
+    def load(cls, dirs: Sequence[Path | str]) -> KnowledgeBase:
         """Read every folder in ``dirs`` (missing user folders are skipped)."""
         kb = cls(dirs=tuple(Path(d) for d in dirs))
         country_rows: list[dict[str, str]] = []
@@ -196,48 +197,46 @@ class KnowledgeBase:
         return kb
 
     def _add_countries(self, rows: list[dict[str, str]], extras: list[dict[str, str]]) -> None:
-        by_iso: dict[str, dict[str, list[str] | str]] = {}
+        by_iso: dict[str, _CountryRow] = {}
         for row in rows:
-            iso = row["iso3"]
-            rec = by_iso.setdefault(iso, {"name": row["name"], "aliases": [], "demonyms": [], "capitals": [], "qid": "", "source": row.get("source", "")})
-            for col in ("aliases", "demonyms", "capitals"):
-                rec[col] += _split(row.get(col, ""))  # type: ignore[operator]
+            rec = by_iso.setdefault(row["iso3"], _CountryRow(name=row["name"], source=row.get("source", "")))
+            rec.aliases += _split(row.get("aliases"))
+            rec.demonyms += _split(row.get("demonyms"))
+            rec.capitals += _split(row.get("capitals"))
         seat_sectors: dict[str, str] = {}
         hand_demonyms: dict[str, str] = {}
         for row in extras:
-            rec = by_iso.get(row["iso3"])
-            if rec is None:
+            found = by_iso.get(row["iso3"])
+            if found is None:
                 continue
             typ, text = row["type"], row["text"]
             if typ == "name":
-                rec["aliases"].append(rec["name"])  # type: ignore[union-attr]
-                rec["name"] = text
+                found.aliases.append(found.name)
+                found.name = text
             elif typ == "alias":
-                rec["aliases"].append(text)  # type: ignore[union-attr]
+                found.aliases.append(text)
             elif typ == "demonym":
                 hand_demonyms[norm(text)] = row["iso3"]  # "French" is France, not its southern territories
             elif typ == "seat":
-                rec["capitals"].append(text)  # type: ignore[union-attr]
+                found.capitals.append(text)
                 seat_sectors[norm(text)] = row.get("sector") or "GOV"
             elif typ == "qid":
-                rec["qid"] = text
+                found.qid = text
             elif typ == "remove":
-                for col in ("aliases", "demonyms", "capitals"):
-                    rec[col] = [a for a in rec[col] if a != text]  # type: ignore[union-attr]
+                found.aliases = [a for a in found.aliases if a != text]
         for iso, rec in by_iso.items():
-            qid = str(rec["qid"]) or None
-            ent = Entity(name=str(rec["name"]), kind="country", country=iso, wikidata=qid, source=str(rec["source"]))
+            ent = Entity(name=rec.name, kind="country", country=iso, wikidata=rec.qid or None, source=rec.source)
             self.countries[iso] = ent
-            if qid:
-                self.qid_to_iso3[qid] = iso
-            for text in [str(rec["name"]), *rec["aliases"]]:  # type: ignore[misc]
+            if rec.qid:
+                self.qid_to_iso3[rec.qid] = iso
+            for text in [rec.name, *rec.aliases]:
                 self._index(text, ent)
-            for text in rec["demonyms"]:  # type: ignore[union-attr]
+            for text in rec.demonyms:
                 self.demonyms.setdefault(norm(text), iso)
-            for text in rec["capitals"]:  # type: ignore[union-attr]
+            for text in rec.capitals:
                 key = norm(text)
                 self.seats[key] = (iso, seat_sectors.get(key, "GOV"))
-                if text.endswith(" D.C.") or text.endswith(" DC"):
+                if text.endswith((" D.C.", " DC")):
                     self.seats.setdefault(norm(text.rsplit(" ", 1)[0]), (iso, "GOV"))
         self.demonyms.update(hand_demonyms)
 
@@ -359,6 +358,18 @@ class KnowledgeBase:
     def country_name(self, iso3: str | None) -> str | None:
         ent = self.countries.get(iso3 or "")
         return ent.name if ent else None
+
+
+@dataclass
+class _CountryRow:
+    """One country's names while its files are merged."""
+
+    name: str
+    source: str = ""
+    qid: str = ""
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
 
 
 def _split(cell: str | None) -> list[str]:

@@ -25,21 +25,21 @@ Mentions are collected once per document, lazily, from noun chunks
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
 from khaldun.records import Actor
 
-PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
-GROUP_PRONOUNS = frozenset("they them their themselves".split())
+PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
+GROUP_PRONOUNS = frozenset(["they", "them", "their", "themselves"])
 PAIR_WORDS = frozenset({"two", "both"})
 #: verbs whose subject, when it is a country, is its government speaking
 SPEECH_VERBS = frozenset(
-    "say allege accuse claim deny announce state declare insist warn condemn blame charge complain "
-    "assert stress reiterate maintain contend argue".split()
+    ["say", "allege", "accuse", "claim", "deny", "announce", "state", "declare", "insist", "warn", "condemn", "blame", "charge", "complain", "assert", "stress", "reiterate", "maintain", "contend", "argue"]
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: country codes that are not states: never a document's main country
@@ -66,7 +66,7 @@ class Mention:
 class DocumentActors:
     """Actor resolution inside one document (in-document linking lives here)."""
 
-    def __init__(self, resolver: "ActorResolver", doc: Any, doc_date: str | None) -> None:
+    def __init__(self, resolver: ActorResolver, doc: Any, doc_date: str | None) -> None:
         self.resolver = resolver
         self.kb = resolver.kb
         self.doc = doc
@@ -168,9 +168,9 @@ class DocumentActors:
         if reading.name_tokens and c.person_entity is None and not roles and not places:
             keys = {norm(t.text) for t in reading.name_tokens}
             for m in self.mentions:  # the apposition this name is part of
-                if m.start <= span.start_char and span.end_char <= m.end and keys <= m.name_keys and m.named:
-                    if m.actor.country is not None:
-                        return replace(m.actor, text=actor.text)
+                inside = m.start <= span.start_char and span.end_char <= m.end
+                if inside and m.named and keys <= m.name_keys and m.actor.country is not None:
+                    return replace(m.actor, text=actor.text)
             for m in reversed(self._before(start)):
                 if m.actor.kind == "person" and keys <= m.name_keys and m.actor.text != actor.text:
                     return replace(m.actor, text=actor.text)
@@ -392,20 +392,20 @@ class DocumentActors:
 class ActorResolver:
     """Loads the knowledge base once; hands out per-document resolvers."""
 
-    _default: "ActorResolver | None" = None
+    _default: ActorResolver | None = None
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
     @classmethod
-    def default(cls) -> "ActorResolver":
+    def default(cls) -> ActorResolver:
         """The shipped KB plus the user KB dir (``$KHALDUN_KB_DIR``), loaded once."""
         if cls._default is None or cls._default.kb.dirs != tuple(Path(d) for d in default_dirs()):
             cls._default = cls(load_kb(default_dirs()))
         return cls._default
 
     @classmethod
-    def load(cls, extra_dirs: Iterable[Path | str] = (), *, include_user: bool = True) -> "ActorResolver":
+    def load(cls, extra_dirs: Iterable[Path | str] = (), *, include_user: bool = True) -> ActorResolver:
         """A resolver over the shipped KB, the user KB (optional) and ``extra_dirs``."""
         dirs = default_dirs(extra_dirs)
         if not include_user:

@@ -42,7 +42,7 @@ POSITION = "Q4164871"
 
 #: what an organisation's description or class says about its sector, first match wins
 ORG_KINDS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(p, re.I), sector, kind)
+    (re.compile(p, re.IGNORECASE), sector, kind)
     for p, sector, kind in [
         (r"\b(militant|terrorist|rebel|insurgent|guerrilla|jihadist|paramilitary|armed (group|organi[sz]ation)|separatist)\b", "REB", "organization"),
         (r"\bmilitia\b", "MIL", "group"),
@@ -63,7 +63,7 @@ ORG_KINDS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "amir", "sultan", "monarch", "supreme leader"}
 HEAD_OF_GOVERNMENT = {"prime minister", "premier", "chancellor"}
-FOREIGN = re.compile(r"\b(foreign (affairs )?minister|minister of foreign affairs|foreign secretary|secretary of state)\b", re.I)
+FOREIGN = re.compile(r"\b(foreign (affairs )?minister|minister of foreign affairs|foreign secretary|secretary of state)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,7 @@ def iter_entities(path: Path, bad: list[int] | None = None) -> Iterator[dict[str
                 line = line.strip()
                 if line in ("", "[", "]"):
                     continue
-                if line.endswith(","):
-                    line = line[:-1]
+                line = line.removesuffix(",")
                 try:
                     ent = json.loads(line)
                 except json.JSONDecodeError:

@@ -1,6 +1,6 @@
 """The public API of khaldun.actors."""
 
-import khaldun.actors as actors
+from khaldun import actors
 
 
 def test_all_is_exported():

@@ -77,9 +77,9 @@ def test_kb_cli_import_and_errors(tmp_path):
     code = ("import argparse, sys\nfrom khaldun.cli import kb\np = argparse.ArgumentParser(prog='khaldun')\n"
             "sub = p.add_subparsers()\nkb.add_parser(sub)\na = p.parse_args(sys.argv[1:])\nsys.exit(a.func(a))\n")
     ok = subprocess.run([sys.executable, "-c", code, "kb", "import", str(FIXTURES / "wikidata-small.json.gz"), "--kb-dir", str(tmp_path)],
-                        capture_output=True, text=True)
+                        check=False, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert "2 people" in ok.stdout and (tmp_path / "people.tsv").is_file()
     bad = subprocess.run([sys.executable, "-c", code, "kb", "import", str(tmp_path / "nope.json"), "--kb-dir", str(tmp_path)],
-                         capture_output=True, text=True)
+                         check=False, capture_output=True, text=True)
     assert bad.returncode == 1 and "[K030]" in bad.stderr
