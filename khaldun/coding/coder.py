@@ -93,7 +93,7 @@ class EventCoder:
             return []
         span = actor_span(tok)
         found = doc_actors.resolve_all(span, on_date)
-        if not found and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in NON_ACTOR_ENTS and tok.lemma_.lower() not in self.lex.nouns:
+        if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")) and tok.ent_type_ not in NON_ACTOR_ENTS:
             # someone the knowledge base cannot place: keep the words, leave the codes unknown
             found = [Actor(text=span.text)]
         return found
@@ -118,8 +118,10 @@ class EventCoder:
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         for s_idx, sent, built, sources in built_by_sent:
+            triggers = {b.reading.trigger.i: b.reading.trigger for b in built}
             for b in built:
-                for rec in self._records(document, s_idx, sent, b, sources, doc_places):
+                others = [t for i, t in triggers.items() if i != b.reading.trigger.i]
+                for rec in self._records(document, s_idx, sent, b, sources, doc_places, others):
                     key = (s_idx, rec.cameo_code, _key(rec.actor), _key(rec.recipient), rec.modality, rec.polarity)
                     if key in seen:
                         continue
@@ -220,7 +222,9 @@ class EventCoder:
 
     # -- records -------------------------------------------------------------
 
-    def _records(self, document: Document, s_idx: int, sent: Any, b: _Built, sources: list[str], doc_places: Any) -> list[EventRecord]:
+    def _records(
+        self, document: Document, s_idx: int, sent: Any, b: _Built, sources: list[str], doc_places: Any, others: list[Any]
+    ) -> list[EventRecord]:
         code = b.code
         mode = None
         clause = clause_tokens(b.trigger)
@@ -247,7 +251,7 @@ class EventCoder:
                 code, entry = "044", cameo("044")
                 mode = entry.mode
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
-        counts = extract_counts(sent, b.trigger) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
+        counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
         source = sources[0] if sources else None
         if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
             source = outlet_phrase(b.frame.speaker_token, self.lex)

@@ -59,10 +59,20 @@ def _is_actorish(tok: Any, lex: Lexicon) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PRON" and lemma in ("it", "this", "that", "what", "which", "there", "something", "nothing"):
-        return tok.lower_ == "it" and False
-    if lemma in lex.nouns or lemma in lex.modes:
+        return False
+    if lemma in lex.nouns or lemma in lex.modes or tok.lower_ in lex.nouns or lex.event_noun(tok):
         return False
     return True
+
+
+def _repair(tok: Any) -> Any:
+    """Undo a common mis-parse: "met with Syrian President Bashar Assad Tuesday" makes the
+    date the object and the name its compound; the name is the object."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        names = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+        if names:
+            return names[-1]
+    return tok
 
 
 def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
@@ -70,7 +80,7 @@ def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
     for p in preps:
         for c in tok.children:
             if c.dep_ in ("prep", "dative") and c.lower_ == p:
-                found.extend(g for g in c.children if g.dep_ == "pobj")
+                found.extend(_repair(g) for g in c.children if g.dep_ == "pobj")
     return found
 
 
@@ -154,11 +164,22 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             if between and between[0].conjuncts:
                 return between[0].conjuncts[0]
             return None
+    violent = cameo[:2] in ("18", "19", "20")
     for o in object_tokens(trigger):
         if o.dep_ in PASSIVE_SUBJ:
             continue
         if o is noun:
             continue
+        if lex.event_noun(o) or o.lower_ in lex.nouns:
+            inside = [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
+            if inside:
+                return inside[0]
+            continue
+        if violent and o.pos_ == "NOUN" and not o.ent_type_:
+            # "fired anti-aircraft batteries at Russia": the thing fired is not the target
+            aimed = [h for h in _prep_objects(trigger, ("at", "on", "upon", "against")) if _is_actorish(h, lex)]
+            if aimed:
+                return aimed[0]
         # "called Hamas's murder ... glorious", "attacked Israel's embassy": the possessor
         if o.pos_ == "NOUN" and not o.ent_type_:
             for g in o.children:
@@ -297,13 +318,15 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             if r.recipient_tok is None and r.symmetric and head.symmetric and not own_subject:
                 r.recipient_tok = head.recipient_tok
-    # participial elaborations of a violent event ("launched an attack, firing rockets")
+    # elaborations of an event by a participle or purpose clause of the same kind
+    # ("launched an attack, firing rockets", "met X to discuss")
     out = []
+    violent = {"18", "19", "20"}
     for r in kept:
         t = r.trigger
-        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i in by_trigger:
+        if t.dep_ == "advcl" and t.tag_ in ("VBG", "VB") and t.head.i in by_trigger:
             head = by_trigger[t.head.i]
-            if head.root in ("18", "19", "20") and r.root in ("18", "19", "20"):
+            if head.root == r.root or (head.root in violent and r.root in violent):
                 continue
         out.append(r)
     return out
