@@ -48,21 +48,22 @@ class Pipeline:
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
         """Each document with its events, in input order (streamed in batches)."""
+        it = iter(docs)
+        chunk = max(1, self.settings.batch_size) * 4
+        batch = list(islice(it, chunk))
+        if not batch:
+            return  # nothing readable: no need to spend seconds importing and loading the model
         from khaldun.coding import EventCoder
         from khaldun.nlp import load_model
 
         nlp = load_model(self.settings.model)
         coder = EventCoder.default()
-        it = iter(docs)
-        chunk = max(1, self.settings.batch_size) * 4
-        while True:
-            batch = list(islice(it, chunk))
-            if not batch:
-                return
+        while batch:
             parsed = nlp.pipe((d.text for d in batch), batch_size=self.settings.batch_size)
             for doc, spacy_doc in zip(batch, parsed):
                 events = coder.code(doc, spacy_doc)
                 yield doc, [e for e in events if e.confidence >= self.settings.min_confidence]
+            batch = list(islice(it, chunk))
 
     def run(
         self,

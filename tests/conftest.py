@@ -49,6 +49,33 @@ def seed_records(nlp: Any, seed_path: Path) -> list[dict[str, Any]]:
     return [e.to_dict() for _, events in results for e in events]
 
 
+def _write_bad_inputs(folder: Path) -> dict[str, str]:
+    """One input per rejection reason (too_large with a 200-character limit); returns {reason: origin}."""
+    article = "Police arrested ten protesters in Nairobi on Friday, a spokesman said."
+    (folder / "empty.txt").write_text("  \n\n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03garbage\x00" * 20)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 owners protested in Par\xeds.".encode("latin-1"))
+    (folder / "huge.txt").write_text("Police arrested ten people. " * 20)  # 560 chars; limit set to 200
+    (folder / "lines.jsonl").write_text('{"id": "good-1", "text": "' + article + '"}\n{"id": broken\n{"id": "nt", "body": "x"}\n')
+    (folder / "cols.csv").write_text("id,body\n1,Police arrested ten protesters.\n")
+    return {
+        "empty": str(folder / "empty.txt"),
+        "binary": str(folder / "binary.txt"),
+        "undecodable": str(folder / "latin1.txt"),
+        "too_large": str(folder / "huge.txt"),
+        "malformed_json": f"{folder / 'lines.jsonl'}:2",
+        "no_text": f"{folder / 'lines.jsonl'}:3",
+        "malformed_csv": str(folder / "cols.csv"),
+        "unreadable": str(folder / "missing.txt"),
+    }
+
+
+@pytest.fixture(scope="session")
+def write_bad_inputs() -> Callable[[Path], dict[str, str]]:
+    """Writes one input per rejection reason into a folder (see ``_write_bad_inputs``)."""
+    return _write_bad_inputs
+
+
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
     # A clean environment: no settings leak in from the developer's shell.
     env = {k: v for k, v in os.environ.items() if not k.startswith("KHALDUN_")}

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from khaldun.config import load_settings
-from khaldun.errors import UsageError
+from khaldun.errors import ConfigError, UsageError
 from khaldun.export import FORMATS, write_records
 from khaldun.records import Document, EventRecord, Rejection
 
@@ -55,14 +55,19 @@ def run(args: argparse.Namespace) -> int:
     from khaldun.ingest import read_inputs
     from khaldun.runners import run_pipeline
 
-    settings = load_settings(args.config).replace(
-        db_path=args.db,
-        max_doc_chars=args.max_doc_chars,
-        csv_text_column=args.text_column,
-        batch_size=args.batch_size,
-        workers=args.workers,
-        min_confidence=args.min_confidence,
-    )
+    base = load_settings(args.config)
+    try:
+        settings = base.replace(
+            db_path=args.db,
+            max_doc_chars=args.max_doc_chars,
+            csv_text_column=args.text_column,
+            batch_size=args.batch_size,
+            workers=args.workers,
+            min_confidence=args.min_confidence,
+        )
+    except ConfigError as exc:
+        # a bad option value is a usage error (exit 2); a bad settings file stays exit 1
+        raise UsageError(exc.message) from exc
     if args.no_db and args.db:
         raise UsageError("--db and --no-db contradict each other")
     items = read_inputs(args.paths, max_chars=settings.max_doc_chars, text_column=settings.csv_text_column)

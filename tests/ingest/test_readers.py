@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -213,30 +214,12 @@ def test_content_hash_identifies_the_article_wherever_it_comes_from(tmp_path: Pa
 # -- every rejection reason, none stopping the batch ---------------------------
 
 
-def write_bad_inputs(folder: Path) -> dict[str, str]:
-    """One file per rejection reason; returns {reason: origin}. Also used by the CLI tests."""
-    (folder / "empty.txt").write_text("  \n\n")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03garbage\x00" * 20)
-    (folder / "latin1.txt").write_bytes("Caf\xe9 owners protested in Par\xeds.".encode("latin-1"))
-    (folder / "huge.txt").write_text("Police arrested ten people. " * 20)  # 560 chars; limit set to 200
-    (folder / "lines.jsonl").write_text('{"id": "good-1", "text": "' + ARTICLE + '"}\n{"id": broken\n{"id": "nt", "body": "x"}\n')
-    (folder / "cols.csv").write_text("id,body\n1,Police arrested ten protesters.\n")
-    return {
-        "empty": str(folder / "empty.txt"),
-        "binary": str(folder / "binary.txt"),
-        "undecodable": str(folder / "latin1.txt"),
-        "too_large": str(folder / "huge.txt"),
-        "malformed_json": f"{folder / 'lines.jsonl'}:2",
-        "no_text": f"{folder / 'lines.jsonl'}:3",
-        "malformed_csv": str(folder / "cols.csv"),
-        "unreadable": str(folder / "missing.txt"),
-    }
-
-
-def test_each_rejection_reason_has_its_code_and_the_batch_goes_on(tmp_path: Path) -> None:
+def test_each_rejection_reason_has_its_code_and_the_batch_goes_on(
+    tmp_path: Path, write_bad_inputs: Callable[[Path], dict[str, str]]
+) -> None:
     expected = write_bad_inputs(tmp_path)
     (tmp_path / "good.txt").write_text(ARTICLE)
-    paths = sorted(set(o.rsplit(":", 1)[0] if o.endswith((":2", ":3")) else o for o in expected.values()))
+    paths = sorted({o.rsplit(":", 1)[0] if o.endswith((":2", ":3")) else o for o in expected.values()})
     got = read(*paths, tmp_path / "good.txt", max_chars=200)
     by_reason = {r.reason: r for r in rejections(got)}
     assert set(by_reason) == set(REJECTION_REASONS) == set(expected)
