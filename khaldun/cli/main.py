@@ -15,7 +15,7 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "eval")
+COMMANDS = ("extract", "events", "eval", "kb")
 
 DESCRIPTION = """\
 khaldun turns news articles into political event data: who did what to whom,

@@ -49,10 +49,14 @@ def subject_of(tok: Any) -> Any:
     """The subject token of a verb, climbing conj/xcomp/advcl chains when it has none."""
     seen = 0
     cur = tok
+    via_xcomp = False
     while cur is not None and seen < 6:
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
+            if via_xcomp and c.dep_ in ("nsubjpass", "nsubj:pass"):
+                return c  # "Obama is scheduled to attend": the passive subject acts
+        via_xcomp = cur.dep_ == "xcomp"
         if cur.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and cur.head is not cur:
             cur = cur.head
             seen += 1

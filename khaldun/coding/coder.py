@@ -169,9 +169,12 @@ class EventCoder:
         inner_root = code[:2]
         conflict = cameo(code).quad_class in (3, 4)
         if frame.frame_kind == "claim" and speaker is not None:
-            targets = [a for a in actors if not _same_side(a, speaker)] or ([] if actors else [])
+            targets = [a for a in actors if not _same_side(a, speaker)]
             for t in targets:
                 out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+            if conflict and actors and not targets and frame.polarity == "affirmed":
+                # "the US claimed that they had attacked Iraq": a claim of responsibility
+                out.append(_Built(r, "015", [speaker], recipients[:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb, None))
         elif frame.frame_kind == "say" and political and conflict and inner_root not in ("11", "12"):
             targets = [a for a in actors if not _same_side(a, speaker)]
             if actors and targets:

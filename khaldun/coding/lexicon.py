@@ -37,6 +37,8 @@ class VerbEntry:
     cues: tuple[Cue, ...]
     cameo: str
     order: int
+    reverse: bool = False
+    """roles swap: "received weapons from X" -> X gives, the subject receives"""
 
     @property
     def specificity(self) -> int:
@@ -137,7 +139,10 @@ class Lexicon:
         for i, row in enumerate(csv.DictReader(_lines("verbs.tsv"), delimiter="\t")):
             where = f"verbs.tsv row {i + 2}"
             lemma = row["lemma"].strip().lower()
-            verbs[lemma].append(VerbEntry(lemma, _parse_cues(row["cue"], where), row["cameo"].strip(), i))
+            roles = (row.get("roles") or "").strip()
+            if roles not in ("", "reverse"):
+                raise DataError(f"{where}: unknown roles {roles!r}")
+            verbs[lemma].append(VerbEntry(lemma, _parse_cues(row["cue"], where), row["cameo"].strip(), i, roles == "reverse"))
         nouns = {r["lemma"].strip().lower(): r["cameo"].strip() for r in csv.DictReader(_lines("nouns.tsv"), delimiter="\t")}
         light = frozenset(ln.strip().lower() for ln in _lines("light_verbs.txt"))
         modes = {}

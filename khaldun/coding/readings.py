@@ -42,6 +42,7 @@ class Reading:
     """token indices of clauses this reading absorbed (an xcomp it was cued by)"""
     symmetric: bool = False
     specific: bool = False
+    reverse: bool = False
 
     @property
     def root(self) -> str:
@@ -150,6 +151,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
 def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
     if trigger.lemma_.lower() in VICTIM_SUBJECT:
         return subject_of(trigger)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
         if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex) and not stative:
@@ -244,6 +247,9 @@ def _in_modifier_clause(tok: Any) -> bool:
     cur = tok
     for _ in range(4):
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
+            noun = cur.head
+            if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
+                return False  # "There were 10 soldiers killed": the report itself
             return True
         if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
             return False
@@ -259,6 +265,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         code = None
         noun = None
         specific = False
+        reverse = False
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             target = _responsibility(tok)
             if target is not None and (lex.event_noun(target) or target.lemma_.lower() in ("it", "incident", "killing", "violence")):
@@ -268,6 +275,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 entry = lex.match_verb(tok)
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
+                    reverse = entry.reverse
                 if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
@@ -287,6 +295,14 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         reading.frame = frame_of(tok, lex)
+        if reverse:
+            givers = _prep_objects(tok, ("from",))
+            reading.actor_tok = givers[0] if givers else None
+            reading.recipient_tok = subject_of(tok)
+            reading.reverse = True
+            readings.append(reading)
+            by_trigger[tok.i] = reading
+            continue
         if code == RESPONSIBILITY:
             reading.actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         else:
