@@ -224,8 +224,7 @@ def write_demonyms(out: Path) -> None:
         fh.write("# Demonyms, built by scripts/build_gazetteer.py from countryinfo, with the "
                  "overrides listed there.\n")
         fh.write("demonym\tcountry\n")
-        for dem, iso3 in sorted(demonyms().items()):
-            fh.write(f"{dem}\t{iso3}\n")
+        fh.writelines(f"{dem}\t{iso3}\n" for dem, iso3 in sorted(demonyms().items()))
 
 
 def write(rows: list[tuple], out: Path, rg_csv: Path | None) -> None:
@@ -239,11 +238,10 @@ def write(rows: list[tuple], out: Path, rg_csv: Path | None) -> None:
         fh.write("# kind: country | admin1 | city. names: alternate spellings, '|'-separated. "
                  "admin1 coordinates: mean of the division's populated places.\n")
         fh.write("\t".join(COLUMNS) + "\n")
-        for kind, gid, name, iso3, admin1, lat, lon, pop, alts in rows:
-            fh.write("\t".join([
+        fh.writelines("\t".join([
                 kind, str(gid), _clean(name), iso3, _clean(admin1), str(lat), str(lon),
                 str(pop or 0), "|".join(_clean(a) for a in alts),
-            ]) + "\n")
+            ]) + "\n" for kind, gid, name, iso3, admin1, lat, lon, pop, alts in rows)
 
 
 def main() -> None:

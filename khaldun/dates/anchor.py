@@ -19,6 +19,7 @@ Rules (also in ``docs/places-and-dates.md``):
 
 from __future__ import annotations
 
+import datetime as dt
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -33,9 +34,9 @@ _PAST_TOLERANCE = timedelta(days=1)
 class Anchored:
     """A calendar date for an expression, with its precision and optional end."""
 
-    date: date
+    date: dt.date
     precision: str
-    end: date | None = None
+    end: dt.date | None = None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

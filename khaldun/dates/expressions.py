@@ -177,8 +177,9 @@ def parse_expression(text: str) -> TimeExpression | None:
             # "may" is a modal verb far more often than a month: only take it with a cue
             if g["mo"] == "may" and not (g.get("dir") or re.search(r"\b(?:in|since|until|of)\s+may\b", low)):
                 continue
-            direction = _direction(g.get("dir")) if g.get("dir") in ("last", "next", "this") else None
-            return TimeExpression(text, kind, month=month, direction=direction)
+            cue = g.get("dir")
+            month_dir = _direction(cue) if cue in ("last", "next", "this") else None
+            return TimeExpression(text, kind, month=month, direction=month_dir)
         if kind == "year":
             return TimeExpression(text, kind, year)
     return None

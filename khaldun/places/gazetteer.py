@@ -38,8 +38,7 @@ def normalise(name: str) -> str:
         unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii"))
     text = _DROP.sub("", text.lower()).replace("-", " ").replace(",", " ")
     text = _SPACES.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     return text
 
 
@@ -107,7 +106,7 @@ class Gazetteer:
         self._by_country: dict[str, list[Entry]] | None = None
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR, cache_dir: Path | None = None) -> "Gazetteer":
+    def load(cls, data_dir: Path = DATA_DIR, cache_dir: Path | None = None) -> Gazetteer:
         """The gazetteer of ``data_dir``, from the index cache when it is current.
 
         The first use parses the TSV files (about 2 s) and writes the index to

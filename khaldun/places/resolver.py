@@ -60,12 +60,12 @@ class PlaceResolver:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def default(cls) -> "PlaceResolver":
+    def default(cls) -> PlaceResolver:
         """The resolver over the shipped gazetteer (loaded once per process)."""
         return cls(default_gazetteer())
 
     def for_document(self, doc: Any, *, dateline: str | None = None,
-                     actor_countries: Iterable[str] = ()) -> "DocumentPlaces":
+                     actor_countries: Iterable[str] = ()) -> DocumentPlaces:
         """Resolve every place mention of a parsed document."""
         return DocumentPlaces(self, doc, dateline, actor_countries)
 
@@ -149,9 +149,8 @@ class DocumentPlaces:
                                                            m.qualifiers, m.admin_hint))
             first[k] = best
             countries = {e.country for e in cands}
-            if len(countries) == 1 or best.kind == "country" or m.qualifiers:
-                if best.country:
-                    doc_countries[best.country] += 1
+            if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
+                doc_countries[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
             cands = gaz.lookup(m.name)
