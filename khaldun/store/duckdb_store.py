@@ -167,6 +167,15 @@ class DuckDBStore:
             self.con = duckdb.connect(path, read_only=read_only)
             if not read_only:
                 self.con.execute(SCHEMA)
+            else:
+                found = self.con.execute(
+                    "SELECT count(DISTINCT table_name) FROM information_schema.tables "
+                    "WHERE table_name IN ('documents', 'events', 'rejected')"
+                ).fetchone()
+                if not found or found[0] < 3:
+                    # any other DuckDB file would fail later with a bare catalog error
+                    self.con.close()
+                    raise StoreError(f"{path} is a DuckDB file but not a khaldun database (no events table)")
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from exc
 

@@ -158,6 +158,18 @@ def test_missing_database_is_a_store_error(tmp_path: Path) -> None:
         DuckDBStore(str(tmp_path / "no-such-folder" / "x.duckdb"))
 
 
+def test_a_duckdb_file_that_is_not_ours_is_a_store_error(tmp_path: Path) -> None:
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    with pytest.raises(StoreError, match="not a khaldun database"):
+        DuckDBStore(str(other), read_only=True)
+    (tmp_path / "text.duckdb").write_text("hello")
+    with pytest.raises(StoreError, match="cannot open"):
+        DuckDBStore(str(tmp_path / "text.duckdb"), read_only=True)
+
+
 def test_unknown_table_is_a_usage_error(store: DuckDBStore) -> None:
     with pytest.raises(UsageError):
         store.count("events; DROP TABLE events")
