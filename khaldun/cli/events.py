@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from khaldun.config import load_settings
-from khaldun.export import FORMATS, write_records
+from khaldun.export import FORMATS, open_output, write_records
 
 HELP = """\
 Query stored events. Filters combine with AND.
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     with DuckDBStore(settings.db_path, read_only=True) as store:
         rows = store.events(query)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
+        with open_output(args.output) as out:
             n = write_records(rows, out, args.format)
         print(f"khaldun: {n} events written to {args.output}", file=sys.stderr)
     else:

@@ -9,7 +9,7 @@ from typing import Any
 
 from khaldun.config import load_settings
 from khaldun.errors import ConfigError, UsageError
-from khaldun.export import FORMATS, write_records
+from khaldun.export import FORMATS, open_output, write_records
 from khaldun.records import Document, EventRecord, Rejection
 
 HELP = """\
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             from khaldun.store import DuckDBStore
 
             store = stack.enter_context(DuckDBStore(settings.db_path))
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        out = stack.enter_context(open_output(args.output)) if args.output else sys.stdout
         pending: list[tuple[Document, list[EventRecord]]] = []
         rejected: list[Rejection] = []
         printed: list[dict[str, Any]] = []

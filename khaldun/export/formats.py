@@ -108,6 +108,14 @@ def write_table(records: Iterable[dict[str, Any]], out: TextIO, width: int | Non
     return n
 
 
+def open_output(path: str) -> TextIO:
+    """``path`` opened for writing records; a path that cannot be written is a :class:`UsageError`."""
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+
+
 def write_records(records: Iterable[dict[str, Any]], out: TextIO, fmt: str = "jsonl") -> int:
     """Write records to ``out`` in ``fmt``; returns how many were written."""
     if fmt not in FORMATS:

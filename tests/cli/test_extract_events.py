@@ -215,7 +215,7 @@ def test_events_errors(tmp_path: Path, khaldun_cli: Run, e2e: dict[str, Any]) ->
     assert not (tmp_path / "nope.duckdb").exists()
     res = khaldun_cli(["events"], cwd=tmp_path)  # default khaldun.duckdb, absent
     assert res.returncode == 1 and "khaldun.duckdb" in res.stderr
-    for bad in (["--since", "last week"], ["--format", "xml"]):
+    for bad in (["--since", "last week"], ["--format", "xml"], ["-o", str(tmp_path / "no-such-folder" / "x.csv")]):
         res = khaldun_cli(["events", "--db", e2e["db"], *bad])
         assert res.returncode == 2, (bad, res.stderr)
         assert "Traceback" not in res.stderr
@@ -273,6 +273,7 @@ def test_nothing_readable_exits_1(tmp_path: Path, khaldun_cli: Run) -> None:
         ["--db", "x.duckdb", "--no-db", "a.txt"],
         ["--max-doc-chars", "0", "a.txt"],
         ["--min-confidence", "3", "a.txt"],
+        ["--no-db", "-o", "no-such-folder/out.jsonl", "a.txt"],
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, khaldun_cli: Run, args: list[str]) -> None:

@@ -112,6 +112,13 @@ def test_empty_outputs() -> None:
     assert json.loads(out.getvalue()) == []
 
 
+def test_an_unwritable_output_is_a_usage_error(tmp_path) -> None:
+    from khaldun.export import open_output
+
+    with pytest.raises(UsageError, match="cannot write"):
+        open_output(str(tmp_path / "missing-folder" / "out.csv"))
+
+
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         write_records([], io.StringIO(), "xml")
