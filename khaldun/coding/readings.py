@@ -246,6 +246,8 @@ def _in_modifier_clause(tok: Any) -> bool:
     "who had been arrested", "the Israeli-occupied sector")? Such background is not coded."""
     cur = tok
     for _ in range(4):
+        if cur.dep_ == "advcl" and cur.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children):
+            return True  # "Rebuked by X, Y is ...": a participle describing the subject
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
             noun = cur.head
             if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
