@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 
-import khaldun.errors as errors
+from khaldun import errors
 from khaldun.errors import REJECTION_REASONS, InputError, KhaldunError
 
 CLASSES = [

@@ -37,7 +37,7 @@ def test_khaldun_help_and_version(khaldun_cli: Run) -> None:
     res = khaldun_cli(["--help"])
     assert res.returncode == 0
     for name in COMMANDS:
-        assert re.search(rf"^\s+{name}\b", res.stdout, re.M), name
+        assert re.search(rf"^\s+{name}\b", res.stdout, re.MULTILINE), name
     res = khaldun_cli(["--version"])
     assert res.returncode == 0 and res.stdout.startswith("khaldun ")
     res = khaldun_cli([])
@@ -46,7 +46,7 @@ def test_khaldun_help_and_version(khaldun_cli: Run) -> None:
 
 def test_the_commands_named_in_the_help_text_exist(khaldun_cli: Run) -> None:
     res = khaldun_cli(["--help"])
-    named = set(re.findall(r"^[ ]+khaldun (\w+)", res.stdout, re.M))
+    named = set(re.findall(r"^[ ]+khaldun (\w+)", res.stdout, re.MULTILINE))
     assert named and named <= set(COMMANDS), f"the help text shows commands that do not exist: {named - set(COMMANDS)}"
 
 
@@ -72,7 +72,7 @@ def test_every_command_is_documented() -> None:
 
 
 def test_every_setting_is_in_the_readme_table_with_its_default() -> None:
-    rows = dict(re.findall(r"^\|\s*`(\w+)`\s*\|\s*`([^`]*)`\s*\|", README, re.M))
+    rows = dict(re.findall(r"^\|\s*`(\w+)`\s*\|\s*`([^`]*)`\s*\|", README, re.MULTILINE))
     for f in dataclasses.fields(Settings):
         assert f.name in rows, f"setting {f.name} is not in the README's settings table"
         default = f.default
