@@ -18,10 +18,10 @@ from khaldun.coding.attribution import Frame, is_negated, is_neutral_witness, is
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import NON_ACTOR_ENTS, RESPONSIBILITY, Reading, clause_tokens, find_readings
-from khaldun.counts import Counts, extract_counts
+from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
-from khaldun.records import Actor, Document, EventRecord, Evidence, make_event_id
+from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
 
 SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
@@ -56,7 +56,9 @@ def actor_span(tok: Any) -> Any:
     return doc[start:end]
 
 
-NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF"}
+# who reports events without taking a side in them: civilians, media, doctors,
+# teachers, refugees, and the police reporting crimes
+NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF", "COP"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY"}
 
 
@@ -248,6 +250,15 @@ class EventCoder:
         if mode is None:
             mode = entry.mode
         location = doc_places.event_location(sent, b.trigger)
+        if location is not None and cameo(code).quad_class in (0, 1, 3):
+            # words are spoken where the speaker is: a place from another clause or
+            # another sentence is where something else happened
+            embedded = {
+                t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
+            }
+            words = set((location.text or "").split())
+            if not any(t.i not in embedded and t.text in words for t in sent):
+                location = None
         if code == "040" and location is not None and location.country:
             parties = {a.country for a in (*b.actors, *b.recipients) if a.country}
             if parties and location.country not in parties:
@@ -255,6 +266,9 @@ class EventCoder:
                 mode = entry.mode
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
+        if root == "14" and counts.size is None and b.trigger is b.reading.trigger and b.reading.actor_tok is not None:
+            # "About 5,000 students protested": the crowd is counted in its own subject
+            counts = replace(counts, size=_crowd_of(b.reading.actor_tok))
         source = sources[0] if sources else None
         if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
             source = outlet_phrase(b.frame.speaker_token, self.lex)
@@ -376,6 +390,17 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
             if v is target:
                 folded[k] = merged
     return out
+
+
+def _crowd_of(tok: Any) -> Count | None:
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    num = nums[0]
+    lo = min([num.i] + [t.i for t in num.subtree])
+    text = tok.doc[lo:num.i + 1].text
+    parsed = parse_number(text)
+    return Count(value=parsed[0], qualifier=parsed[1], text=text) if parsed else None
 
 
 def _trigger_text(trigger: Any, noun: Any) -> str:

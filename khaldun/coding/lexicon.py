@@ -41,8 +41,9 @@ class VerbEntry:
     """roles swap: "received weapons from X" -> X gives, the subject receives"""
 
     @property
-    def specificity(self) -> int:
-        return len(self.cues)
+    def specificity(self) -> float:
+        # more conditions win; a two-word object ("humanitarian aid") beats a one-word one
+        return len(self.cues) + (0.5 if any(" " in v for c in self.cues for v in c.values) else 0.0)
 
 
 def _lines(name: str) -> list[str]:
@@ -107,7 +108,13 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
         if cue.kind == "comp":
             return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     if cue.kind == "obj":
-        return any(o.lemma_.lower() in cue.values or o.lower_ in cue.values for o in object_tokens(tok))
+        for o in object_tokens(tok):
+            if o.lemma_.lower() in cue.values or o.lower_ in cue.values:
+                return True
+            # two-word objects: "humanitarian aid", "peace talks"
+            if any(f"{c.lemma_.lower()} {o.lemma_.lower()}" in cue.values for c in o.children if c.dep_ in ("amod", "compound")):
+                return True
+        return False
     if cue.kind == "prep":
         return bool(_children_lemmas(tok, {"prep", "prt", "agent"}) & cue.values)
     if cue.kind == "prt":

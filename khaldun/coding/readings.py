@@ -106,6 +106,8 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
+        return trigger.head  # mis-parsed main verb: "5,000 students protested"
     if lemma in VICTIM_SUBJECT:
         return _instrument_agent(trigger, lex)
     # passive: "were killed by X" -> the agent's object
@@ -151,7 +153,7 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
 def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
     if trigger.lemma_.lower() in VICTIM_SUBJECT:
         return subject_of(trigger)
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and lex.verb_lemma(trigger) not in INTRANSITIVE_EVENT_VERBS:
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
@@ -237,6 +239,10 @@ def _responsibility(tok: Any) -> Any:
 
 
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
+INTRANSITIVE_EVENT_VERBS = {
+    "protest", "demonstrate", "march", "rally", "riot", "strike", "clash", "fight", "meet",
+    "gather", "rampage", "picket", "mutiny", "rebel",
+}
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "opposed"}
 MILITARY_LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "unleash"}
 
@@ -250,6 +256,8 @@ def _in_modifier_clause(tok: Any) -> bool:
             return True  # "Rebuked by X, Y is ...": a participle describing the subject
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
             noun = cur.head
+            if cur.dep_ == "acl" and noun.dep_ == "ROOT":
+                return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
             if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
                 return False  # "There were 10 soldiers killed": the report itself
             return True

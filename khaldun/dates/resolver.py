@@ -140,6 +140,29 @@ def _pick(candidates: list[tuple[Any, TimeExpression]], trigger: Any) -> tuple[A
     return min(candidates, key=cost)
 
 
+_CLAUSE_DEPS = {"ccomp", "relcl", "acl", "csubj", "parataxis"}
+
+
+def _embedded_under(tok: Any, trigger: Any) -> bool:
+    """Does ``tok`` sit in a clause embedded under ``trigger`` ("said [that ... on Saturday]")?
+
+    The time of what a speaker talks about is not the time of the speaking.
+    """
+    if trigger is None:
+        return False
+    cur = tok
+    embedded = False
+    for _ in range(12):
+        if cur.i == trigger.i:
+            return embedded
+        if cur.dep_ in _CLAUSE_DEPS:
+            embedded = True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _paragraph_start(doc: Any, sent: Any) -> int:
     """Character offset where the paragraph holding ``sent`` starts."""
     text = doc.text
@@ -152,7 +175,7 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
     """The date of the event carried by ``trigger`` in ``sentence`` (a spaCy Span)."""
     doc = _iso(doc_date)
     tense = "future" if future else tense_of(trigger) if trigger is not None else "unknown"
-    candidates = time_expressions(sentence)
+    candidates = [c for c in time_expressions(sentence) if not _embedded_under(c[0].root, trigger)]
     if candidates:
         span, expr = _pick(candidates, trigger)
         res = _anchored(expr, doc, tense)
