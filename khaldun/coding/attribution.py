@@ -157,12 +157,17 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
     )
     intent = False
     head = trigger.head
-    if modal is None and trigger.dep_ == "xcomp" and head.pos_ in ("ADJ", "AUX", "VERB") and head is not trigger:
-        # "must be ready to mediate", "should be prepared to withdraw"
-        holder = head.head if head.dep_ in ("acomp", "oprd") else head
-        for c in holder.children:
-            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in OBLIGATION:
-                modal = c.lower_
+    if modal is None:
+        # "must be ready to mediate", "must ensure security to allow ...": an obligation
+        # on the verb that governs this one in the same clause
+        cur = trigger
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "advcl", "acomp", "oprd", "conj") or cur.head is cur:
+                break
+            cur = cur.head
+            if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in OBLIGATION for c in cur.children):
+                modal = "must"
+                break
     if trigger.dep_ == "xcomp" and head is not trigger:
         # "plans to visit", "is ready to send", "wants to attack", "will seek to"
         hl = head.lemma_.lower()

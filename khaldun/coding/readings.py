@@ -239,6 +239,10 @@ def _responsibility(tok: Any) -> Any:
 
 
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
+STATEMENT_NOUNS = {
+    "declaration", "statement", "resolution", "letter", "message", "communique", "note", "decree",
+    "order", "appeal", "petition", "motion", "bill", "plan", "proposal",
+}
 INTRANSITIVE_EVENT_VERBS = {
     "protest", "demonstrate", "march", "rally", "riot", "strike", "clash", "fight", "meet",
     "gather", "rampage", "picket", "mutiny", "rebel",
@@ -256,6 +260,8 @@ def _in_modifier_clause(tok: Any) -> bool:
             return True  # "Rebuked by X, Y is ...": a participle describing the subject
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
             noun = cur.head
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and noun.lemma_.lower() in STATEMENT_NOUNS:
+                return False  # "a declaration demanding that ...": the statement is the event
             if cur.dep_ == "acl" and noun.dep_ == "ROOT":
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
             if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
@@ -364,8 +370,14 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 COMPLEMENT_PREPS = {"for", "on", "upon", "to"}
 
 
-def _complement_roots(tok: Any) -> list[Any]:
+def _complement_roots(tok: Any, noun: Any = None) -> list[Any]:
     roots = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS]
+    if noun is not None and noun is not tok:
+        # "reiterated its demand that Israel ease ...", "a call for Iran to release ..."
+        roots += [c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ == "VERB"]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
+                roots.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
     # "vowed to fight": spaCy sometimes attaches the infinitive as a purpose clause
     roots += [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)]
     for c in tok.children:
@@ -388,7 +400,8 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, "Reading"
             continue  # the lexicon already names this complement ("agreed to cooperate")
         best: Reading | None = None
         best_depth = 99
-        for root in _complement_roots(r.trigger):
+        roots = _complement_roots(r.trigger, r.event_noun)
+        for root in roots:
             for t in root.subtree:
                 inner = by_trigger.get(t.i)
                 if inner is None or inner is r or inner.cameo == RESPONSIBILITY:
@@ -399,13 +412,21 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, "Reading"
                 if depth < best_depth:
                     best, best_depth = inner, depth
         if best is None:
+            # "demanded a meeting", "offered talks", "called for sanctions": the object names the event
+            for o in object_tokens(r.trigger) + _prep_objects(r.trigger, ("for",)):
+                inner_code = lex.event_noun(o)
+                if inner_code and o is not r.event_noun:
+                    derived = lex.derive(family, inner_code)
+                    if derived:
+                        r.cameo, r.specific = derived, True
+                    break
             continue
         code = lex.derive(family, best.cameo)
         if code is None:
             continue
         r.cameo = code
         r.specific = True
-        r.consumed.update(t.i for root in _complement_roots(r.trigger) for t in root.subtree)
+        r.consumed.update(t.i for root in roots for t in root.subtree)
         if r.recipient_tok is None or family in ("demand",) and r.recipient_tok.dep_ not in ("dobj", "pobj"):
             if family in ("appeal", "demand"):
                 r.recipient_tok = best.actor_tok if best.actor_tok is not None else best.recipient_tok
