@@ -35,6 +35,8 @@ class Frame:
     """the trigger carries an if/unless clause ("will withdraw unless ...")"""
     obligation: bool = False
     """the trigger carries "must" or "should" ("Libya must hand over ...")"""
+    arranged: bool = False
+    """a future event already arranged ("is scheduled to attend", "is due to sign"): the act, not a promise"""
 
 
 def is_negated(tok: Any) -> bool:
@@ -156,6 +158,7 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         for c in trigger.children
     )
     intent = False
+    arranged = False
     head = trigger.head
     if modal is None:
         # "must be ready to mediate", "must ensure security to allow ...": an obligation
@@ -173,6 +176,7 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         hl = head.lemma_.lower()
         if hl in lex.words("future") or head.lower_ in lex.words("future"):
             intent = True
+            arranged = hl in lex.words("arranged") or head.lower_ in lex.words("arranged")
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
             intent = True
         if head.pos_ in ("ADJ", "AUX") and head.head is not head and any(
@@ -225,7 +229,7 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         modality = "reported"
     if frame_verb is not None and is_negated(frame_verb) and kind in ("report", "say"):
         polarity = "negated"
-    return Frame(polarity, modality, speaker, frame_verb, kind, conditional, modal in OBLIGATION)
+    return Frame(polarity, modality, speaker, frame_verb, kind, conditional, modal in OBLIGATION, arranged)
 
 
 def is_outlet(tok: Any, lex: Lexicon) -> bool:

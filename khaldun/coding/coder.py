@@ -219,7 +219,7 @@ class EventCoder:
             new = self.lex.derive("reject", code)
             if new:
                 return new, replace(frame, polarity="affirmed")
-        if frame.modality == "future" and root not in ("01", "02", "03", "10", "11", "12", "13"):
+        if frame.modality == "future" and not frame.arranged and root not in ("01", "02", "03", "10", "11", "12", "13"):
             new = self.lex.derive("intent", code)
             if new:
                 return new, frame
