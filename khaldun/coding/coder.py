@@ -95,6 +95,18 @@ class EventCoder:
             return []
         span = actor_span(tok)
         found = doc_actors.resolve_all(span, on_date)
+        conjuncts = [c for c in tok.conjuncts if c.i > tok.i]
+        if conjuncts and len(found) < 1 + len(conjuncts):
+            # "The US, Russia, and Switzerland met": one actor per conjunct
+            parts: list[Actor] = []
+            for t in [tok, *conjuncts]:
+                own = [c for c in t.subtree if c.i not in {x.i for cj in t.conjuncts if cj.i > t.i for x in cj.subtree}]
+                own = [c for c in own if c.dep_ not in ("cc", "punct")]
+                if own:
+                    sub = tok.doc[min(c.i for c in own):max(c.i for c in own) + 1]
+                    parts += [a for a in doc_actors.resolve_all(sub, on_date) if a not in parts]
+            if len(parts) > len(found):
+                found = parts
         if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")) and tok.ent_type_ not in NON_ACTOR_ENTS:
             # someone the knowledge base cannot place: keep the words, leave the codes unknown
             found = [Actor(text=span.text)]
@@ -264,6 +276,10 @@ class EventCoder:
             if parties and location.country not in parties:
                 code, entry = "044", cameo("044")
                 mode = entry.mode
+        if location is not None and location.country and not b.recipients and (code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS):
+            # a visit to, a protest in, troops massed in another country: that country is the target
+            if all(a.country and a.country != location.country for a in b.actors) and b.actors:
+                b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
         if root == "14" and counts.size is None and b.trigger is b.reading.trigger and b.reading.actor_tok is not None:
@@ -345,6 +361,8 @@ class EventCoder:
 
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+#: events whose target, when the text names none, is the country where they happen
+LOCATION_TARGETS = {"042", "14", "15"}
 TOLL_CODES = {"190", "180", "1823"}
 
 

@@ -169,6 +169,19 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             if between and between[0].conjuncts:
                 return between[0].conjuncts[0]
             return None
+    found = _recipient_candidates(trigger, lex, noun, cameo)
+    named = [c for c in found if _is_named(c)]
+    return (named or found or [None])[0]
+
+
+def _is_named(tok: Any) -> bool:
+    """A proper name, a pronoun or a named entity: the likeliest recipient among candidates."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> list[Any]:
+    """Recipient candidates in order of preference ("supplied arms to Israel": arms, Israel)."""
+    out: list[Any] = []
     violent = cameo[:2] in ("18", "19", "20")
     for o in object_tokens(trigger):
         if o.dep_ in PASSIVE_SUBJ:
@@ -176,28 +189,23 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
         if o is noun:
             continue
         if lex.event_noun(o) or o.lower_ in lex.nouns:
-            inside = [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
-            if inside:
-                return inside[0]
+            out += [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
             continue
         if violent and o.pos_ == "NOUN" and not o.ent_type_:
             # "fired anti-aircraft batteries at Russia": the thing fired is not the target
             aimed = [h for h in _prep_objects(trigger, ("at", "on", "upon", "against")) if _is_actorish(h, lex)]
             if aimed:
-                return aimed[0]
+                out += aimed
+                continue
         # "called Hamas's murder ... glorious", "attacked Israel's embassy": the possessor
         if o.pos_ == "NOUN" and not o.ent_type_:
-            for g in o.children:
-                if g.dep_ == "poss" and g.pos_ == "PROPN":
-                    return g
+            out += [g for g in o.children if g.dep_ == "poss" and g.pos_ == "PROPN"]
         if _is_actorish(o, lex):
-            return o
-    for c in trigger.children:
-        if c.dep_ == "dative" and _is_actorish(c, lex):
-            return c
-    hits = [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
-    if hits:
-        return hits[0]
+            out.append(o)
+    out += [c for c in trigger.children if c.dep_ == "dative" and _is_actorish(c, lex)]
+    out += [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
+    if out:
+        return out
     if cameo[:2] in ("11", "12", "01"):
         # "alleged that Iran ...", "denied that Tehran ...": the subject of the complement
         for c in trigger.children:
@@ -208,15 +216,15 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
                     if subj is not None:
                         for g in subj.subtree:
                             if g.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
-                                return g
+                                return [g]
                 if subj is not None and _is_actorish(subj, lex):
-                    return subj
+                    return [subj]
     for c in trigger.children:
         if c.dep_ == "xcomp":
             inner = _recipient_of(c, lex, None, cameo) if c.pos_ == "VERB" else None
             if inner is not None:
-                return inner
-    return None
+                return [inner]
+    return []
 
 
 def _responsibility(tok: Any) -> Any:
