@@ -32,6 +32,7 @@ from typing import Any
 
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
+from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.records import Actor
 
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
@@ -297,7 +298,7 @@ class DocumentActors:
     def _sentence_of(self, token_i: int) -> int:
         if self._sent_index is None:
             self._sent_index = {}
-            for n, sent in enumerate(self.doc.sents):
+            for n, sent in enumerate(doc_sents(self.doc)):
                 for t in sent:
                     self._sent_index[t.i] = n
         return self._sent_index.get(token_i, 0)
@@ -355,7 +356,7 @@ class DocumentActors:
         Ayatollah Seyyed Ali Khamenei" are each one person: the role gives
         country and sector where the name alone has none.
         """
-        text = self.doc.text
+        text = doc_text(self.doc)
         out = list(mentions)
         for i, a in enumerate(mentions):
             if a.actor.kind != "person" or a.named:

@@ -24,6 +24,7 @@ from typing import Any
 from khaldun.dates.anchor import anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
+from khaldun.nlp.views import doc_sents, doc_text
 
 _TIME_LABELS = ("DATE", "TIME")
 #: how far back (in sentences of one paragraph) an undated event borrows a date
@@ -165,7 +166,7 @@ def _embedded_under(tok: Any, trigger: Any) -> bool:
 
 def _paragraph_start(doc: Any, sent: Any) -> int:
     """Character offset where the paragraph holding ``sent`` starts."""
-    text = doc.text
+    text = doc_text(doc)
     cut = text.rfind("\n\n", 0, sent.start_char)
     return cut + 2 if cut >= 0 else 0
 
@@ -202,7 +203,7 @@ def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | Non
     """The date of the nearest earlier sentence of the same paragraph, if it has one."""
     pdoc = sentence.doc
     para_start = _paragraph_start(pdoc, sentence)
-    sents = [s for s in pdoc.sents if para_start <= s.start_char < sentence.start_char]
+    sents = [s for s in doc_sents(pdoc) if para_start <= s.start_char < sentence.start_char]
     for prev in reversed(sents[-_CARRY_SENTENCES:]):
         if _QUOTE.search(prev.text):
             continue

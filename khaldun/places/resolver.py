@@ -31,6 +31,7 @@ from typing import Any
 
 from khaldun.dates.resolver import tree_distance
 from khaldun.ingest.text import dateline_place
+from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
 from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions
@@ -211,10 +212,10 @@ class DocumentPlaces:
     def _context(self, sentence: Any) -> list[Any]:
         """Earlier sentences of the paragraph, nearest first, then the lead's."""
         doc = sentence.doc
-        text = doc.text
+        text = doc_text(doc)
         cut = text.rfind("\n\n", 0, sentence.start_char)
         para_start = cut + 2 if cut >= 0 else 0
-        sents = list(doc.sents)
+        sents = doc_sents(doc)
         before = [s for s in sents if para_start <= s.start_char < sentence.start_char]
         out = list(reversed(before[-_CONTEXT_SENTENCES:]))
         lead_end = text.find("\n\n")
