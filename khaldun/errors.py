@@ -18,7 +18,8 @@ table and bug reports can be grepped for it. Codes never change meaning.
         ├── MalformedJSON             K105
         ├── MissingText               K106
         ├── MalformedCSV              K107
-        └── UnreadableFile            K108
+        ├── UnreadableFile            K108
+        └── DuplicateDocument         K109  same id, different text
 
 An ``InputError`` never stops a batch: ingestion turns it into a
 :class:`khaldun.records.Rejection` whose ``reason`` is the error's ``reason``
@@ -114,6 +115,11 @@ class UnreadableFile(InputError):
     reason = "unreadable"
 
 
+class DuplicateDocument(InputError):
+    code = "K109"
+    reason = "duplicate_id"
+
+
 #: every input rejection reason, as it appears in the ``rejected`` table
 REJECTION_REASONS: dict[str, str] = {
     cls.reason: cls.code
@@ -126,5 +132,6 @@ REJECTION_REASONS: dict[str, str] = {
         MissingText,
         MalformedCSV,
         UnreadableFile,
+        DuplicateDocument,
     )
 }

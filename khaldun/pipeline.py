@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from khaldun.config import Settings
+from khaldun.errors import DuplicateDocument
 from khaldun.records import Document, EventRecord, Rejection
 
 
@@ -26,6 +27,8 @@ class RunSummary:
     events: int = 0
     seconds: float = 0.0
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    duplicates: int = 0
+    """documents seen twice in the run (same id and text), coded once"""
 
     def add_rejection(self, rej: Rejection) -> None:
         self.rejected += 1
@@ -77,18 +80,24 @@ class Pipeline:
 
         summary = RunSummary()
         start = time.perf_counter()
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
 
         def documents() -> Iterator[Document]:
             for item in items:
+                if isinstance(item, Document) and item.doc_id in seen:
+                    if seen[item.doc_id] == item.content_hash:
+                        summary.duplicates += 1  # the same article twice is coded once
+                        continue
+                    err = DuplicateDocument(
+                        f"{item.origin}: id {item.doc_id!r} was already used for a different text in this run"
+                    )
+                    item = Rejection(origin=item.origin or "", reason=err.reason, code=err.code, message=str(err), doc_id=item.doc_id)
                 if isinstance(item, Rejection):
                     summary.add_rejection(item)
                     if on_rejection:
                         on_rejection(item)
                     continue
-                if item.doc_id in seen:
-                    continue  # the same article twice in one run is coded once
-                seen.add(item.doc_id)
+                seen[item.doc_id] = item.content_hash
                 yield item
 
         for doc, events in self.code_documents(documents()):

@@ -19,7 +19,7 @@ STABLE = {
     "DataError": "K020", "KnowledgeBaseError": "K030", "StoreError": "K040", "InputError": "K100",
     "EmptyDocument": "K101", "BinaryDocument": "K102", "UndecodableDocument": "K103",
     "DocumentTooLarge": "K104", "MalformedJSON": "K105", "MissingText": "K106",
-    "MalformedCSV": "K107", "UnreadableFile": "K108",
+    "MalformedCSV": "K107", "UnreadableFile": "K108", "DuplicateDocument": "K109",
 }
 
 
@@ -61,4 +61,5 @@ def test_rejection_reasons_cover_every_input_error() -> None:
     assert REJECTION_REASONS == {c.reason: c.code for c in inputs}
     assert set(REJECTION_REASONS) == {
         "empty", "binary", "undecodable", "too_large", "malformed_json", "no_text", "malformed_csv", "unreadable",
+        "duplicate_id",
     }
