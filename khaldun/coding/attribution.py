@@ -176,7 +176,8 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         hl = head.lemma_.lower()
         if hl in lex.words("future") or head.lower_ in lex.words("future"):
             intent = True
-            arranged = hl in lex.words("arranged") or head.lower_ in lex.words("arranged")
+            # "is scheduled to attend" is arranged; "is prepared to lift" (an adjective) is willingness
+            arranged = head.pos_ == "VERB" and (hl in lex.words("arranged") or head.lower_ in lex.words("arranged"))
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
             intent = True
         if head.pos_ in ("ADJ", "AUX") and head.head is not head and any(
@@ -205,7 +206,7 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
             if frame_verb is not None:
                 speaker = subject_of(up)
                 break
-        if dep not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj"):
+        if dep not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "acomp"):
             break
         cur = up
     modality = "asserted"

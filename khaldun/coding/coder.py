@@ -195,7 +195,7 @@ class EventCoder:
                 for t in targets:
                     out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
                 frame = replace(frame, modality="claimed")
-            elif not actors and recipients and any(_same_side(x, speaker) for x in recipients):
+            elif not actors and recipients and speaker.kind == "country" and any(_same_side(x, speaker) for x in recipients):
                 # the speaker reports itself attacked by someone unnamed: a complaint
                 out.append(_Built(r, "112", [speaker], [], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
                 frame = replace(frame, modality="claimed")
@@ -223,14 +223,14 @@ class EventCoder:
         """Conditions, refusals and promises change what an event is (CAMEO 13x, 12x, 03x)."""
         quad = cameo(code).quad_class
         root = code[:2]
-        if frame.conditional and (quad in (3, 4) or root in ("08", "16")) and root not in ("13",):
-            new = self.lex.derive("threat", code)
-            if new:
-                return new, replace(frame, polarity="affirmed", modality="reported" if frame.modality == "reported" else "asserted")
         if frame.polarity == "negated" and quad in (1, 2) and frame.frame_kind != "deny":
             new = self.lex.derive("reject", code)
             if new:
                 return new, replace(frame, polarity="affirmed")
+        if frame.conditional and (quad in (3, 4) or root in ("08", "16")) and root not in ("13",):
+            new = self.lex.derive("threat", code)
+            if new:
+                return new, replace(frame, polarity="affirmed", modality="reported" if frame.modality == "reported" else "asserted")
         if frame.modality == "future" and not frame.arranged and root not in ("01", "02", "03", "10", "11", "12", "13"):
             new = self.lex.derive("intent", code)
             if new:
