@@ -258,6 +258,9 @@ class EventCoder:
         frame = b.frame
         if b.trigger is b.reading.trigger:
             code, frame = self._derive(code, frame)
+            actor_tok = b.reading.actor_tok
+            if code in CROWD_VIOLENCE and actor_tok is not None and actor_tok.lemma_.lower() in CROWD_NOUNS:
+                code, mode = "145", None  # violence by protesters is a riot (CAMEO 145)
         entry = cameo(code)
         if mode is None:
             mode = entry.mode
@@ -361,6 +364,8 @@ class EventCoder:
 
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+CROWD_VIOLENCE = {"170", "171", "1711", "1712", "180", "182", "190"}
 #: events whose target, when the text names none, is the country where they happen
 LOCATION_TARGETS = {"042", "14", "15"}
 TOLL_CODES = {"190", "180", "1823"}

@@ -64,7 +64,7 @@ def _parse_cues(raw: str, where: str) -> tuple[Cue, ...]:
             cues.append(Cue(part, frozenset()))
             continue
         kind, _, vals = part.partition("=")
-        if kind not in {"obj", "prep", "prt", "xcomp", "comp"} or not vals:
+        if kind not in {"obj", "prep", "prt", "xcomp", "comp", "clause"} or not vals:
             raise DataError(f"{where}: bad cue {part!r}")
         cues.append(Cue(kind, frozenset(v.strip().lower() for v in vals.split("|"))))
     return tuple(cues)
@@ -107,6 +107,9 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
             return any(c.dep_ == "xcomp" for c in tok.children)
         if cue.kind == "comp":
             return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+        if cue.kind == "clause":
+            # a clausal complement with a subject of its own: "wants Putin to attack"
+            return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
     if cue.kind == "obj":
         for o in object_tokens(tok):
             if o.lemma_.lower() in cue.values or o.lower_ in cue.values:
@@ -116,7 +119,10 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
                 return True
         return False
     if cue.kind == "prep":
-        return bool(_children_lemmas(tok, {"prep", "prt", "agent"}) & cue.values)
+        if _children_lemmas(tok, {"prep", "prt", "agent"}) & cue.values:
+            return True
+        # "received assurances from the government": the preposition hangs off the object
+        return any(_children_lemmas(o, {"prep"}) & cue.values for o in object_tokens(tok))
     if cue.kind == "prt":
         return bool(_children_lemmas(tok, {"prt"}) & cue.values)
     if cue.kind == "xcomp":

@@ -320,7 +320,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         reading.frame = frame_of(tok, lex)
         if reverse:
-            givers = _prep_objects(tok, ("from",))
+            givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
             reading.actor_tok = givers[0] if givers else None
             reading.recipient_tok = subject_of(tok)
             reading.reverse = True
