@@ -43,6 +43,8 @@ class Reading:
     symmetric: bool = False
     specific: bool = False
     reverse: bool = False
+    background: bool = False
+    """in a clause that only describes a noun: usable as what a statement is about, not coded itself"""
 
     @property
     def root(self) -> str:
@@ -266,6 +268,8 @@ def _in_modifier_clause(tok: Any) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and cur.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children):
             return True  # "Rebuked by X, Y is ...": a participle describing the subject
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
+            return True  # "a threat to boycott", "efforts to counter": not (yet) happening
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
             noun = cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and noun.lemma_.lower() in STATEMENT_NOUNS:
@@ -315,9 +319,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
-        if code is None or _in_modifier_clause(tok):
+        if code is None:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
+        reading.background = _in_modifier_clause(tok)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
@@ -349,7 +354,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     consumed: set[int] = set()
     for r in readings:
         consumed |= {i for i in r.consumed if i != r.trigger.i}
-    kept = [r for r in readings if r.trigger.i not in consumed]
+    # background (a clause describing a noun) may be what a statement is about, but is
+    # not itself reported as happening
+    kept = [r for r in readings if r.trigger.i not in consumed and not r.background]
     # conj verbs with no subject or object of their own share their head's
     for r in kept:
         t = r.trigger
