@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from khaldun.errors import ConfigError
 
@@ -40,7 +41,7 @@ class Settings:
     csv_text_column: str = "text"
     """column holding the article text in CSV input"""
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``None`` values are ignored)."""
         clean = {k: v for k, v in changes.items() if v is not None}
         return _coerce(dataclasses.replace(self, **clean))

@@ -105,14 +105,9 @@ def sentence_sources(sent: Any, lex: Lexicon) -> list[str]:
     found: list[str] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "per") and tok.head.head is not None:
-            lead = tok.head.head.lower_ if tok.head.lower_ == "to" else tok.head.head.lower_
-            if (tok.head.lower_ == "to" and lead == "according") or (tok.head.lower_ == "per" and lead == "as"):
-                found.append(phrase(tok))
-                continue
-            if tok.head.lower_ == "per" and tok.head.head.lower_ == "as":
-                found.append(phrase(tok))
-                continue
+        if tok.dep_ == "pobj" and (tok.head.lower_, tok.head.head.lower_) in (("to", "according"), ("per", "as")):
+            found.append(phrase(tok))  # "according to X", "as per X"
+            continue
         if lemma == "cite" and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "dobj":

@@ -14,10 +14,23 @@ from typing import Any
 
 from khaldun.actors import ActorResolver, acled_inter
 from khaldun.coding.acled import acled_types
-from khaldun.coding.attribution import Frame, is_negated, is_neutral_witness, is_outlet, outlet_phrase, sentence_sources
+from khaldun.coding.attribution import (
+    Frame,
+    is_negated,
+    is_neutral_witness,
+    is_outlet,
+    outlet_phrase,
+    sentence_sources,
+)
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
-from khaldun.coding.readings import NON_ACTOR_ENTS, RESPONSIBILITY, Reading, clause_tokens, find_readings
+from khaldun.coding.readings import (
+    NON_ACTOR_ENTS,
+    RESPONSIBILITY,
+    Reading,
+    clause_tokens,
+    find_readings,
+)
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
@@ -85,7 +98,7 @@ class EventCoder:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def default(cls) -> "EventCoder":
+    def default(cls) -> EventCoder:
         return cls(Lexicon.default(), ActorResolver.default(), PlaceResolver.default())
 
     # -- roles ---------------------------------------------------------------
@@ -301,7 +314,7 @@ class EventCoder:
             trigger=_trigger_text(b.trigger, b.reading.event_noun if b.trigger is b.reading.trigger else None),
         )
         for actor, recipient in pairs:
-            if actor is None and entry.quad_class < 4 and not (entry.plover_type == "PROTEST"):
+            if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
                 continue  # cooperation, statements and accusations need someone who did them
             inter1, inter2 = acled_inter(actor), acled_inter(recipient)
             a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)

@@ -147,7 +147,7 @@ class Lexicon:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def default(cls) -> "Lexicon":
+    def default(cls) -> Lexicon:
         verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for i, row in enumerate(csv.DictReader(_lines("verbs.tsv"), delimiter="\t")):
             where = f"verbs.tsv row {i + 2}"

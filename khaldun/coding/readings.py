@@ -404,7 +404,7 @@ def _complement_roots(tok: Any, noun: Any = None) -> list[Any]:
     return roots
 
 
-def _absorb_complements(readings: list[Reading], by_trigger: dict[int, "Reading"], lex: Lexicon) -> None:
+def _absorb_complements(readings: list[Reading], by_trigger: dict[int, Reading], lex: Lexicon) -> None:
     """"agreed to provide aid" is one intent (033), "demanded that X release Y" one demand (1053)."""
     for r in readings:
         family = COMPLEMENT_FAMILY.get(r.cameo)

@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from khaldun.errors import StoreError, UsageError
@@ -182,7 +182,7 @@ class DuckDBStore:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "DuckDBStore":
+    def __enter__(self) -> DuckDBStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -216,7 +216,7 @@ class DuckDBStore:
         """Store documents with their events (replacing earlier copies) and rejections."""
         import duckdb
 
-        now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
         docs, events = [], []
         for doc, evs in results:
             docs.append({
