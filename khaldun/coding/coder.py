@@ -108,12 +108,16 @@ class EventCoder:
             return []
         span = actor_span(tok)
         found = doc_actors.resolve_all(span, on_date)
-        conjuncts = [c for c in tok.conjuncts if c.i > tok.i]
+        # "The US, Russia, and Switzerland": spaCy may hang a list off an apposition
+        listed = [a for a in tok.children if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == tok.ent_type_]
+        conjuncts = [c for c in (*tok.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)) if c.i > tok.i]
+        conjuncts = sorted({c.i: c for c in conjuncts}.values(), key=lambda c: c.i)
         if conjuncts and len(found) < 1 + len(conjuncts):
             # "The US, Russia, and Switzerland met": one actor per conjunct
             parts: list[Actor] = []
             for t in [tok, *conjuncts]:
-                own = [c for c in t.subtree if c.i not in {x.i for cj in t.conjuncts if cj.i > t.i for x in cj.subtree}]
+                others = {x.i for cj in conjuncts if cj.i > t.i for x in cj.subtree}
+                own = [c for c in t.subtree if c.i not in others]
                 own = [c for c in own if c.dep_ not in ("cc", "punct")]
                 if own:
                     sub = tok.doc[min(c.i for c in own):max(c.i for c in own) + 1]

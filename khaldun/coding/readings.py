@@ -204,6 +204,8 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
             out += [g for g in o.children if g.dep_ == "poss" and g.pos_ == "PROPN"]
         if _is_actorish(o, lex):
             out.append(o)
+        # "presented evidence against Russia", "sent aid to Gaza": the object's own preposition
+        out += [h for h in _prep_objects(o, ("against", "to", "on", "with", "for")) if _is_actorish(h, lex) and _is_named(h)]
     out += [c for c in trigger.children if c.dep_ == "dative" and _is_actorish(c, lex)]
     out += [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
     if out:
