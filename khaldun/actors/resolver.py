@@ -78,8 +78,13 @@ class DocumentActors:
 
     # -- public -------------------------------------------------------------
 
-    def resolve_all(self, span: Any, on_date: str | None = None) -> list[Actor]:
-        """Every actor a phrase names: one per conjunct ("Brazil and the United States")."""
+    def resolve_all(self, span: Any, on_date: str | None = None, *, fallback_country: str | None = None) -> list[Actor]:
+        """Every actor a phrase names: one per conjunct ("Brazil and the United States").
+
+        A role with no country of its own takes ``fallback_country`` when given
+        (the coder passes the country where the event happened), else the
+        document's main country.
+        """
         date = on_date or self.doc_date
         out: list[Actor] = []
         for part, tail in _conjuncts(span):
@@ -87,7 +92,7 @@ class DocumentActors:
                 if actor.country is None and tail is not None:
                     actor = self._with_tail_country(actor, tail)
                 if actor.country is None and actor.kind in ("person", "group", "organization") and actor.sector:
-                    actor = replace(actor, country=self.main_country)
+                    actor = replace(actor, country=fallback_country or self.main_country)
                 if actor not in out:
                     out.append(actor)
         return out

@@ -190,9 +190,9 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         hops += 1
         if dep in ("ccomp", "pcomp", "xcomp", "advcl", "conj") and up.pos_ in ("VERB", "AUX"):
             ul = up.lemma_.lower()
-            if dep != "conj" and ul in lex.words("deny"):
+            if dep in ("ccomp", "pcomp") and ul in lex.words("deny"):
                 kind, frame_verb = "deny", up
-            elif dep != "conj" and ul in lex.words("claim"):
+            elif dep in ("ccomp", "pcomp", "xcomp") and ul in lex.words("claim"):
                 kind, frame_verb = "claim", up
             elif dep in ("ccomp", "parataxis") and ul in lex.words("say"):
                 kind, frame_verb = "say", up

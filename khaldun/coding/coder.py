@@ -25,6 +25,7 @@ from khaldun.coding.attribution import (
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import (
+    CROWD_NOUNS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
     Reading,
@@ -72,7 +73,16 @@ def actor_span(tok: Any) -> Any:
 # who reports events without taking a side in them: civilians, media, doctors,
 # teachers, refugees, and the police reporting crimes
 NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF", "COP"}
-STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY"}
+# sectors that speak for a state (or an international organisation) rather than against it
+STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY", "ELI", "IGO"}
+
+
+def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_date: str | None) -> list[Actor]:
+    """Re-resolve a lone generic actor with the event's country as its default nationality."""
+    if len(found) != 1 or tok is None or found[0].country == country or found[0].kind not in ("group", "person", "organization"):
+        return found
+    again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
+    return again if len(again) == 1 and again[0].country == country else found
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
@@ -148,16 +158,19 @@ class EventCoder:
         doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries))
         records: list[EventRecord] = []
         seen: set[tuple] = set()
+        scene: str | None = None  # country of the last event placed: where the story now is
         for s_idx, sent, built, sources in built_by_sent:
             triggers = {b.reading.trigger.i: b.reading.trigger for b in built}
             for b in built:
                 others = [t for i, t in triggers.items() if i != b.reading.trigger.i]
-                for rec in self._records(document, s_idx, sent, b, sources, doc_places, others):
+                for rec in self._records(document, s_idx, sent, b, sources, doc_places, doc_actors, others, scene):
                     key = (s_idx, rec.cameo_code, _key(rec.actor), _key(rec.recipient), rec.modality, rec.polarity)
                     if key in seen:
                         continue
                     seen.add(key)
                     records.append(rec)
+                    if rec.location is not None and rec.location.country:
+                        scene = rec.location.country
         return _merge_casualty_followups(records)
 
     def _build(self, r: Reading, doc_actors: Any, doc_date: str | None) -> list[_Built]:
@@ -257,7 +270,16 @@ class EventCoder:
     # -- records -------------------------------------------------------------
 
     def _records(
-        self, document: Document, s_idx: int, sent: Any, b: _Built, sources: list[str], doc_places: Any, others: list[Any]
+        self,
+        document: Document,
+        s_idx: int,
+        sent: Any,
+        b: _Built,
+        sources: list[str],
+        doc_places: Any,
+        doc_actors: Any,
+        others: list[Any],
+        scene: str | None = None,
     ) -> list[EventRecord]:
         code = b.code
         mode = None
@@ -296,6 +318,16 @@ class EventCoder:
             if parties and location.country not in parties:
                 code, entry = "044", cameo("044")
                 mode = entry.mode
+        here = location.country if location is not None and location.country else scene
+        if here and b.trigger is b.reading.trigger:
+            # police, protesters, villagers with no nationality of their own are of the
+            # country where the event happened (or where the story last was), rather
+            # than of the article's main country
+            b = replace(
+                b,
+                actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
+                recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, here, document.doc_date),
+            )
         if location is not None and location.country and not b.recipients and (code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS):
             # a visit to, a protest in, troops massed in another country: that country is the target
             if all(a.country and a.country != location.country for a in b.actors) and b.actors:
@@ -381,7 +413,6 @@ class EventCoder:
 
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
-CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
 CROWD_VIOLENCE = {"170", "171", "1711", "1712", "180", "182", "190"}
 #: events whose target, when the text names none, is the country where they happen
 LOCATION_TARGETS = {"042", "14", "15"}

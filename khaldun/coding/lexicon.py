@@ -144,6 +144,8 @@ class Lexicon:
     modes: dict[str, tuple[str, str]]
     attribution: dict[str, frozenset[str]]
     derived: dict[str, dict[str, str]]
+    agent_modes: frozenset[str] = frozenset()
+    """weapon words that name people ("gunmen"): a mode, and also an actor"""
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -159,8 +161,11 @@ class Lexicon:
         nouns = {r["lemma"].strip().lower(): r["cameo"].strip() for r in csv.DictReader(_lines("nouns.tsv"), delimiter="\t")}
         light = frozenset(ln.strip().lower() for ln in _lines("light_verbs.txt"))
         modes = {}
+        agents = set()
         for row in csv.reader(_lines("modes.tsv"), delimiter="\t"):
             modes[row[0].strip().lower()] = (row[1].strip(), row[2].strip())
+            if len(row) > 3 and row[3].strip() == "agent":
+                agents.add(row[0].strip().lower())
         attribution: dict[str, set[str]] = defaultdict(set)
         for r in csv.DictReader(_lines("attribution.tsv"), delimiter="\t"):
             attribution[r["kind"].strip()].add(r["word"].strip().lower())
@@ -170,7 +175,7 @@ class Lexicon:
         ordered = {
             k: tuple(sorted(v, key=lambda e: (-e.specificity, e.order))) for k, v in verbs.items()
         }
-        return cls(ordered, nouns, light, modes, {k: frozenset(v) for k, v in attribution.items()}, dict(derived))
+        return cls(ordered, nouns, light, modes, {k: frozenset(v) for k, v in attribution.items()}, dict(derived), frozenset(agents))
 
     def derive(self, family: str, inner: str) -> str | None:
         """The code of a statement of ``family`` (intent, threat, reject, appeal, demand) about ``inner``."""

@@ -63,6 +63,8 @@ def _is_actorish(tok: Any, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PRON" and lemma in ("it", "this", "that", "what", "which", "there", "something", "nothing"):
         return False
+    if lemma in lex.agent_modes or tok.lower_ in lex.agent_modes:
+        return True  # "gunmen", "snipers": weapons words that name people
     if lemma in lex.nouns or lemma in lex.modes or tok.lower_ in lex.nouns or lex.event_noun(tok):
         return False
     return True
@@ -142,7 +144,7 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
             return between[0]
         return None
     subj = subject_of(trigger)
-    if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes):
+    if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes) and not _is_actorish(subj, lex):
         # "an Israeli airstrike killed ..." / "the attack killed": the actor is a modifier
         for c in subj.children:
             if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -210,7 +212,7 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
     out += [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
     if out:
         return out
-    if cameo[:2] in ("11", "12", "01"):
+    if cameo[:2] in ("11", "12"):
         # "alleged that Iran ...", "denied that Tehran ...": the subject of the complement
         for c in trigger.children:
             if c.dep_ == "ccomp":
@@ -251,6 +253,8 @@ def _responsibility(tok: Any) -> Any:
 
 
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
+GATHERING_VERBS = {"gather", "assemble", "converge", "congregate", "mass", "take"}
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
 STATEMENT_NOUNS = {
     "declaration", "statement", "resolution", "letter", "message", "communique", "note", "decree",
     "order", "appeal", "petition", "motion", "bill", "plan", "proposal",
@@ -316,6 +320,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
+        if code is None and tok.pos_ == "VERB" and lex.verb_lemma(tok) in GATHERING_VERBS:
+            subj = subject_of(tok)
+            if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
+                code = "141"  # "300 demonstrators gathered outside the offices"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head

@@ -177,6 +177,13 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
     doc = _iso(doc_date)
     tense = "future" if future else tense_of(trigger) if trigger is not None else "unknown"
     candidates = [c for c in time_expressions(sentence) if not _embedded_under(c[0].root, trigger)]
+    if future and trigger is not None:
+        # "will provide aid, the embassy announced on Wednesday": the announcement's date
+        # is not the promised event's; only the event's own clause dates it
+        own = {t.i for t in trigger.subtree}
+        candidates = [c for c in candidates if c[0].root.i in own]
+        if not candidates:
+            return DateResolution(None, "unknown", None)
     if candidates:
         span, expr = _pick(candidates, trigger)
         res = _anchored(expr, doc, tense)
