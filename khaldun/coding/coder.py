@@ -49,7 +49,6 @@ class _Built:
     speaker: Actor | None
     frame: Frame
     trigger: Any
-    mode: str | None
 
 
 def actor_span(tok: Any) -> Any:
@@ -177,8 +176,6 @@ class EventCoder:
         """Resolve a reading's roles; turn attributed claims into accusations and denials."""
         actors = self._resolve(doc_actors, r.actor_tok, doc_date)
         recipients = self._resolve(doc_actors, r.recipient_tok, doc_date)
-        if not actors and r.actor_tok is not None and r.actor_tok.pos_ == "PRON" and r.actor_tok.lower_ in ("we", "us"):
-            actors = []
         frame = r.frame
         speaker = None
         if frame.speaker_token is not None and not is_outlet(frame.speaker_token, self.lex):
@@ -191,13 +188,12 @@ class EventCoder:
             if not recipients or not any(a.country for a in recipients):
                 recipients = [speaker]  # "Israel said a mortar was fired at it"
         out: list[_Built] = []
-        mode = None
         code = r.cameo
         if frame.obligation and speaker is not None and code != RESPONSIBILITY:
             # "Russia said Sudan must return the helicopter": a demand by the speaker
             demand = self.lex.derive("demand", code) or "100"
             targets = [a for a in actors if not _same_side(a, speaker)] or recipients[:1]
-            return [_Built(r, demand, [speaker], targets, speaker, Frame("affirmed", "asserted"), frame.frame_verb, None)]
+            return [_Built(r, demand, [speaker], targets, speaker, Frame("affirmed", "asserted"), frame.frame_verb)]
         if frame.obligation:
             frame = replace(frame, modality="hypothetical")
         if code == RESPONSIBILITY:
@@ -215,23 +211,23 @@ class EventCoder:
         if frame.frame_kind == "claim" and speaker is not None:
             targets = [a for a in actors if not _same_side(a, speaker)]
             for t in targets:
-                out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+                out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb))
             if conflict and actors and not targets and frame.polarity == "affirmed":
                 # "the US claimed that they had attacked Iraq": a claim of responsibility
-                out.append(_Built(r, "015", [speaker], recipients[:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb, None))
+                out.append(_Built(r, "015", [speaker], recipients[:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb))
         elif frame.frame_kind == "say" and political and conflict and inner_root not in ("11", "12"):
             targets = [a for a in actors if not _same_side(a, speaker)]
             if actors and targets:
                 for t in targets:
-                    out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+                    out.append(_Built(r, "112", [speaker], [t], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb))
                 frame = replace(frame, modality="claimed")
             elif not actors and recipients and speaker.kind == "country" and any(_same_side(x, speaker) for x in recipients):
                 # the speaker reports itself attacked by someone unnamed: a complaint
-                out.append(_Built(r, "112", [speaker], [], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb, None))
+                out.append(_Built(r, "112", [speaker], [], speaker, Frame(frame.polarity, "asserted"), frame.frame_verb))
                 frame = replace(frame, modality="claimed")
         elif frame.frame_kind == "deny" and speaker is not None:
-            out.append(_Built(r, "016", [speaker], [a for a in actors if not _same_side(a, speaker)][:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb, None))
-        out.append(_Built(r, code, actors, recipients, speaker, frame, r.trigger, mode))
+            out.append(_Built(r, "016", [speaker], [a for a in actors if not _same_side(a, speaker)][:1], speaker, Frame("affirmed", "asserted"), frame.frame_verb))
+        out.append(_Built(r, code, actors, recipients, speaker, frame, r.trigger))
         return out
 
     def _responsibility(self, r: Reading, actors: list[Actor], speaker: Actor | None, frame: Frame) -> list[_Built]:
@@ -242,11 +238,11 @@ class EventCoder:
         out = []
         for a in actors:
             if negated and _same_side(a, speaker):
-                out.append(_Built(r, "016", [speaker], [], speaker, Frame("affirmed", "asserted"), verb, None))
+                out.append(_Built(r, "016", [speaker], [], speaker, Frame("affirmed", "asserted"), verb))
             elif not negated and _same_side(a, speaker):
-                out.append(_Built(r, "015", [speaker], [], speaker, Frame("affirmed", "asserted"), verb, None))
+                out.append(_Built(r, "015", [speaker], [], speaker, Frame("affirmed", "asserted"), verb))
             elif not negated:
-                out.append(_Built(r, "112", [speaker], [a], speaker, Frame("affirmed", "asserted"), verb, None))
+                out.append(_Built(r, "112", [speaker], [a], speaker, Frame("affirmed", "asserted"), verb))
         return out
 
     def _derive(self, code: str, frame: Frame) -> tuple[str, Frame]:
