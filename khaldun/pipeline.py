@@ -45,9 +45,11 @@ class Pipeline:
         """Load the model and every data file now rather than on the first document."""
         from khaldun.coding import EventCoder
         from khaldun.nlp import load_model
+        from khaldun.places import PlaceResolver
 
         load_model(self.settings.model)
         EventCoder.default()
+        PlaceResolver.default().warm_up()
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
         """Each document with its events, in input order (streamed in batches)."""
@@ -74,8 +76,14 @@ class Pipeline:
         *,
         on_document: Callable[[Document, list[EventRecord]], None] | None = None,
         on_rejection: Callable[[Rejection], None] | None = None,
+        code: Callable[[Iterable[Document]], Iterable[tuple[Document, list[EventRecord]]]] | None = None,
     ) -> RunSummary:
-        """Code a mixed stream of documents and rejections, calling back for each."""
+        """Code a mixed stream of documents and rejections, calling back for each.
+
+        ``code`` turns documents into ``(document, events)`` pairs in input
+        order; :meth:`code_documents` (this process) unless a runner passes
+        its own (:class:`khaldun.runners.pool.PoolCoder`).
+        """
         import time
 
         summary = RunSummary()
@@ -100,7 +108,7 @@ class Pipeline:
                 seen[item.doc_id] = item.content_hash
                 yield item
 
-        for doc, events in self.code_documents(documents()):
+        for doc, events in (code or self.code_documents)(documents()):
             summary.documents += 1
             summary.events += len(events)
             if on_document:

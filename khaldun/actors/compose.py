@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
+from khaldun.nlp.views import TokenTable, token_table
 from khaldun.records import Actor
 
 #: prepositions whose object is not the actor itself
@@ -121,19 +122,22 @@ def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     if not tokens:
         return None
     doc = span.doc
+    table = token_table(doc)
     sub = doc[tokens[0].i : tokens[-1].i + 1]
     skip = _skipped(sub)
     reading = Reading(tokens=tokens, head=_head(sub))
     i, end = tokens[0].i, tokens[-1].i + 1
     max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
-        if i in skip or doc[i].is_punct or doc[i].tag_ == "POS":
+        if i in skip or table.is_punct[i] or table.tag[i] == "POS":
             i += 1
             continue
         cue = None
         for n in range(min(max_n, end - i), 0, -1):
             if any(j in skip for j in range(i, i + n)):
                 continue
+            if not _may_match(kb, table, i, i + n):
+                continue  # no key of the KB is spelled like this n-gram: _match would say None
             cue = _match(kb, doc[i : i + n])
             if cue is not None:
                 break
@@ -171,6 +175,20 @@ def _is_name_token(tok: Any) -> bool:
     if tok.lower_.rstrip(".") in HONORIFICS:
         return False
     return tok.text[:1].isupper()
+
+
+def _may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bool:
+    """Could tokens ``start..end`` be a cue? A cheap superset of what :func:`_match` accepts.
+
+    Every cue :func:`_match` returns comes from a KB lookup of the n-gram's
+    text, its lemma form or its text less a final "s"; this asks the same
+    dictionaries for the same keys, on text built from plain lists, without
+    creating the ``Span`` and ``Token`` objects that make ``_match`` costly.
+    Most n-grams of a phrase fail here.
+    """
+    text = table.span_text(start, end)
+    lemma_form = " ".join([*table.text[start : end - 1], table.lemma[end - 1]]).strip()
+    return kb.may_name(text, lemma_form, short=end - start <= 3)
 
 
 def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:

@@ -336,6 +336,23 @@ class KnowledgeBase:
                 return found
         return []
 
+    def may_name(self, text: str, lemma_form: str, *, short: bool) -> bool:
+        """Is ``text`` (or its lemma form, or it less a final "s") a key of any lookup table?
+
+        A superset test for :func:`khaldun.actors.compose._match`: when it
+        is False, none of :meth:`lookup`, :meth:`demonym`, :meth:`seat` (for
+        ``short`` phrases) or :meth:`role` can find anything.
+        """
+        for key in name_keys(text):
+            if key in self.names:
+                return True
+        key = norm(text)
+        if key in self.roles or (short and (key in self.demonyms or key in self.seats)):
+            return True
+        if norm(lemma_form) in self.roles:
+            return True
+        return text.endswith("s") and norm(text[:-1]) in self.roles
+
     def demonym(self, text: str) -> str | None:
         return self.demonyms.get(norm(text))
 

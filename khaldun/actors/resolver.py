@@ -75,6 +75,8 @@ class DocumentActors:
         self._mentions: list[Mention] | None = None
         self._sent_index: dict[int, int] | None = None
         self._main_country: str | None | bool = False
+        self._readings: dict[tuple[int, int], compose.Reading | None] = {}
+        self._composed: dict[tuple[int, int, str | None], list[compose.Composed]] = {}
 
     # -- public -------------------------------------------------------------
 
@@ -98,7 +100,7 @@ class DocumentActors:
         return out
 
     def _with_tail_country(self, actor: Actor, tail: Any) -> Actor:
-        reading = compose.read(self.kb, tail)
+        reading = self._read(tail)
         places = [c for c in reading.cues if c.is_place] if reading else []
         if not places or actor.kind in ("country", "person"):
             return actor
@@ -152,10 +154,10 @@ class DocumentActors:
         pair = self._pair(span, toks, text)
         if pair is not None:
             return pair
-        reading = compose.read(self.kb, span)
+        reading = self._read(span)
         if reading is None:
             return []
-        composed = compose.compose(self.kb, span, reading, date)
+        composed = self._compose(span, reading, date)
         if not composed:
             return []
         out = []
@@ -297,6 +299,21 @@ class DocumentActors:
 
     # -- mentions -------------------------------------------------------------
 
+    def _read(self, span: Any) -> compose.Reading | None:
+        """``compose.read`` of ``span``, once per token range: mentions and roles often share phrases."""
+        key = (span.start, span.end)
+        if key not in self._readings:
+            self._readings[key] = compose.read(self.kb, span)
+        return self._readings[key]
+
+    def _compose(self, span: Any, reading: compose.Reading, date: str | None) -> list[compose.Composed]:
+        """``compose.compose`` of a phrase read by :meth:`_read`, once per token range and date."""
+        key = (span.start, span.end, date)
+        found = self._composed.get(key)
+        if found is None:
+            found = self._composed[key] = compose.compose(self.kb, span, reading, date)
+        return found
+
     def _before(self, char: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= char]
 
@@ -331,10 +348,10 @@ class DocumentActors:
             toks = compose.content_tokens(span)
             if not toks or (len(toks) == 1 and toks[0].pos_ == "PRON"):
                 continue
-            reading = compose.read(self.kb, span)
+            reading = self._read(span)
             if reading is None:
                 continue
-            for c in compose.compose(self.kb, span, reading, self.doc_date):
+            for c in self._compose(span, reading, self.doc_date):
                 actor = c.actor
                 if reading.name_tokens and c.person_entity is None:
                     known = self._kb_surname(reading, self.doc_date, actor.country)

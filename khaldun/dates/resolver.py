@@ -24,7 +24,7 @@ from typing import Any
 from khaldun.dates.anchor import anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
-from khaldun.nlp.views import doc_sents, doc_text
+from khaldun.nlp.views import doc_memo, doc_sents, doc_text
 
 _TIME_LABELS = ("DATE", "TIME")
 #: how far back (in sentences of one paragraph) an undated event borrows a date
@@ -76,6 +76,15 @@ def _anchored(expr: TimeExpression, doc: date | None, tense: str) -> DateResolut
 
 def time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
     """(span, expression) for every readable time expression of one sentence."""
+    memo = doc_memo(sent.doc)
+    key = ("time_expressions", sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:  # asked once per event and per borrowing sentence: read each sentence once
+        found = memo[key] = _time_expressions(sent)
+    return list(found)
+
+
+def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
     found: list[tuple[Any, TimeExpression]] = []
     taken: set[int] = set()
     for ent in sent.ents:

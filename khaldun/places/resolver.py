@@ -58,6 +58,12 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # "southern X" scans every town of X: computed once per place and direction
+        self._centres: dict[tuple[Entry, str], tuple[float, float]] = {}
+
+    def warm_up(self) -> None:
+        """Build the lazily built tables now (the towns of each country, for direction phrases)."""
+        self.gazetteer.cities_of("")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -111,7 +117,10 @@ class PlaceResolver:
     def place(self, e: Entry, text: str, direction: str | None = None) -> Place:
         """The Place record for one reading of a mention."""
         if direction and e.kind in ("country", "admin1", "region"):
-            lat, lon = region_centre(self.gazetteer, e, direction)
+            centre = self._centres.get((e, direction))
+            if centre is None:
+                centre = self._centres[(e, direction)] = region_centre(self.gazetteer, e, direction)
+            lat, lon = centre
             word = {"n": "northern", "s": "southern", "e": "eastern", "w": "western",
                     "c": "central", "ne": "north-eastern", "nw": "north-western",
                     "se": "south-eastern", "sw": "south-western"}[direction]
