@@ -58,6 +58,10 @@ def _write_bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "huge.txt").write_text("Police arrested ten people. " * 20)  # 560 chars; limit set to 200
     (folder / "lines.jsonl").write_text('{"id": "good-1", "text": "' + article + '"}\n{"id": broken\n{"id": "nt", "body": "x"}\n')
     (folder / "cols.csv").write_text("id,body\n1,Police arrested ten protesters.\n")
+    # the same id for two different texts: the reader yields both, the pipeline rejects the second
+    (folder / "dups.jsonl").write_text(
+        '{"id": "d1", "text": "' + article + '"}\n{"id": "d1", "text": "Rebels attacked a convoy near Goma."}\n'
+    )
     return {
         "empty": str(folder / "empty.txt"),
         "binary": str(folder / "binary.txt"),
@@ -67,6 +71,7 @@ def _write_bad_inputs(folder: Path) -> dict[str, str]:
         "no_text": f"{folder / 'lines.jsonl'}:3",
         "malformed_csv": str(folder / "cols.csv"),
         "unreadable": str(folder / "missing.txt"),
+        "duplicate_id": f"{folder / 'dups.jsonl'}:2",
     }
 
 

@@ -243,17 +243,17 @@ def test_rejections_are_reported_stored_and_do_not_stop_the_batch(rejects: dict[
         code = REJECTION_REASONS[reason]
         assert f"khaldun: rejected {origin}: {reason} [{code}]" in res.stderr, (reason, res.stderr)
     counts = ", ".join(f"{r} 1" for r in sorted(expected))
-    assert f"khaldun: 2 documents read, 8 rejected ({counts})" in res.stderr
+    assert f"khaldun: 3 documents read, {len(expected)} rejected ({counts})" in res.stderr
     stored = table(rejects["db"], "SELECT reason, code, origin FROM rejected ORDER BY reason")
     assert stored == sorted((r, REJECTION_REASONS[r], o) for r, o in expected.items())
-    assert table(rejects["db"], "SELECT count(*) FROM documents") == [(2,)]
+    assert table(rejects["db"], "SELECT count(*) FROM documents") == [(3,)]
     assert all(validation_errors(r) == [] for r in json.loads(res.stdout))
 
 
 def test_strict_fails_on_any_rejection(rejects: dict[str, Any]) -> None:
     strict = rejects["strict"]
     assert strict.returncode == 1
-    assert "2 documents read, 8 rejected" in strict.stderr and "not stored" in strict.stderr
+    assert f"3 documents read, {len(rejects['expected'])} rejected" in strict.stderr and "not stored" in strict.stderr
     assert json.loads(strict.stdout) == json.loads(rejects["res"].stdout)  # output is still written
 
 

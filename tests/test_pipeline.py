@@ -1,0 +1,23 @@
+"""The pipeline's own duties: one coding per article, reused ids rejected, summary counts."""
+
+from __future__ import annotations
+
+from khaldun.ingest import make_document
+from khaldun.pipeline import Pipeline
+from khaldun.records import Rejection
+
+TEXT = "Police arrested ten protesters in Nairobi on Friday, a spokesman said."
+
+
+def test_same_article_twice_is_coded_once_and_a_reused_id_is_rejected(nlp):
+    a = make_document(TEXT, "a.jsonl:1", 10_000, doc_id="x1", doc_date="2024-03-10")
+    again = make_document(TEXT, "a.jsonl:2", 10_000, doc_id="x1", doc_date="2024-03-10")
+    other = make_document("Rebels attacked a convoy near Goma.", "a.jsonl:3", 10_000, doc_id="x1", doc_date="2024-03-10")
+    coded, rejected = [], []
+    summary = Pipeline().run([a, again, other], on_document=lambda d, e: coded.append(d), on_rejection=rejected.append)
+    assert [d.origin for d in coded] == ["a.jsonl:1"]
+    assert summary.duplicates == 1
+    [rej] = rejected
+    assert isinstance(rej, Rejection) and rej.reason == "duplicate_id" and rej.code == "K109"
+    assert rej.origin == "a.jsonl:3" and rej.doc_id == "x1"
+    assert summary.rejected_by_reason == {"duplicate_id": 1}
