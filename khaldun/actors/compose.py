@@ -96,23 +96,26 @@ def content_tokens(span: Any) -> list[Any]:
 def _skipped(span: Any) -> set[int]:
     """Token indices under prepositions (or backer compounds) that are not the actor."""
     skip: set[int] = set()
-    inside = {t.i for t in span}
-    for tok in span:
-        if tok.dep_ == "prep" and tok.lower_ in AWAY_PREPS and tok.head.i in inside:
-            skip.update(t.i for t in tok.subtree)
-        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i in inside and tok.lower_ not in ("fleeing",):
-            # "Red Cross operating in Iraq": the clause describes, the head names
-            skip.update(t.i for t in tok.subtree if t.ent_type_ not in ("GPE", "NORP"))
     doc = span.doc
-    for tok in span:
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        nxt2 = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-        if tok.lower_ in ("pro", "anti") and nxt is not None and nxt.text == "-":
-            skip.update({tok.i, nxt.i} | ({nxt2.i} if nxt2 is not None else set()))
-        if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower_ in BACKER_WORDS:
-            skip.update({tok.i, nxt.i, nxt2.i})
-        if tok.lower_.startswith(("pro-", "anti-")) or tok.lower_.split("-")[-1] in BACKER_WORDS and "-" in tok.text:
-            skip.add(tok.i)
+    table = token_table(doc)  # plain lists: this runs on every phrase of every document
+    text, low, dep, head = table.text, table.lower, table.dep, table.head
+    inside = range(span.start, span.end)
+    for i in inside:
+        if dep[i] == "prep" and low[i] in AWAY_PREPS and head[i] in inside:
+            skip.update(t.i for t in doc[i].subtree)
+        if dep[i] in ("relcl", "acl", "advcl") and head[i] in inside and low[i] not in ("fleeing",):
+            # "Red Cross operating in Iraq": the clause describes, the head names
+            skip.update(t.i for t in doc[i].subtree if t.ent_type_ not in ("GPE", "NORP"))
+    n = len(text)
+    for i in inside:
+        nxt = i + 1 if i + 1 < n else None
+        nxt2 = i + 2 if i + 2 < n else None
+        if low[i] in ("pro", "anti") and nxt is not None and text[nxt] == "-":
+            skip.update({i, nxt} | ({nxt2} if nxt2 is not None else set()))
+        if nxt is not None and text[nxt] == "-" and nxt2 is not None and low[nxt2] in BACKER_WORDS:
+            skip.update({i, nxt, nxt2})
+        if low[i].startswith(("pro-", "anti-")) or low[i].split("-")[-1] in BACKER_WORDS and "-" in text[i]:
+            skip.add(i)
     return skip
 
 

@@ -20,15 +20,18 @@ from typing import Any
 class TokenTable:
     """Plain Python lists of the token attributes hot loops read, one entry per token."""
 
-    __slots__ = ("is_punct", "lemma", "tag", "text", "ws")
+    __slots__ = ("dep", "head", "is_punct", "lemma", "lower", "tag", "text", "ws")
 
     def __init__(self, doc: Any) -> None:
-        rows = [(t.text, t.whitespace_, t.lemma_, t.is_punct, t.tag_) for t in doc]
+        rows = [(t.text, t.whitespace_, t.lemma_, t.is_punct, t.tag_, t.lower_, t.dep_, t.head.i) for t in doc]
         self.text: list[str] = [r[0] for r in rows]
         self.ws: list[str] = [r[1] for r in rows]
         self.lemma: list[str] = [r[2] for r in rows]
         self.is_punct: list[bool] = [r[3] for r in rows]
         self.tag: list[str] = [r[4] for r in rows]
+        self.lower: list[str] = [r[5] for r in rows]
+        self.dep: list[str] = [r[6] for r in rows]
+        self.head: list[int] = [r[7] for r in rows]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (spaCy keeps at most one space after a token)."""
