@@ -44,7 +44,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--max-doc-chars", type=int, metavar="N", help="reject documents longer than N characters (default 1,000,000)")
     p.add_argument("--text-column", metavar="NAME", help="CSV column holding the text (default: text)")
     p.add_argument("--batch-size", type=int, metavar="N", help="documents parsed per batch (default 64)")
-    p.add_argument("--workers", type=int, metavar="N", help="parser processes (default: one per CPU core)")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per CPU core); output order is kept")
     p.add_argument("--min-confidence", type=float, metavar="X", help="drop events below this confidence (0..1)")
     p.add_argument("--config", metavar="FILE", help="settings file (default: khaldun.toml if present)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary on standard error")
