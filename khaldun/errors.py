@@ -10,6 +10,7 @@ table and bug reports can be grepped for it. Codes never change meaning.
     ├── DataError (RuntimeError)      K020  a shipped data file missing or broken
     ├── KnowledgeBaseError            K030  knowledge-base import failed
     ├── StoreError (RuntimeError)     K040  database could not be opened/written
+    ├── WorkerError (RuntimeError)    K050  a worker process died
     └── InputError (ValueError)       K100  a document could not be read
         ├── EmptyDocument             K101
         ├── BinaryDocument            K102
@@ -68,6 +69,11 @@ class KnowledgeBaseError(KhaldunError, RuntimeError):
 class StoreError(KhaldunError, RuntimeError):
     code = "K040"
     reason = "store"
+
+
+class WorkerError(KhaldunError, RuntimeError):
+    code = "K050"
+    reason = "worker"
 
 
 class InputError(KhaldunError, ValueError):

@@ -16,7 +16,7 @@ CLASSES = [
 #: codes are stable: a code, once given, never changes meaning. Add, never edit.
 STABLE = {
     "KhaldunError": "K000", "ConfigError": "K001", "UsageError": "K002", "ModelError": "K010",
-    "DataError": "K020", "KnowledgeBaseError": "K030", "StoreError": "K040", "InputError": "K100",
+    "DataError": "K020", "KnowledgeBaseError": "K030", "StoreError": "K040", "WorkerError": "K050", "InputError": "K100",
     "EmptyDocument": "K101", "BinaryDocument": "K102", "UndecodableDocument": "K103",
     "DocumentTooLarge": "K104", "MalformedJSON": "K105", "MissingText": "K106",
     "MalformedCSV": "K107", "UnreadableFile": "K108", "DuplicateDocument": "K109",

@@ -35,10 +35,12 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Self
 
 from khaldun.config import Settings
+from khaldun.errors import WorkerError
 from khaldun.records import Document, EventRecord
 
 #: documents per task sent to a worker: small enough that the last chunks
@@ -173,7 +175,14 @@ class PoolCoder:
                 fut.cancel()
 
     def _collect(self, chunk: list[Document], fut: Future[Any]) -> Iterator[tuple[Document, list[EventRecord]]]:
-        events, pid, rss = fut.result()
+        try:
+            events, pid, rss = fut.result()
+        except BrokenProcessPool as exc:
+            first = chunk[0].origin if chunk else "?"
+            raise WorkerError(
+                f"a worker process died while coding the documents from {first} on "
+                f"(out of memory?); try fewer --workers or a smaller --batch-size"
+            ) from exc
         self.peak_rss_kb[pid] = max(rss, self.peak_rss_kb.get(pid, 0))
         yield from zip(chunk, events)
 
