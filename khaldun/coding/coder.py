@@ -77,11 +77,15 @@ STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY", "ELI", "IGO"}
 
 
 def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_date: str | None) -> list[Actor]:
-    """Re-resolve a lone generic actor with the event's country as its default nationality."""
-    if len(found) != 1 or tok is None or found[0].country == country or found[0].kind not in ("group", "person", "organization"):
+    """Re-resolve generic actors with the event's country as their default nationality."""
+    if not found or tok is None or all(a.country == country or a.kind not in ("group", "person", "organization") for a in found):
         return found
     again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
-    return again if len(again) == 1 and again[0].country == country else found
+    if len(again) != len(found):
+        return found
+    # keep what the text itself says; take the event's country only where the
+    # first reading had fallen back on the article's main country
+    return [new if new.country == country else old for old, new in zip(found, again)]
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
@@ -399,16 +403,23 @@ class EventCoder:
             return [(a, r) for a in b.actors for r in b.actors if a is not r and not _same_side(a, r)]
         if not recipients:
             recipients = [None]
+        mutual = b.trigger is b.reading.trigger and (
+            b.code in MUTUAL_CODES or b.reading.trigger.lemma_.lower() in MUTUAL_VERBS
+        )
         pairs = []
         for a in actors:
             for r in recipients:
                 if a is not None and r is not None and a == r:
                     continue
                 pairs.append((a, r))
+                if mutual and a is not None and r is not None:
+                    pairs.append((r, a))  # talks and clashes have two sides acting
         return pairs or [(None, None)]
 
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+MUTUAL_CODES = {"046"}
+MUTUAL_VERBS = {"clash", "negotiate"}
 CROWD_VIOLENCE = {"170", "171", "1711", "1712", "180", "182", "190"}
 #: events whose target, when the text names none, is the country where they happen
 LOCATION_TARGETS = {"042", "14", "15"}

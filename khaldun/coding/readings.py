@@ -174,6 +174,8 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
                 return between[0].conjuncts[0]
             return None
     found = _recipient_candidates(trigger, lex, noun, cameo)
+    # "advised against travel to Tunisia": a name inside an unnamed candidate's phrase
+    found += [h for c in found if not _is_named(c) for h in _prep_objects(c, ("to", "against", "on", "with")) if _is_named(h)]
     named = [c for c in found if _is_named(c)]
     return (named or found or [None])[0]
 
