@@ -18,6 +18,8 @@ def _holds(requires: str, inter1: int | None, inter2: int | None) -> bool:
         return inter1 == 5
     if requires == "actor:armed":
         return inter1 in ARMED
+    if requires == "actor:state":
+        return inter1 == 1
     return False
 
 
