@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
-from khaldun.nlp.views import TokenTable, token_table
+from khaldun.nlp.views import TokenTable, doc_memo, token_table
 from khaldun.records import Actor
 
 #: prepositions whose object is not the actor itself
@@ -85,12 +85,21 @@ class Reading:
 
 def content_tokens(span: Any) -> list[Any]:
     """The span's tokens without determiners, punctuation at the edges and possessive marks."""
-    toks = [t for t in span]
-    while toks and (toks[0].pos_ in ("DET", "PUNCT", "CCONJ") or toks[0].lower_ in ("both", "all")) and toks[0].lower_ not in ("two",):
-        toks = toks[1:]
-    while toks and (toks[-1].pos_ == "PUNCT" or toks[-1].tag_ == "POS"):
-        toks = toks[:-1]
-    return toks
+    start, end = content_range(span)
+    doc = span.doc
+    return [doc[i] for i in range(start, end)]
+
+
+def content_range(span: Any) -> tuple[int, int]:
+    """Token indices ``(start, end)`` of :func:`content_tokens`, read from plain lists (start == end: none)."""
+    table = token_table(span.doc)
+    pos, low, tag = table.pos, table.lower, table.tag
+    start, end = span.start, span.end
+    while start < end and (pos[start] in ("DET", "PUNCT", "CCONJ") or low[start] in ("both", "all")) and low[start] != "two":
+        start += 1
+    while end > start and (pos[end - 1] == "PUNCT" or tag[end - 1] == "POS"):
+        end -= 1
+    return start, end
 
 
 def _skipped(span: Any) -> set[int]:
@@ -121,35 +130,53 @@ def _skipped(span: Any) -> set[int]:
 
 def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     """The cues of ``span``; None when nothing is left after determiners and punctuation."""
-    tokens = content_tokens(span)
-    if not tokens:
+    start, end = content_range(span)
+    if start == end:
         return None
-    doc = span.doc
+    return read_range(kb, span.doc, start, end)
+
+
+def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
+    """:func:`read` of the content tokens ``start..end`` (as :func:`content_range` gives them).
+
+    Cues are looked up once per n-gram and document (phrases overlap), on
+    plain token lists; ``Token`` objects are made only for what the reading keeps.
+    """
     table = token_table(doc)
-    sub = doc[tokens[0].i : tokens[-1].i + 1]
+    memo = doc_memo(doc)
+    cues_key = ("actors.cues", id(kb))
+    found = memo.get(cues_key)
+    if found is None or found[0] is not kb:
+        found = memo[cues_key] = (kb, {})
+    cue_memo: dict[tuple[int, int], Cue | None] = found[1]
+    sub = doc[start:end]
     skip = _skipped(sub)
-    reading = Reading(tokens=tokens, head=_head(sub))
-    i, end = tokens[0].i, tokens[-1].i + 1
+    reading = Reading(tokens=[doc[i] for i in range(start, end)], head=doc[_head_index(table, sub, start, end)])
+    is_punct, tag, low, text = table.is_punct, table.tag, table.lower, table.text
+    i = start
     max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
-        if i in skip or table.is_punct[i] or table.tag[i] == "POS":
+        if i in skip or is_punct[i] or tag[i] == "POS":
             i += 1
             continue
         cue = None
         for n in range(min(max_n, end - i), 0, -1):
-            if any(j in skip for j in range(i, i + n)):
+            if skip and any(j in skip for j in range(i, i + n)):
                 continue
-            if not _may_match(kb, table, i, i + n):
-                continue  # no key of the KB is spelled like this n-gram: _match would say None
-            cue = _match(kb, doc[i : i + n])
+            key = (i, i + n)
+            if key in cue_memo:
+                cue = cue_memo[key]
+            elif not _may_match(kb, table, i, i + n):
+                cue = cue_memo[key] = None  # no key of the KB is spelled like this n-gram: _match would say None
+            else:
+                cue = cue_memo[key] = _match(kb, doc[i : i + n])
             if cue is not None:
                 break
         if cue is None:
-            tok = doc[i]
-            if tok.lower_ in FORMER_WORDS or tok.lower_ == "ex":
-                reading.cues.append(Cue(i, i + 1, "former", tok.text))
-            elif _is_name_token(tok):
-                reading.name_tokens.append(tok)
+            if low[i] in FORMER_WORDS or low[i] == "ex":
+                reading.cues.append(Cue(i, i + 1, "former", text[i]))
+            elif _is_name_index(table, i):
+                reading.name_tokens.append(doc[i])
             i += 1
         else:
             reading.cues.append(cue)
@@ -157,19 +184,31 @@ def read(kb: KnowledgeBase, span: Any) -> Reading | None:
     return reading
 
 
-def _head(sub: Any) -> Any:
+def _head_index(table: TokenTable, sub: Any, start: int, end: int) -> int:
     """The phrase's head: its root, or the last noun whose head lies outside the phrase.
 
     A fragment such as "Panamanian army" in "Panamanian army officers" has
     two tokens attached outside it; the noun, not the adjective, heads it.
+    Read from the head list; ``Span.root`` only when no single token is attached outside.
     """
-    inside = {t.i for t in sub}
-    outside = [t for t in sub if t.head.i not in inside or t.head.i == t.i]
+    head, pos = table.head, table.pos
+    outside = [i for i in range(start, end) if not start <= head[i] < end or head[i] == i]
     if len(outside) > 1:
-        nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN")]
+        nouns = [i for i in outside if pos[i] in ("NOUN", "PROPN")]
         if nouns:
             return nouns[-1]
-    return sub.root
+    if len(outside) == 1:
+        return outside[0]  # the only token attached outside: spaCy's root of the span
+    return sub.root.i
+
+
+def _is_name_index(table: TokenTable, i: int) -> bool:
+    """:func:`_is_name_token` of token ``i``, from plain lists."""
+    if table.pos[i] != "PROPN" or table.ent_type[i] in NON_ACTOR_ENTS:
+        return False
+    if table.lower[i].rstrip(".") in HONORIFICS:
+        return False
+    return table.text[i][:1].isupper()
 
 
 def _is_name_token(tok: Any) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
-from khaldun.nlp.views import doc_sents, doc_text
+from khaldun.nlp.views import doc_sents, doc_text, token_table
 from khaldun.records import Actor
 
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
@@ -73,9 +73,9 @@ class DocumentActors:
         self.doc = doc
         self.doc_date = doc_date
         self._mentions: list[Mention] | None = None
-        self._sent_index: dict[int, int] | None = None
+        self._sent_index: list[int] | None = None
         self._main_country: str | None | bool = False
-        self._readings: dict[tuple[int, int], compose.Reading | None] = {}
+        self._readings: dict[tuple[int, int], compose.Reading] = {}
         self._composed: dict[tuple[int, int, str | None], list[compose.Composed]] = {}
 
     # -- public -------------------------------------------------------------
@@ -300,11 +300,14 @@ class DocumentActors:
     # -- mentions -------------------------------------------------------------
 
     def _read(self, span: Any) -> compose.Reading | None:
-        """``compose.read`` of ``span``, once per token range: mentions and roles often share phrases."""
-        key = (span.start, span.end)
-        if key not in self._readings:
-            self._readings[key] = compose.read(self.kb, span)
-        return self._readings[key]
+        """``compose.read`` of ``span``, once per content token range: mentions and roles often share phrases."""
+        key = compose.content_range(span)
+        if key[0] == key[1]:
+            return None
+        found = self._readings.get(key)
+        if found is None:
+            found = self._readings[key] = compose.read_range(self.kb, self.doc, *key)
+        return found
 
     def _compose(self, span: Any, reading: compose.Reading, date: str | None) -> list[compose.Composed]:
         """``compose.compose`` of a phrase read by :meth:`_read`, once per token range and date."""
@@ -319,14 +322,16 @@ class DocumentActors:
 
     def _sentence_of(self, token_i: int) -> int:
         if self._sent_index is None:
-            self._sent_index = {}
+            index = [0] * len(self.doc)
             for n, sent in enumerate(doc_sents(self.doc)):
-                for t in sent:
-                    self._sent_index[t.i] = n
-        return self._sent_index.get(token_i, 0)
+                index[sent.start : sent.end] = [n] * (sent.end - sent.start)
+            self._sent_index = index
+        return self._sent_index[token_i] if 0 <= token_i < len(self._sent_index) else 0
 
     def _collect_mentions(self) -> list[Mention]:
         doc = self.doc
+        table = token_table(doc)
+        pos, lemma = table.pos, table.lemma
         spans = []
         covered: set[int] = set()
         for chunk in doc.noun_chunks:
@@ -336,21 +341,23 @@ class DocumentActors:
             if ent.label_ in ACTOR_ENTS and not any(i in covered for i in range(ent.start, ent.end)):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
-        for tok in doc:  # role words the chunker missed ("Israeli Ambassador" as a modifier)
-            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN") or self.kb.role(tok.lemma_) is None:
+        for i in range(len(pos)):  # role words the chunker missed ("Israeli Ambassador" as a modifier)
+            if i in covered or pos[i] not in ("NOUN", "PROPN") or self.kb.role(lemma[i]) is None:
                 continue
+            tok = doc[i]
             mods = [c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound", "poss", "det", "nmod") and c.i < tok.i]
             spans.append(doc[min(mods, default=tok.i) : tok.i + 1])
             covered.update(range(min(mods, default=tok.i), tok.i + 1))
         spans.sort(key=lambda s: s.start)
         out = []
         for span in spans:
-            toks = compose.content_tokens(span)
-            if not toks or (len(toks) == 1 and toks[0].pos_ == "PRON"):
+            start, end = compose.content_range(span)
+            if start == end or (end - start == 1 and pos[start] == "PRON"):
                 continue
             reading = self._read(span)
             if reading is None:
                 continue
+            span_text = table.span_text(span.start, span.end)
             for c in self._compose(span, reading, self.doc_date):
                 actor = c.actor
                 if reading.name_tokens and c.person_entity is None:
@@ -365,7 +372,7 @@ class DocumentActors:
                         sentence=self._sentence_of(span.start),
                         actor=actor,
                         name_keys=frozenset(norm(names).split()) if names else frozenset(),
-                        role_words=frozenset(norm(span.text).split()),
+                        role_words=frozenset(norm(span_text).split()),
                         named=c.has_name or (actor.kind == "organization" and c.role is None),
                     )
                 )

@@ -20,18 +20,25 @@ from typing import Any
 class TokenTable:
     """Plain Python lists of the token attributes hot loops read, one entry per token."""
 
-    __slots__ = ("dep", "head", "is_punct", "lemma", "lower", "tag", "text", "ws")
+    __slots__ = ("dep", "ent_type", "head", "is_punct", "lemma", "lower", "pos", "tag", "text", "ws")
 
     def __init__(self, doc: Any) -> None:
-        rows = [(t.text, t.whitespace_, t.lemma_, t.is_punct, t.tag_, t.lower_, t.dep_, t.head.i) for t in doc]
-        self.text: list[str] = [r[0] for r in rows]
-        self.ws: list[str] = [r[1] for r in rows]
-        self.lemma: list[str] = [r[2] for r in rows]
-        self.is_punct: list[bool] = [r[3] for r in rows]
-        self.tag: list[str] = [r[4] for r in rows]
-        self.lower: list[str] = [r[5] for r in rows]
-        self.dep: list[str] = [r[6] for r in rows]
-        self.head: list[int] = [r[7] for r in rows]
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+
+        # one C pass over the doc, then string lookups: no Token objects
+        cols = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 10
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in cols[0]]
+        self.ws: list[str] = [" " if x else "" for x in cols[1]]
+        self.lemma: list[str] = [strings[h] for h in cols[2]]
+        self.is_punct: list[bool] = [bool(x) for x in cols[3]]
+        self.tag: list[str] = [strings[h] for h in cols[4]]
+        self.lower: list[str] = [strings[h] for h in cols[5]]
+        self.dep: list[str] = [strings[h] for h in cols[6]]
+        # HEAD is a signed offset stored in an unsigned array
+        self.head: list[int] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(cols[7])]
+        self.pos: list[str] = [strings[h] for h in cols[8]]
+        self.ent_type: list[str] = [strings[h] for h in cols[9]]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (spaCy keeps at most one space after a token)."""
