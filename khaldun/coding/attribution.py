@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khaldun.coding.lexicon import Lexicon
+from khaldun.nlp.views import child_indices, token_table
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "parataxis"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -102,28 +103,29 @@ def phrase(tok: Any) -> str:
 
 def sentence_sources(sent: Any, lex: Lexicon) -> list[str]:
     """Outlets a sentence cites: "X reported", "according to X", "as per X", "citing X"."""
+    doc = sent.doc
+    table, children = token_table(doc), child_indices(doc)
+    speech = lex.words("report") | lex.words("say")
     found: list[str] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.dep_ == "pobj" and (tok.head.lower_, tok.head.head.lower_) in (("to", "according"), ("per", "as")):
-            found.append(phrase(tok))  # "according to X", "as per X"
+    for i in range(sent.start, sent.end):
+        dep, lemma = table.dep[i], table.lemma[i].lower()
+        h = table.head[i]
+        if dep == "pobj" and (table.lower[h], table.lower[table.head[h]]) in (("to", "according"), ("per", "as")):
+            found.append(phrase(doc[i]))  # "according to X", "as per X"
             continue
-        if lemma == "cite" and tok.pos_ == "VERB":
-            for c in tok.children:
-                if c.dep_ == "dobj":
-                    found.append(phrase(c))
-        if tok.pos_ == "VERB" and (lemma in lex.words("report") or lemma in lex.words("say")):
-            for c in tok.children:
-                if c.dep_ == "nsubj" and _is_outlet_token(c, lex):
-                    found.append(outlet_phrase(c, lex))
-        if tok.dep_ in ("appos", "nsubj") and tok.head.lemma_.lower() in ("report", "say") and _is_outlet_token(tok, lex):
-            found.append(outlet_phrase(tok, lex))
-    # "as per The Jerusalem Post": spaCy often attaches "per" to "as" as pobj/prep
-    for tok in sent:
-        if tok.lower_ == "per" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "as":
-            for c in tok.children:
-                if c.dep_ == "pobj":
-                    found.append(phrase(c))
+        if table.pos[i] != "VERB":
+            pass
+        elif lemma == "cite":
+            found.extend(phrase(doc[c]) for c in children[i] if table.dep[c] == "dobj")
+        elif lemma in speech:
+            for c in children[i]:
+                if table.dep[c] == "nsubj" and _is_outlet_token(doc[c], lex):
+                    found.append(outlet_phrase(doc[c], lex))
+        if dep in ("appos", "nsubj") and table.lemma[h].lower() in ("report", "say") and _is_outlet_token(doc[i], lex):
+            found.append(outlet_phrase(doc[i], lex))
+        # "as per The Jerusalem Post": spaCy often attaches "per" to "as"
+        if table.lower[i] == "per" and i > sent.start and table.lower[i - 1] == "as":
+            found.extend(phrase(doc[c]) for c in children[i] if table.dep[c] == "pobj")
     out: list[str] = []
     for f in found:
         if f and f not in out:

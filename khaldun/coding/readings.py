@@ -15,6 +15,7 @@ from typing import Any
 
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.nlp.views import child_indices, token_table
 
 RESPONSIBILITY = "RESP"
 """pseudo-code for "X was (not) involved in / behind / responsible for E": becomes 112, 016 or 015"""
@@ -81,11 +82,15 @@ def _repair(tok: Any) -> Any:
 
 
 def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
+    """Objects of the prepositions ``preps`` under ``tok``, in the order of ``preps``."""
+    doc = tok.doc
+    table, children = token_table(doc), child_indices(doc)
     found = []
+    kids = children[tok.i]
     for p in preps:
-        for c in tok.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == p:
-                found.extend(_repair(g) for g in c.children if g.dep_ == "pobj")
+        for c in kids:
+            if table.lower[c] == p and table.dep[c] in ("prep", "dative"):
+                found.extend(_repair(doc[g]) for g in children[c] if table.dep[g] == "pobj")
     return found
 
 

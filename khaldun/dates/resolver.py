@@ -24,7 +24,7 @@ from typing import Any
 from khaldun.dates.anchor import anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
-from khaldun.nlp.views import doc_memo, doc_sents, doc_text
+from khaldun.nlp.views import doc_memo, doc_sents, doc_text, sentence_ents
 
 _TIME_LABELS = ("DATE", "TIME")
 #: how far back (in sentences of one paragraph) an undated event borrows a date
@@ -87,7 +87,7 @@ def time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
 def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
     found: list[tuple[Any, TimeExpression]] = []
     taken: set[int] = set()
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in _TIME_LABELS:
             continue
         expr = parse_expression(ent.text)

@@ -87,6 +87,34 @@ def token_table(doc: Any) -> TokenTable:
     return _table
 
 
+def child_indices(doc: Any) -> list[list[int]]:
+    """For each token index, the indices of its syntactic children, in order."""
+    memo = doc_memo(doc)
+    found = memo.get("children")
+    if found is None:
+        table = token_table(doc)
+        found = [[] for _ in table.head]
+        for i, h in enumerate(table.head):
+            if h != i:
+                found[h].append(i)
+        memo["children"] = found
+    return found
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """``tuple(doc.ents)``, built once per document (``Span.ents`` rebuilds every entity on each access)."""
+    memo = doc_memo(doc)
+    found = memo.get("ents")
+    if found is None:
+        found = memo["ents"] = tuple(doc.ents)
+    return found
+
+
+def sentence_ents(sent: Any) -> list[Any]:
+    """The entities inside one sentence span, from the document's cached list."""
+    return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+
+
 def doc_memo(doc: Any) -> dict[Any, Any]:
     """A dict for per-document results (key them by stage and token range), emptied for the next document."""
     _for(doc)
