@@ -78,7 +78,13 @@ STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY", "ELI", "IGO"}
 
 def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_date: str | None) -> list[Actor]:
     """Re-resolve generic actors with the event's country as their default nationality."""
-    if not found or tok is None or all(a.country == country or a.kind not in ("group", "person", "organization") for a in found):
+    main = doc_actors.main_country
+    if not found or tok is None or all(
+        a.country == country
+        or a.kind not in ("group", "person", "organization")
+        or (a.country is not None and a.country != main)  # a nationality of its own, not the fallback
+        for a in found
+    ):
         return found
     again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
     if len(again) != len(found):
