@@ -300,6 +300,12 @@ class EventCoder:
                 mode = found[0]
                 if code in ("190", "180", "183") or (code == "193" and found[1] != "193"):
                     code = found[1]
+        elif root in ("15", "17"):
+            # seizing weapons (disrupted weapons use) and establishing bases are told apart
+            # from other coercion and deployments by the words around them
+            found = self.lex.mode_of(clause, plain=True)
+            if found is not None:
+                mode = found[0]
         frame = b.frame
         if b.trigger is b.reading.trigger:
             code, frame = self._derive(code, frame)

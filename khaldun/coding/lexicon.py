@@ -243,14 +243,20 @@ class Lexicon:
                             return self.nouns[g.lemma_.lower()]
         return self.nouns.get(lemma)
 
-    def mode_of(self, tokens: Any) -> tuple[str, str] | None:
-        """The weapon/method named among ``tokens``: (PLOVER mode, CAMEO code)."""
+    def mode_of(self, tokens: Any, *, plain: bool = False) -> tuple[str, str] | None:
+        """The weapon/method named among ``tokens``: (PLOVER mode, CAMEO code).
+
+        ``plain`` selects the modes that refine no CAMEO code (disrupted weapons
+        use, a base established) instead of the weapons of an attack.
+        """
         best: tuple[str, str] | None = None
         prev = ""
         for t in tokens:
             lemma = t.lemma_.lower()
             two = f"{prev} {lemma}" if prev else ""
             hit = self.modes.get(two) or self.modes.get(lemma) or self.modes.get(t.lower_)
+            if hit and bool(hit[1]) == plain:
+                hit = None
             if hit and (best is None or two in self.modes):
                 best = hit
             prev = lemma

@@ -32,10 +32,12 @@ def test_unknown_four_digit_codes_fall_back_to_their_parent():
     assert cameo("0199").plover_type is None and cameo("0199").quad_class == 0
 
 
-def test_acled_has_its_25_sub_event_types_and_every_rule_uses_them():
+def test_acled_has_its_25_sub_event_types_and_the_rules_reach_every_one():
     assert sum(len(v) for v in ACLED_SUB_EVENT_TYPES.values()) == 25
     for rule in acled_rules():
         assert rule.sub_event_type in ACLED_SUB_EVENT_TYPES[rule.event_type]
+    reached = {(r.event_type, r.sub_event_type) for r in acled_rules()}
+    assert reached == {(t, sub) for t, subs in ACLED_SUB_EVENT_TYPES.items() for sub in subs}
 
 
 @pytest.mark.parametrize("ptype,mode,inter1,inter2,expected", [
@@ -49,6 +51,9 @@ def test_acled_has_its_25_sub_event_types_and_every_rule_uses_them():
     ("PROTEST", "demo", 6, None, ("Protests", "Peaceful protest")),
     ("PROTEST", "riot", 5, None, ("Riots", "Violent demonstration")),
     ("COERCE", "arrest", 1, 6, ("Strategic developments", "Arrests")),
+    ("COERCE", "disrupt", 1, 2, ("Strategic developments", "Disrupted weapons use")),
+    ("MOBILIZE", "base", 2, None, ("Strategic developments", "Headquarters or base established")),
+    ("ASSAULT", "grenade", 2, 1, ("Explosions/Remote violence", "Grenade")),
     ("CONSULT", None, 1, 1, (None, None)),
     (None, None, None, None, (None, None)),
 ])
