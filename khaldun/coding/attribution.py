@@ -190,6 +190,11 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
         dep = cur.dep_
         up = cur.head
         hops += 1
+        if dep == "prep" and cur.lower_ == "of" and up.pos_ == "VERB" and up.lemma_.lower() in lex.words("claim"):
+            # "accused the RSF of shelling a market": what the accusation says
+            kind, frame_verb = "claim", up
+            speaker = subject_of(up)
+            break
         if dep in ("ccomp", "pcomp", "xcomp", "advcl", "conj") and up.pos_ in ("VERB", "AUX"):
             ul = up.lemma_.lower()
             if dep in ("ccomp", "pcomp") and ul in lex.words("deny"):

@@ -312,6 +312,8 @@ class EventCoder:
             actor_tok = b.reading.actor_tok
             if code in CROWD_VIOLENCE and actor_tok is not None and actor_tok.lemma_.lower() in CROWD_NOUNS:
                 code, mode = "145", None  # violence by protesters is a riot (CAMEO 145)
+            if code in ("140", "141") and b.actors and all(a.kind == "country" or a.sector in ("GOV", "IGO") for a in b.actors):
+                code, mode = "114", None  # a government "protests" by complaining officially
         entry = cameo(code)
         if mode is None:
             mode = entry.mode

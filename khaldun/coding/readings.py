@@ -148,6 +148,11 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         if between:
             return between[0]
         return None
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head is not trigger.head:
+        # "accused the RSF of shelling", "suspected X of planning": the object of the verb acts
+        accused = [o for o in object_tokens(trigger.head.head) if o.dep_ not in PASSIVE_SUBJ]
+        if accused:
+            return accused[0]
     subj = subject_of(trigger)
     if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes) and not _is_actorish(subj, lex):
         # "an Israeli airstrike killed ..." / "the attack killed": the actor is a modifier

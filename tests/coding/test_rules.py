@@ -177,3 +177,17 @@ def test_sentences_without_events_give_none(code, text):
 def test_same_input_same_ids(code):
     text = "Rebels attacked an army base near Goma on Monday, the army said."
     assert [r["event_id"] for r in code(text)] == [r["event_id"] for r in code(text)]
+
+
+def test_what_an_accusation_says_is_claimed_with_the_accused_as_actor(code):
+    records = code("Sudan's army accused the Rapid Support Forces of shelling a market in Omdurman.")
+    shelling = [r for r in records if r["event_type"] == "ASSAULT"]
+    assert shelling and shelling[0]["modality"] == "claimed"
+    assert shelling[0]["actor"]["name"] and "Rapid Support" in shelling[0]["actor"]["text"]
+    assert main(records)["event_type"] == "ACCUSE"
+
+
+def test_a_government_protest_is_an_official_complaint_not_a_demonstration(code):
+    records = code("Ukraine's foreign ministry summoned the Hungarian ambassador on Wednesday to protest against remarks by Viktor Orban.")
+    assert records and all(r["event_type"] != "PROTEST" for r in records)
+    assert {r["cameo_code"] for r in records} == {"114"}
