@@ -94,7 +94,7 @@ def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
     return found
 
 
-def _event_noun_agent(noun: Any, lex: Lexicon) -> Any:
+def _event_noun_agent(noun: Any) -> Any:
     """Who carried out an event named by a noun: "the Hamas attacks", "Israel's raid", "the raid by X"."""
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
@@ -107,7 +107,7 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
     """"killed in an Israeli airstrike": the agent named inside the instrument phrase."""
     for pobj in _prep_objects(trigger, ("in", "during", "by")):
         if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes:
-            found = _event_noun_agent(pobj, lex)
+            found = _event_noun_agent(pobj)
             if found is not None:
                 return found
     return None
@@ -365,8 +365,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         for c in tok.children:
             if c.dep_ == "xcomp":
                 reading.consumed.update(t.i for t in c.subtree)
-        if code == RESPONSIBILITY:
-            reading.consumed.update(t.i for t in noun.subtree) if noun is not None else None
+        if code == RESPONSIBILITY and noun is not None:
+            reading.consumed.update(t.i for t in noun.subtree)
         reading.symmetric = code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
         readings.append(reading)
         by_trigger[tok.i] = reading
