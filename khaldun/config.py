@@ -40,6 +40,20 @@ class Settings:
     """events below this confidence are dropped"""
     csv_text_column: str = "text"
     """column holding the article text in CSV input"""
+    coder: str = "rules.v1"
+    """event coder, by its registered name (``khaldun.coding.registry``) or ``module:factory``"""
+    doc_timeout: float = 120.0
+    """seconds one document may take to parse and code before it is rejected (``timeout``); 0 for no limit"""
+    languages: str = "en"
+    """languages khaldun codes (ISO 639-1, comma-separated); documents in others are rejected (``language``)"""
+    max_decompressed_bytes: int = 4_000_000_000
+    """a compressed input (.gz) that expands past this many bytes is cut there and rejected (a gzip bomb)"""
+    lock_timeout: float = 60.0
+    """seconds to wait for a database another khaldun process is writing before giving up"""
+    kb_dir: str | None = None
+    """user knowledge-base folder (``khaldun kb import`` writes it); default ``~/.local/share/khaldun/kb``"""
+    cache_dir: str | None = None
+    """folder for derived indexes (gazetteer); default ``~/.cache/khaldun``"""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``None`` values are ignored)."""
@@ -57,6 +71,14 @@ def _coerce(s: Settings) -> Settings:
         raise ConfigError(f"batch_size must be positive, got {s.batch_size}")
     if s.workers < 0:
         raise ConfigError(f"workers must be 0 (all cores) or more, got {s.workers}")
+    if s.doc_timeout < 0:
+        raise ConfigError(f"doc_timeout must be 0 (no limit) or more seconds, got {s.doc_timeout}")
+    if s.max_decompressed_bytes <= 0:
+        raise ConfigError(f"max_decompressed_bytes must be positive, got {s.max_decompressed_bytes}")
+    if s.lock_timeout < 0:
+        raise ConfigError(f"lock_timeout must be 0 or more seconds, got {s.lock_timeout}")
+    if not [lang for lang in s.languages.split(",") if lang.strip()]:
+        raise ConfigError("languages must name at least one language (ISO 639-1, e.g. 'en')")
     if not 0.0 <= s.min_confidence <= 1.0:
         raise ConfigError(f"min_confidence must be within 0..1, got {s.min_confidence}")
     return s
@@ -77,7 +99,7 @@ def _convert(name: str, raw: Any, origin: str) -> Any:
             return int(raw)
         if kind == "float":
             return float(raw)
-        return str(raw)
+        return str(raw)  # str and "str | None" settings
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r} in {origin} must be {kind}, got {raw!r}") from exc
 

@@ -10,7 +10,10 @@ table and bug reports can be grepped for it. Codes never change meaning.
     ├── DataError (RuntimeError)      K020  a shipped data file missing or broken
     ├── KnowledgeBaseError            K030  knowledge-base import failed
     ├── StoreError (RuntimeError)     K040  database could not be opened/written
+    │   └── StoreLocked               K041  another process holds the database
     ├── WorkerError (RuntimeError)    K050  a worker process died
+    ├── CodingError (RuntimeError)    K060  coding one document raised (``coding_failed``)
+    │   └── DocumentTimeout           K061  one document took longer than ``doc_timeout``
     └── InputError (ValueError)       K100  a document could not be read
         ├── EmptyDocument             K101
         ├── BinaryDocument            K102
@@ -22,7 +25,7 @@ table and bug reports can be grepped for it. Codes never change meaning.
         ├── UnreadableFile            K108
         └── DuplicateDocument         K109  same id, different text
 
-An ``InputError`` never stops a batch: ingestion turns it into a
+An ``InputError`` or a ``CodingError`` never stops a batch: ingestion turns it into a
 :class:`khaldun.records.Rejection` whose ``reason`` is the error's ``reason``
 (``empty``, ``binary``, ...) and whose ``code`` is the error's code.
 """
@@ -71,9 +74,28 @@ class StoreError(KhaldunError, RuntimeError):
     reason = "store"
 
 
+class StoreLocked(StoreError):
+    code = "K041"
+    reason = "store_locked"
+
+
 class WorkerError(KhaldunError, RuntimeError):
     code = "K050"
     reason = "worker"
+
+
+class CodingError(KhaldunError, RuntimeError):
+    """Coding one document failed; the document becomes a rejection, the run goes on."""
+
+    code = "K060"
+    reason = "coding_failed"
+
+
+class DocumentTimeout(CodingError):
+    """One document took longer than the ``doc_timeout`` setting to parse and code."""
+
+    code = "K061"
+    reason = "timeout"
 
 
 class InputError(KhaldunError, ValueError):
@@ -139,5 +161,7 @@ REJECTION_REASONS: dict[str, str] = {
         MalformedCSV,
         UnreadableFile,
         DuplicateDocument,
+        CodingError,
+        DocumentTimeout,
     )
 }

@@ -1,0 +1,85 @@
+"""The store interface: what the pipeline, the CLI, the API and the runners need of a backend.
+
+A backend keeps three tables (documents, events, rejected) whose columns are
+defined once in :mod:`khaldun.schema`. :class:`khaldun.store.DuckDBStore` is
+the first backend; every backend runs the contract tests in
+``tests/store/test_contract.py``.
+
+Guarantees every backend gives:
+
+- :meth:`Store.write` is one transaction: a batch of documents, their events
+  and the rejections is stored whole or not at all (a run killed mid-write
+  leaves the previous batches, never half of one).
+- Writing a document that is already stored replaces it and its events; a
+  rejection of the same input (``origin``) and reason replaces the earlier one.
+  So a run repeated, or resumed after a crash, stores exactly what one clean
+  run stores.
+- :meth:`Store.stored` tells which documents are stored with the same text,
+  so that a resumed run skips them without coding them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from khaldun.records import Document, EventRecord, Rejection
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for :meth:`Store.events`. Every field is optional."""
+
+    event_type: str | None = None
+    """PLOVER type (AGREE ... ASSAULT) or a CAMEO code prefix ("19", "044")"""
+    actor: str | None = None
+    """actor country code or a part of the actor's name"""
+    recipient: str | None = None
+    """recipient country code or a part of the recipient's name"""
+    country: str | None = None
+    """country of the actor, the recipient or the location"""
+    since: str | None = None
+    """first event date, YYYY-MM-DD"""
+    until: str | None = None
+    """last event date, YYYY-MM-DD"""
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Documents, events and rejections, written in batches and queried by filters."""
+
+    path: str
+
+    def write(self, results: Sequence[tuple[Document, Sequence[EventRecord]]], rejections: Sequence[Rejection] = ()) -> None:
+        """Store a batch in one transaction (documents replace earlier copies with their events)."""
+        ...
+
+    def stored(self, documents: Mapping[str, str]) -> set[str]:
+        """Of ``{doc_id: content_hash}``, the ids already stored with that same content hash."""
+        ...
+
+    def events(self, query: EventQuery | None = None) -> list[EventRecord]:
+        """Event records matching ``query``, ordered by date (unknown last), document, sentence, id."""
+        ...
+
+    def rejected(self) -> list[dict[str, Any]]:
+        """Rejected inputs: origin, reason, code, message, doc_id."""
+        ...
+
+    def count(self, table: str) -> int:
+        """Rows in ``documents``, ``events`` or ``rejected``."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def doc_hashes(docs: Iterable[Document]) -> dict[str, str]:
+    """``{doc_id: content_hash}`` of ``docs``, the argument :meth:`Store.stored` takes."""
+    return {d.doc_id: d.content_hash for d in docs}
