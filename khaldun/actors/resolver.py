@@ -386,11 +386,15 @@ class DocumentActors:
         country and sector where the name alone has none.
         """
         text = doc_text(self.doc)
-        out = list(mentions)
+        # out[k] is mentions[k] as it stands: None once a role joined its name, a new
+        # mention once a name took its role. A name takes one role (its apposition);
+        # a second role before the same name stays a mention of its own.
+        out: list[Mention | None] = list(mentions)
         for i, a in enumerate(mentions):
             if a.actor.kind != "person" or a.named:
                 continue
-            for b in mentions[i + 1 : i + 4]:
+            for j in range(i + 1, min(i + 4, len(mentions))):
+                b = mentions[j]
                 between = text[a.end : b.start]
                 if b.sentence != a.sentence or len(between) > 60:
                     break
@@ -398,7 +402,7 @@ class DocumentActors:
                     continue
                 if between.strip(" ,") and not ("," in between and between.strip(" ,").split(" ")[0].islower()):
                     break
-                if b.actor.country not in (None, a.actor.country):
+                if b.actor.country not in (None, a.actor.country) or out[j] is not b:
                     break
                 merged = replace(
                     b.actor,
@@ -407,16 +411,16 @@ class DocumentActors:
                     sector=a.actor.sector or b.actor.sector,
                     kind="person",
                 )
-                out[out.index(b)] = replace(
+                out[j] = replace(
                     b,
                     start=a.start,
                     actor=merged,
                     role_words=a.role_words | b.role_words,
                     name_keys=frozenset(norm(merged.name or "").split()),
                 )
-                out.remove(a)
+                out[i] = None
                 break
-        return out
+        return [m for m in out if m is not None]
 
 
 class ActorResolver:
