@@ -105,7 +105,7 @@ def khaldun_run(docs: list[Document], settings: Settings, pool: PoolCoder | None
     on_document, count = sink()
     pipeline = Pipeline(settings)
     start = time.perf_counter()
-    summary = pipeline.run(docs, on_document=on_document, code=pool.code_documents if pool else None)
+    summary = pipeline.run(docs, on_document=on_document, code=pool.outcomes if pool else None)
     seconds = time.perf_counter() - start
     assert summary.documents == len(docs), summary
     return seconds, count[0]
@@ -172,7 +172,7 @@ def latency(docs: list[Document], settings: Settings) -> tuple[list[float], list
         nlp(doc.text)
         parse.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        list(pipeline.code_documents([doc]))
+        list(pipeline.outcomes([doc]))
         full.append((time.perf_counter() - start) * 1000)
     return parse, full
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,31 @@ class EventRecord:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EventRecord:
+        """The record ``to_dict()`` gave: ``EventRecord.from_dict(rec.to_dict()) == rec``.
+
+        Keys this version does not know (fields a later version added) are
+        ignored; a missing required field is a ``TypeError``.
+        """
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        for role in ("actor", "recipient", "speaker"):
+            kw[role] = _nested(Actor, kw.get(role))
+        kw["location"] = _nested(Place, kw.get("location"))
+        for name in ("fatalities", "injured", "arrested", "abducted", "size"):
+            kw[name] = _nested(Count, kw.get(name))
+        kw["evidence"] = _nested(Evidence, kw.get("evidence"))
+        kw["context"] = tuple(kw.get("context") or ())
+        return cls(**kw)
+
+
+def _nested(cls: type[_T], value: Any) -> _T | None:
+    if value is None or isinstance(value, cls):
+        return value
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in value.items() if k in known})
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -149,6 +177,8 @@ class Rejection:
     code: str
     message: str
     doc_id: str | None = None
+    detail: str | None = None
+    """the traceback of a coding failure, for the log (``--verbose``); not stored"""
 
 
 def content_hash(text: str) -> str:

@@ -21,13 +21,13 @@ from khaldun.config import Settings
 from khaldun.errors import InputError, UsageError
 from khaldun.evaluation.metrics import FieldScore, FieldTally, render_item
 from khaldun.evaluation.schemes import GoldRecord, Scheme, get_scheme, scheme_for_dataset
-from khaldun.records import Document, EventRecord
+from khaldun.records import Document, EventRecord, Rejection
 
 Progress = Callable[[int, int], None]
 """called with (sentences coded so far, total)"""
 
-Predictor = Callable[[Sequence[Document]], Iterable[tuple[Document, list[EventRecord]]]]
-"""documents in, (document, events) out: :meth:`Pipeline.code_documents` or a stand-in for tests"""
+Predictor = Callable[[Sequence[Document]], Iterable[tuple[Document, list[EventRecord] | Rejection]]]
+"""documents in, (document, events) out: :meth:`Pipeline.outcomes` (events or a rejection) or a stand-in for tests"""
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class EvalReport:
     n_events: int
     seconds: float
     settings: dict[str, Any] = field(default_factory=dict)
+    n_failed: int = 0
+    """sentences whose coding failed (``coding_failed``, ``timeout``): scored as predicting nothing"""
 
     def field(self, name: str) -> FieldScore:
         for f in self.fields:
@@ -103,6 +105,7 @@ class EvalReport:
             "n_records": self.n_records,
             "n_scored": self.n_scored,
             "n_rejected": self.n_rejected,
+            "n_failed": self.n_failed,
             "skipped": dict(self.skipped),
             "n_events": self.n_events,
             "seconds": round(self.seconds, 3),
@@ -211,13 +214,21 @@ def evaluate(
     if predict is None:
         from khaldun.pipeline import Pipeline
 
-        predict = Pipeline(settings).code_documents
+        predict = Pipeline(settings).outcomes
 
     tallies = {spec.name: FieldTally(spec.name, spec.kind, spec.labels) for spec in chosen.fields}
     errors: list[ErrorExample] = []
     n_events = 0
     done = 0
-    coded = ((by_doc[doc.doc_id], events) for doc, events in predict(docs))
+    failed: list[GoldRecord] = []
+
+    def scored(doc: Any, result: Any) -> tuple[GoldRecord, Any]:
+        if isinstance(result, Rejection):
+            failed.append(by_doc[doc.doc_id])  # coding failed: scored as predicting nothing
+            return by_doc[doc.doc_id], []
+        return by_doc[doc.doc_id], result
+
+    coded = (scored(doc, result) for doc, result in predict(docs))
     total = len(docs) + len(rejected)
     for rec, events in itertools.chain(((r, []) for r in rejected), coded):
         n_events += len(events)
@@ -250,6 +261,7 @@ def evaluate(
         errors=tuple(errors),
         n_events=n_events,
         seconds=time.perf_counter() - started,
+        n_failed=len(failed),
     )
 
 
@@ -258,7 +270,7 @@ def format_report(report: EvalReport, max_errors: int = 0, top_confusions: int =
     lines = [
         f"{report.gold_path}  scheme={report.scheme}  sha256={report.sha256[:12]}",
         (f"sentences: {report.n_records} read, {report.n_scored} scored, "
-         f"{sum(report.skipped.values())} skipped, {report.n_rejected} refused by ingestion; {report.n_events} events predicted in {report.seconds:.1f}s"),
+         f"{sum(report.skipped.values())} skipped, {report.n_rejected} refused by ingestion, {report.n_failed} failed in coding; {report.n_events} events predicted in {report.seconds:.1f}s"),
     ]
     for reason, n in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
         lines.append(f"  skipped {n}: {reason}")

@@ -27,4 +27,4 @@ def run_pipeline(
     if resolve_workers(settings.workers) <= 1:
         return pipeline.run(items, on_document=on_document, on_rejection=on_rejection)
     with PoolCoder(settings) as pool:
-        return pipeline.run(items, on_document=on_document, on_rejection=on_rejection, code=pool.code_documents)
+        return pipeline.run(items, on_document=on_document, on_rejection=on_rejection, code=pool.outcomes)

@@ -1,7 +1,7 @@
 """Code documents in worker processes on this machine, results in input order.
 
     with PoolCoder(settings, workers=2) as pool:
-        for doc, events in pool.code_documents(docs):
+        for doc, result in pool.outcomes(docs):  # events, or a Rejection
             ...
 
 Each worker process loads the spaCy model, lexicon, knowledge base and
@@ -24,6 +24,17 @@ starts in about the time it takes to load the model.
 A small input (one chunk or less) is coded in this process: starting workers
 would cost more than it saves, and the first event of a single article comes
 as fast as with ``--workers 1``.
+
+Faults: a document that raises or runs past ``doc_timeout`` is rejected
+inside its worker, like in one process. A worker that dies (a crash in native
+code, the out-of-memory killer) or hangs where the time limit cannot reach
+(past ``doc_timeout`` per document of its chunk, plus :data:`GRACE_S`) is
+replaced: the pool is restarted, that chunk is coded again one document at a
+time with nothing else in flight, so that only the document that kills or
+hangs a worker again is rejected (``coding_failed`` or ``timeout``), and the
+chunks queued behind it are coded again in order. Workers that cannot start
+at all (a missing model) are a :class:`~khaldun.errors.WorkerError`, not a
+rejection of every document.
 """
 
 from __future__ import annotations
@@ -35,13 +46,14 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Self
 
 from khaldun.config import Settings
-from khaldun.errors import WorkerError
-from khaldun.records import Document, EventRecord
+from khaldun.errors import CodingError, DocumentTimeout, WorkerError
+from khaldun.records import Document, Rejection
 
 #: documents per task sent to a worker: small enough that the last chunks
 #: finish together, big enough for spaCy to batch and to amortise a round trip
@@ -49,6 +61,8 @@ CHUNK_DOCS = 16
 #: chunks queued per worker beyond the one it is coding
 PREFETCH = 2
 START_METHOD = "forkserver"
+#: seconds a chunk may run past ``doc_timeout`` per document before its worker is deemed hung
+GRACE_S = 30.0
 #: modules the fork server imports once, so that forked workers start warm
 PRELOAD = ["khaldun.runners.pool", "khaldun.pipeline", "khaldun.coding", "spacy"]
 
@@ -89,10 +103,10 @@ def _init_worker(settings: Settings) -> None:
     gc.freeze()
 
 
-def _code_chunk(docs: list[Document]) -> tuple[list[list[EventRecord]], int, int]:
-    """Events of each document of one chunk, in order; with this worker's pid and peak RSS."""
-    events = [ev for _doc, ev in _pipeline.code_documents(docs)]
-    return events, os.getpid(), peak_rss_kb()
+def _code_chunk(docs: list[Document]) -> tuple[list[Any], int, int]:
+    """The outcome (events or rejection) of each document of one chunk, in order; with this worker's pid and peak RSS."""
+    results = [result for _doc, result in _pipeline.outcomes(docs)]
+    return results, os.getpid(), peak_rss_kb()
 
 
 def _ready(pause: float) -> tuple[int, int]:
@@ -110,13 +124,17 @@ class PoolCoder:
         *,
         chunk_docs: int = CHUNK_DOCS,
         start_method: str = START_METHOD,
+        grace_s: float = GRACE_S,
     ) -> None:
         self.settings = settings
+        self.grace_s = grace_s
         self.workers = resolve_workers(settings.workers if workers is None else workers)
         self.chunk_docs = max(1, min(chunk_docs, settings.batch_size))
         self.start_method = start_method
         self.peak_rss_kb: dict[int, int] = {}
         """peak resident memory of each worker process seen so far (pid -> KiB)"""
+        self.restarts = 0
+        """times the pool was restarted after a worker died or hung"""
         self._executor: ProcessPoolExecutor | None = None
 
     # -- life cycle -------------------------------------------------------------
@@ -137,9 +155,11 @@ class PoolCoder:
                 max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.settings,)
             )
         if wait:
-            while len(self.peak_rss_kb) < self.workers:
+            seen: set[int] = set()
+            while len(seen) < self.workers:
                 for fut in [self._executor.submit(_ready, 0.2) for _ in range(self.workers)]:
                     pid, rss = fut.result()
+                    seen.add(pid)
                     self.peak_rss_kb[pid] = max(rss, self.peak_rss_kb.get(pid, 0))
 
     def close(self) -> None:
@@ -148,43 +168,97 @@ class PoolCoder:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
+    def _restart(self, kill: bool) -> None:
+        """Replace every worker (killing them first when one hangs); the new ones must start."""
+        ex, self._executor = self._executor, None
+        if ex is not None:
+            if kill:
+                for proc in list(getattr(ex, "_processes", {}).values()):
+                    proc.kill()
+            ex.shutdown(wait=True, cancel_futures=True)
+        self.restarts += 1
+        try:
+            self.start(wait=True)
+        except BrokenProcessPool as exc:
+            self.close()
+            raise WorkerError(
+                "worker processes die as they start (loading the model and data); "
+                "run with --workers 1 to see the error"
+            ) from exc
+
     # -- coding -----------------------------------------------------------------
 
-    def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
-        """Each document with its events, in input order, coded by the workers."""
+    def outcomes(self, docs: Iterable[Document]) -> Iterator[tuple[Document, Any]]:
+        """Each document with its events or its rejection, in input order, coded by the workers."""
         from khaldun.pipeline import Pipeline
 
         it = iter(docs)
         head = list(islice(it, self.chunk_docs + 1))
         if len(head) <= self.chunk_docs:
-            yield from Pipeline(self.settings).code_documents(head)
+            yield from Pipeline(self.settings).outcomes(head)
             return
         self.start()
-        assert self._executor is not None
-        pending: deque[tuple[list[Document], Future[Any]]] = deque()
         chunks = _chunks(head, it, self.chunk_docs)
+        again: deque[list[Document]] = deque()  # chunks to code again, before new ones
+        pending: deque[tuple[list[Document], Future[Any]]] = deque()
         try:
-            for chunk in chunks:
-                pending.append((chunk, self._executor.submit(_code_chunk, chunk)))
-                if len(pending) >= self.workers * (1 + PREFETCH):
-                    yield from self._collect(*pending.popleft())
-            while pending:
-                yield from self._collect(*pending.popleft())
+            while True:
+                while len(pending) < self.workers * (1 + PREFETCH):
+                    chunk = again.popleft() if again else next(chunks, None)
+                    if chunk is None:
+                        break
+                    assert self._executor is not None
+                    pending.append((chunk, self._executor.submit(_code_chunk, chunk)))
+                if not pending:
+                    return
+                chunk, fut = pending.popleft()
+                try:
+                    results = self._result(fut, len(chunk))
+                except (BrokenProcessPool, FutureTimeout) as exc:
+                    hung = isinstance(exc, FutureTimeout)
+                    # every chunk in flight is lost with the pool: code them again, in order,
+                    # after this one has been coded a document at a time
+                    again.extendleft(reversed([c for c, _ in pending]))
+                    pending.clear()
+                    self._restart(kill=hung)
+                    yield from self._one_by_one(chunk)
+                    continue
+                yield from zip(chunk, results)
         finally:
-            for _chunk, fut in pending:
-                fut.cancel()
+            for _chunk, f in pending:
+                f.cancel()
 
-    def _collect(self, chunk: list[Document], fut: Future[Any]) -> Iterator[tuple[Document, list[EventRecord]]]:
-        try:
-            events, pid, rss = fut.result()
-        except BrokenProcessPool as exc:
-            first = chunk[0].origin if chunk else "?"
-            raise WorkerError(
-                f"a worker process died while coding the documents from {first} on "
-                f"(out of memory?); try fewer --workers or a smaller --batch-size"
-            ) from exc
+    def _deadline(self, n_docs: int) -> float | None:
+        limit = self.settings.doc_timeout
+        return limit * n_docs + self.grace_s if limit > 0 else None
+
+    def _result(self, fut: Future[Any], n_docs: int) -> list[Any]:
+        results, pid, rss = fut.result(timeout=self._deadline(n_docs))
         self.peak_rss_kb[pid] = max(rss, self.peak_rss_kb.get(pid, 0))
-        yield from zip(chunk, events)
+        return results
+
+    def _one_by_one(self, chunk: list[Document]) -> Iterator[tuple[Document, Any]]:
+        """Code each document alone, nothing else in flight: the one that kills or hangs a worker is rejected."""
+        for doc in chunk:
+            assert self._executor is not None
+            fut = self._executor.submit(_code_chunk, [doc])
+            try:
+                [result] = self._result(fut, 1)
+            except BrokenProcessPool:
+                err: CodingError = CodingError(
+                    "coding failed: the worker process coding this document died "
+                    "(a crash in native code, or out of memory); the run went on without it"
+                )
+                self._restart(kill=False)
+                result = Rejection(origin=doc.origin or doc.doc_id, reason=err.reason, code=err.code, message=str(err), doc_id=doc.doc_id)
+            except FutureTimeout:
+                err = DocumentTimeout(
+                    f"the document held its worker past the time limit ({self.settings.doc_timeout:g} s + {self.grace_s:g} s); "
+                    "the worker was stopped and replaced"
+                )
+                self._restart(kill=True)
+                result = Rejection(origin=doc.origin or doc.doc_id, reason=err.reason, code=err.code, message=str(err), doc_id=doc.doc_id)
+            yield doc, result
 
 
 def _chunks(head: list[Document], rest: Iterator[Document], size: int) -> Iterator[list[Document]]:

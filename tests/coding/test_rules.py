@@ -16,7 +16,8 @@ def code(nlp):
 
     def run(text: str, doc_date: str | None = "2024-03-10") -> list[dict[str, Any]]:
         doc = make_document(text, "test", 100_000, doc_date=doc_date)
-        [(_, events)] = list(pipeline.code_documents([doc]))
+        [(_, events)] = list(pipeline.outcomes([doc]))
+        assert isinstance(events, list), events
         return [e.to_dict() for e in events]
 
     return run

@@ -92,7 +92,7 @@ def test_two_workers_give_the_same_records_in_the_same_order() -> None:
 def test_pool_chunks_keep_input_order_and_report_worker_memory() -> None:
     items = [i for i in _items(12) if isinstance(i, Document)][:12]
     with PoolCoder(Settings(workers=2), chunk_docs=3) as pool:
-        pairs = list(pool.code_documents(items))
+        pairs = list(pool.outcomes(items))
         assert [d.doc_id for d, _ in pairs] == [d.doc_id for d in items]
         assert len(pool.peak_rss_kb) >= 1 and all(kb > 0 for kb in pool.peak_rss_kb.values())
 
@@ -101,7 +101,7 @@ def test_pool_chunks_keep_input_order_and_report_worker_memory() -> None:
 def test_small_input_is_coded_in_this_process() -> None:
     items = [i for i in _items(3) if isinstance(i, Document)][:3]
     with PoolCoder(Settings(workers=2)) as pool:
-        pairs = list(pool.code_documents(items))
+        pairs = list(pool.outcomes(items))
         assert pool._executor is None  # no worker was started for one chunk
     assert [d.doc_id for d, _ in pairs] == [d.doc_id for d in items]
 
@@ -115,8 +115,13 @@ def test_only_rejections_start_nothing() -> None:
 
 
 @pytest.mark.slow
-def test_an_error_in_a_worker_reaches_the_caller() -> None:
+def test_an_error_in_a_worker_rejects_only_that_document() -> None:
     docs = [i for i in _items(20) if isinstance(i, Document)][:20]
-    broken = Document(doc_id="broken", text=12345)  # type: ignore[arg-type]  # spaCy refuses a number
-    with pytest.raises(ValueError), PoolCoder(Settings(workers=2), chunk_docs=4) as pool:
-        list(pool.code_documents([*docs[:9], broken, *docs[9:]]))
+    broken = Document(doc_id="broken", text=12345, origin="broken.jsonl:1")  # type: ignore[arg-type]  # spaCy refuses a number
+    with PoolCoder(Settings(workers=2), chunk_docs=4) as pool:
+        out = list(pool.outcomes([*docs[:9], broken, *docs[9:]]))
+    assert [d.doc_id for d, _ in out] == [d.doc_id for d in [*docs[:9], broken, *docs[9:]]]
+    failed = [(d, r) for d, r in out if isinstance(r, Rejection)]
+    assert [d.doc_id for d, _ in failed] == ["broken"]
+    assert failed[0][1].reason == "coding_failed" and failed[0][1].code == "K060"
+    assert sum(len(r) for _, r in out if isinstance(r, list)) > 20

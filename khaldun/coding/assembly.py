@@ -1,0 +1,398 @@
+"""Record assembly shared by every coder: candidates in, event records out.
+
+A coder decides *what happened* at a trigger: a CAMEO code, the mode, the
+frame (polarity, modality, who says so) and the actors and recipients it
+read. Everything after that is the same whatever the coder: where and when
+(places, dates), how many (counts), ACLED types and inter codes, the
+reporting source, one record per actor-recipient pair with its evidence and a
+confidence, duplicates dropped and tolls told in a later sentence folded into
+the attack. :class:`RecordAssembler` does that part; the rule coder
+(:class:`khaldun.coding.coder.EventCoder`) is its first user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from khaldun.actors import acled_inter
+from khaldun.coding.acled import acled_types
+from khaldun.coding.attribution import Frame, is_outlet, outlet_phrase
+from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.ontology import cameo
+from khaldun.coding.readings import Reading
+from khaldun.counts import Counts, extract_counts, parse_number
+from khaldun.dates import resolve_event_date
+from khaldun.places import PlaceResolver
+from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
+
+SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
+COUNT_ROOTS = {"14", "17", "18", "19", "20"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event a coder proposes at one trigger, before places, dates and counts."""
+
+    reading: Reading
+    """the trigger and the tokens of its roles"""
+    code: str
+    """CAMEO code, final"""
+    actors: list[Actor]
+    recipients: list[Actor]
+    speaker: Actor | None
+    frame: Frame
+    """polarity, modality and who says so"""
+    trigger: Any
+    """the token the event is read at (the reading's trigger, or a reporting verb)"""
+    mode: str | None = None
+    """PLOVER mode when the coder found one (else the CAMEO code's own)"""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCandidates:
+    """The candidates of one sentence, with the outlets the sentence cites."""
+
+    index: int
+    sent: Any
+    candidates: list[Candidate]
+    sources: list[str]
+
+
+def actor_span(tok: Any) -> Any:
+    """The noun phrase headed by ``tok``, without relative clauses and trailing punctuation."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in SPAN_CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in SPAN_CUT_DEPS)
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    doc = tok.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    return doc[start:end]
+
+
+# sectors that speak for a state (or an international organisation) rather than against it
+STATE_SECTORS = {"GOV", "MIL", "POL", "COP", "JUD", "LEG", "SPY", "ELI", "IGO"}
+
+
+def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_date: str | None) -> list[Actor]:
+    """Re-resolve generic actors with the event's country as their default nationality."""
+    main = doc_actors.main_country
+    if not found or tok is None or all(
+        a.country == country
+        or a.kind not in ("group", "person", "organization")
+        or (a.country is not None and a.country != main)  # a nationality of its own, not the fallback
+        for a in found
+    ):
+        return found
+    again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
+    if len(again) != len(found):
+        return found
+    # keep what the text itself says; take the event's country only where the
+    # first reading had fallen back on the article's main country
+    return [new if new.country == country else old for old, new in zip(found, again)]
+
+
+def same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Do two actors speak for the same side (same body, or the same state)?"""
+    if a is None or b is None:
+        return False
+    if a.name and b.name and a.name == b.name:
+        return True
+    if not (a.country and b.country and a.country == b.country):
+        return False
+    if a.sector is None or b.sector is None or a.sector == b.sector:
+        return True
+    return a.sector in STATE_SECTORS and b.sector in STATE_SECTORS
+
+
+
+class RecordAssembler:
+    """Turns a document's candidates into event records (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, places: PlaceResolver) -> None:
+        self.lex = lexicon
+        self.places = places
+
+    def assemble(self, document: Document, parsed: Any, sentences: list[SentenceCandidates], doc_actors: Any) -> list[EventRecord]:
+        """Every record of a document, in sentence order, duplicates dropped and tolls folded."""
+        if not sentences:
+            return []
+        countries: set[str] = set()
+        for s in sentences:
+            for b in s.candidates:
+                countries.update(a.country for a in (*b.actors, *b.recipients) if a.country)
+        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries))
+        records: list[EventRecord] = []
+        seen: set[tuple] = set()
+        scene: str | None = None  # country of the last event placed: where the story now is
+        for s in sentences:
+            triggers = {b.reading.trigger.i: b.reading.trigger for b in s.candidates}
+            for b in s.candidates:
+                others = [t for i, t in triggers.items() if i != b.reading.trigger.i]
+                for rec in self._records(document, s.index, s.sent, b, s.sources, doc_places, doc_actors, others, scene):
+                    key = (s.index, rec.cameo_code, _key(rec.actor), _key(rec.recipient), rec.modality, rec.polarity)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    records.append(rec)
+                    if rec.location is not None and rec.location.country:
+                        scene = rec.location.country
+        return _merge_casualty_followups(records)
+
+    def _records(
+        self,
+        document: Document,
+        s_idx: int,
+        sent: Any,
+        b: Candidate,
+        sources: list[str],
+        doc_places: Any,
+        doc_actors: Any,
+        others: list[Any],
+        scene: str | None = None,
+    ) -> list[EventRecord]:
+        code = b.code
+        mode = b.mode
+        frame = b.frame
+        # counts belong to what was read at the trigger ("threatened to kill 5 people"
+        # keeps its 5 even when the code becomes a threat)
+        root = b.reading.root
+        entry = cameo(code)
+        if mode is None:
+            mode = entry.mode
+        location = doc_places.event_location(sent, b.trigger)
+        if location is not None and cameo(code).quad_class in (0, 1, 3):
+            # words are spoken where the speaker is: a place from another clause or
+            # another sentence is where something else happened
+            embedded = {
+                t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
+            }
+            words = set((location.text or "").split())
+            if not any(t.i not in embedded and t.text in words for t in sent):
+                location = None
+        if code == "040" and location is not None and location.country:
+            parties = {a.country for a in (*b.actors, *b.recipients) if a.country}
+            if parties and location.country not in parties:
+                code, entry = "044", cameo("044")
+                mode = entry.mode
+        here = location.country if location is not None and location.country else scene
+        if here and b.trigger is b.reading.trigger:
+            # police, protesters, villagers with no nationality of their own are of the
+            # country where the event happened (or where the story last was), rather
+            # than of the article's main country
+            b = replace(
+                b,
+                actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
+                recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, here, document.doc_date),
+            )
+        if location is not None and location.country and not b.recipients and (code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS):
+            # a visit to, a protest in, troops massed in another country: that country is the target
+            if all(a.country and a.country != location.country for a in b.actors) and b.actors:
+                b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
+        when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
+        counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
+        if root == "14" and counts.size is None and b.trigger is b.reading.trigger and b.reading.actor_tok is not None:
+            # "About 5,000 students protested": the crowd is counted in its own subject
+            counts = replace(counts, size=_crowd_of(b.reading.actor_tok))
+        source = sources[0] if sources else None
+        if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
+            source = outlet_phrase(b.frame.speaker_token, self.lex)
+        pairs = self._pairs(b)
+        out = []
+        evidence = Evidence(
+            sentence=sent.text.strip(),
+            sentence_index=s_idx,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=_trigger_text(b.trigger, b.reading.event_noun if b.trigger is b.reading.trigger else None),
+        )
+        for actor, recipient in pairs:
+            if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
+                continue  # cooperation, statements and accusations need someone who did them
+            inter1, inter2 = acled_inter(actor), acled_inter(recipient)
+            a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)
+            confidence = _confidence(b, actor, recipient, frame)
+            eid = make_event_id(
+                document.doc_id, s_idx, b.trigger.idx, code,
+                actor.name or actor.text if actor else "", recipient.name or recipient.text if recipient else "",
+            )
+            out.append(EventRecord(
+                event_id=eid,
+                doc_id=document.doc_id,
+                event_type=entry.plover_type,
+                mode=mode,
+                context=entry.context,
+                cameo_code=code,
+                cameo_root=code[:2],
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                acled_event_type=a_type,
+                acled_sub_event_type=a_sub,
+                actor=actor,
+                recipient=recipient,
+                acled_inter1=inter1,
+                acled_inter2=inter2,
+                date=when.date,
+                date_precision=when.precision,
+                date_text=when.text,
+                location=location,
+                fatalities=counts.fatalities,
+                injured=counts.injured,
+                arrested=counts.arrested,
+                abducted=counts.abducted,
+                size=counts.size,
+                polarity=frame.polarity,
+                modality=frame.modality,
+                source=source,
+                speaker=b.speaker,
+                evidence=evidence,
+                confidence=confidence,
+                doc_date=document.doc_date,
+                cameo_name=entry.name,
+            ))
+        return out
+
+
+    @staticmethod
+    def _pairs(b: Candidate) -> list[tuple[Actor | None, Actor | None]]:
+        actors: list[Actor | None] = list(b.actors) or [None]
+        recipients: list[Actor | None] = list(b.recipients)
+        if not recipients and b.reading.symmetric and len(b.actors) > 1 and b.trigger is b.reading.trigger:
+            return [(a, r) for a in b.actors for r in b.actors if a is not r and not same_side(a, r)]
+        if not recipients:
+            recipients = [None]
+        mutual = b.trigger is b.reading.trigger and (
+            b.code in MUTUAL_CODES or b.reading.trigger.lemma_.lower() in MUTUAL_VERBS
+        )
+        pairs = []
+        for a in actors:
+            for r in recipients:
+                if a is not None and r is not None and a == r:
+                    continue
+                pairs.append((a, r))
+                if mutual and a is not None and r is not None:
+                    pairs.append((r, a))  # talks and clashes have two sides acting
+        return pairs or [(None, None)]
+
+
+
+COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
+MUTUAL_CODES = {"046"}
+MUTUAL_VERBS = {"clash", "negotiate"}
+#: events whose target, when the text names none, is the country where they happen
+LOCATION_TARGETS = {"042", "14", "15"}
+TOLL_CODES = {"190", "180", "1823"}
+
+
+def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
+    """Fold "N people were killed in the attack" into the attack told just before.
+
+    News reports an attack, then its toll in the next sentence or two. A generic
+    violent event (CAMEO 190/180: killing, wounding, dying) with counts, no date
+    of its own and no perpetrator other than the earlier event's, is that
+    event's toll when the earlier event lacks those counts.
+    """
+    out: list[EventRecord] = []
+    folded: dict[int, EventRecord] = {}  # sentence index -> the event its toll went to
+    for rec in records:
+        target = None
+        s_idx = rec.evidence.sentence_index
+        generic = rec.cameo_code in TOLL_CODES and rec.date_precision != "day"
+        if generic and any(getattr(rec, f) for f in COUNT_FIELDS):
+            if s_idx in folded:
+                target = folded[s_idx]
+            else:
+                for prev in reversed(out):
+                    gap = s_idx - prev.evidence.sentence_index
+                    if gap == 0:
+                        continue
+                    if gap > 2:
+                        break
+                    if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
+                        continue
+                    if rec.actor is not None and not same_side(rec.actor, prev.actor):
+                        continue
+                    if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
+                        continue
+                    target = prev
+                    break
+        if target is None:
+            out.append(rec)
+            continue
+        merged = replace(target, **{f: getattr(target, f) or getattr(rec, f) for f in COUNT_FIELDS})
+        out[out.index(target)] = merged
+        folded[s_idx] = merged
+        for k, v in list(folded.items()):
+            if v is target:
+                folded[k] = merged
+    return out
+
+
+def _crowd_of(tok: Any) -> Count | None:
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    num = nums[0]
+    lo = min([num.i] + [t.i for t in num.subtree])
+    text = tok.doc[lo:num.i + 1].text
+    parsed = parse_number(text)
+    return Count(value=parsed[0], qualifier=parsed[1], text=text) if parsed else None
+
+
+def _trigger_text(trigger: Any, noun: Any) -> str:
+    if noun is not None and noun is not trigger:
+        lo, hi = min(trigger.i, noun.i), max(trigger.i, noun.i)
+        if hi - lo <= 5:
+            return trigger.doc[lo:hi + 1].text
+        return f"{trigger.text} ... {noun.text}"
+    parts = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+REPORTING_HEADS = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "note"}
+
+
+def _main_clause(tok: Any) -> bool:
+    """The sentence's main clause, or the reported clause of a trailing "X said"."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    head = tok.head
+    return tok.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING_HEADS
+
+
+def _key(actor: Actor | None) -> tuple:
+    return (actor.name, actor.country, actor.sector) if actor else ()
+
+
+def _confidence(b: Candidate, actor: Actor | None, recipient: Actor | None, frame: Frame) -> float:
+    score = 0.45
+    if actor is not None and actor.country:
+        score += 0.2
+    elif actor is not None:
+        score += 0.1
+    if recipient is not None and recipient.country:
+        score += 0.1
+    if b.reading.specific:
+        score += 0.1
+    if frame.modality in ("hypothetical",):
+        score -= 0.2
+    elif frame.modality in ("claimed", "alleged", "denied"):
+        score -= 0.1
+    if frame.polarity == "negated":
+        score -= 0.1
+    if b.trigger is not b.reading.trigger:
+        score += 0.05  # an accusation or denial read from a reporting verb
+    if _main_clause(b.trigger):
+        score += 0.1  # the main clause says what the sentence is about
+    elif b.trigger.dep_ == "advcl" and b.trigger.tag_ == "VBG":
+        score -= 0.1  # "..., calling for independence": an elaboration
+    return round(min(0.99, max(0.05, score)), 3)
