@@ -48,6 +48,8 @@ class Settings:
     """languages khaldun codes (ISO 639-1, comma-separated); documents in others are rejected (``language``)"""
     max_decompressed_bytes: int = 4_000_000_000
     """a compressed input (.gz) that expands past this many bytes is cut there and rejected (a gzip bomb)"""
+    write_batch: int = 256
+    """documents stored per transaction: an interrupted run loses at most this many, which a rerun codes"""
     lock_timeout: float = 60.0
     """seconds to wait for a database another khaldun process is writing before giving up"""
     kb_dir: str | None = None
@@ -71,6 +73,8 @@ def _coerce(s: Settings) -> Settings:
         raise ConfigError(f"batch_size must be positive, got {s.batch_size}")
     if s.workers < 0:
         raise ConfigError(f"workers must be 0 (all cores) or more, got {s.workers}")
+    if s.write_batch <= 0:
+        raise ConfigError(f"write_batch must be positive, got {s.write_batch}")
     if s.doc_timeout < 0:
         raise ConfigError(f"doc_timeout must be 0 (no limit) or more seconds, got {s.doc_timeout}")
     if s.max_decompressed_bytes <= 0:

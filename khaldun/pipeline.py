@@ -225,10 +225,6 @@ class Pipeline:
         return summary
 
 
-#: documents written to the store per transaction
-WRITE_BATCH = 256
-
-
 def run_into(
     store: Store | None,
     inputs: Iterable[str | Path] | Iterable[Document | Rejection],
@@ -244,7 +240,7 @@ def run_into(
     ``inputs`` are paths (files, folders, ``-``) or already-read documents and
     rejections. Each document ends up exactly once in ``store`` (with its
     events) or in its ``rejected`` table: documents and rejections are written
-    together, :data:`WRITE_BATCH` documents per transaction, so a run killed at
+    together, ``settings.write_batch`` documents per transaction, so a run killed at
     any point and run again stores what one clean run stores. Documents the
     store already holds with the same text are skipped without coding them
     (``recode=True`` codes and replaces them). ``store=None`` stores nothing.
@@ -256,7 +252,7 @@ def run_into(
     s = settings or Settings()
     items = _as_items(inputs, s)
     if store is not None and not recode:
-        items = _unstored(items, store)
+        items = _unstored(items, store, s.write_batch)
     pending: list[tuple[Document, list[EventRecord]]] = []
     rejected: list[Rejection] = []
 
@@ -273,7 +269,7 @@ def run_into(
             on_events(doc, events)
         if progress:
             progress(1)
-        if len(pending) >= WRITE_BATCH:
+        if len(pending) >= s.write_batch:
             flush()
 
     def rejection(rej: Rejection) -> None:
@@ -283,7 +279,7 @@ def run_into(
             on_rejection(rej)
         if progress:
             progress(1)
-        if len(rejected) >= WRITE_BATCH:
+        if len(rejected) >= s.write_batch:
             flush()
 
     from khaldun.runners import run_pipeline
@@ -321,10 +317,10 @@ class _Skipped:
         self.doc = doc
 
 
-def _unstored(items: Iterator[Document | Rejection], store: Store) -> Iterator[Document | Rejection | _Skipped]:
+def _unstored(items: Iterator[Document | Rejection], store: Store, size: int) -> Iterator[Document | Rejection | _Skipped]:
     """``items`` with the documents already stored (same id and text) marked to be skipped."""
     while True:
-        batch = list(islice(items, WRITE_BATCH))
+        batch = list(islice(items, size))
         if not batch:
             return
         docs = {d.doc_id: d.content_hash for d in batch if isinstance(d, Document)}
