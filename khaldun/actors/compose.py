@@ -25,6 +25,7 @@ from typing import Any
 from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
 from khaldun.nlp.views import TokenTable, doc_memo, token_table
 from khaldun.records import Actor
+from khaldun.resources import word_list
 
 #: prepositions whose object is not the actor itself
 AWAY_PREPS = frozenset(
@@ -36,10 +37,8 @@ BACKER_WORDS = frozenset(["backed", "sponsored", "supported", "allied", "aligned
 FORMER_WORDS = frozenset(["former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "late", "onetime", "erstwhile"])
 #: longest name tried, in tokens (longer KB names still match through their aliases)
 MAX_NGRAM = 8
-#: titles of address, skipped when reading a name
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "sheikh", "shaikh", "sayyid", "seyyed", "sayed", "ayatollah", "hojatoleslam", "mullah", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "brig", "cpl", "pte", "rev", "reverend", "father", "imam", "rabbi", "prof", "professor", "judge", "justice", "hon", "honourable", "honorable", "king", "queen", "prince", "princess", "emir", "amir", "sultan", "crown", "president", "premier", "chancellor"]
-)
+#: titles of address, skipped when reading a name (khaldun/data/lexicon/honorifics.txt)
+HONORIFICS = word_list("honorifics.txt")
 #: entity labels that never name an actor
 NON_ACTOR_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE", "PRODUCT", "FAC", "LOC"])
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})

@@ -22,7 +22,6 @@ Islamic State.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -31,21 +30,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from khaldun.errors import DataError
+from khaldun.resources import kb_folder, register_cache
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-KB_DIR_ENV = "KHALDUN_KB_DIR"
 
 #: sector written in roles.tsv and people.tsv for "the sector of what they lead"
 INHERIT = "*"
 
 
-def user_kb_dir() -> Path:
-    """The user KB folder: ``$KHALDUN_KB_DIR``, else ``~/.local/share/khaldun/kb``."""
-    env = os.environ.get(KB_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "khaldun" / "kb"
+def user_kb_dir(kb_dir: str | Path | None = None) -> Path:
+    """The user KB folder: ``kb_dir`` (the ``kb_dir`` setting), else ``~/.local/share/khaldun/kb``.
+
+    The default is decided by :func:`khaldun.resources.kb_folder`.
+    """
+    return kb_folder(kb_dir)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{0,5}")
@@ -411,12 +409,13 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+@register_cache
 @lru_cache(maxsize=8)
 def load_kb(dirs: tuple[str, ...]) -> KnowledgeBase:
-    """The knowledge base of ``dirs``, loaded once per process."""
+    """The knowledge base of ``dirs``, loaded once per process (until :func:`khaldun.resources.reset_caches`)."""
     return KnowledgeBase.load([Path(d) for d in dirs])
 
 
-def default_dirs(extra_dirs: Iterable[Path | str] = ()) -> tuple[str, ...]:
-    """The shipped folder, then the user KB folder, then ``extra_dirs``."""
-    return tuple(str(p) for p in (SHIPPED_DIR, user_kb_dir(), *extra_dirs))
+def default_dirs(extra_dirs: Iterable[Path | str] = (), kb_dir: str | Path | None = None) -> tuple[str, ...]:
+    """The shipped folder, then the user KB folder (``kb_dir``, else the default), then ``extra_dirs``."""
+    return tuple(str(p) for p in (SHIPPED_DIR, user_kb_dir(kb_dir), *extra_dirs))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +35,13 @@ from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
 from khaldun.nlp.views import doc_sents, doc_text, token_table
 from khaldun.records import Actor
+from khaldun.resources import register_cache, word_set
 
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "themselves"])
 PAIR_WORDS = frozenset({"two", "both"})
 #: verbs whose subject, when it is a country, is its government speaking
-SPEECH_VERBS = frozenset(
-    ["say", "allege", "accuse", "claim", "deny", "announce", "state", "declare", "insist", "warn", "condemn", "blame", "charge", "complain", "assert", "stress", "reiterate", "maintain", "contend", "argue"]
-)
+SPEECH_VERBS = word_set("speech_verbs.tsv", "speaker")
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: country codes that are not states: never a document's main country
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
@@ -426,22 +426,21 @@ class DocumentActors:
 class ActorResolver:
     """Loads the knowledge base once; hands out per-document resolvers."""
 
-    _default: ActorResolver | None = None
-
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
     @classmethod
-    def default(cls) -> ActorResolver:
-        """The shipped KB plus the user KB dir (``$KHALDUN_KB_DIR``), loaded once."""
-        if cls._default is None or cls._default.kb.dirs != tuple(Path(d) for d in default_dirs()):
-            cls._default = cls(load_kb(default_dirs()))
-        return cls._default
+    def default(cls, kb_dir: str | None = None) -> ActorResolver:
+        """The shipped KB plus the user KB folder ``kb_dir`` (the ``kb_dir`` setting; None: the
+        default folder), loaded once per folder until :func:`khaldun.resources.reset_caches`."""
+        return _default_resolver(kb_dir)
 
     @classmethod
-    def load(cls, extra_dirs: Iterable[Path | str] = (), *, include_user: bool = True) -> ActorResolver:
-        """A resolver over the shipped KB, the user KB (optional) and ``extra_dirs``."""
-        dirs = default_dirs(extra_dirs)
+    def load(
+        cls, extra_dirs: Iterable[Path | str] = (), *, include_user: bool = True, kb_dir: str | Path | None = None
+    ) -> ActorResolver:
+        """A resolver over the shipped KB, the user KB folder ``kb_dir`` (optional) and ``extra_dirs``."""
+        dirs = default_dirs(extra_dirs, kb_dir)
         if not include_user:
             dirs = (dirs[0], *dirs[2:])
         return cls(load_kb(dirs))
@@ -455,6 +454,12 @@ class ActorResolver:
 
         doc = load_model()(text)
         return self.for_document(doc, on_date).resolve_all(doc[:], on_date)
+
+
+@register_cache
+@lru_cache(maxsize=8)
+def _default_resolver(kb_dir: str | None) -> ActorResolver:
+    return ActorResolver(load_kb(default_dirs(kb_dir=kb_dir)))
 
 
 def _conjuncts(span: Any) -> list[tuple[Any, Any | None]]:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from khaldun.config import load_settings
 from khaldun.errors import KhaldunError
 
 HELP = """\
@@ -18,7 +19,8 @@ Extend and query the actor knowledge base.
   khaldun kb lookup NAME [--date YYYY-MM-DD]   resolve a phrase ("Iranian Foreign
       Minister", "Tehran", "Hamas") and print its country and sector.
 
-The user KB folder is $KHALDUN_KB_DIR, else ~/.local/share/khaldun/kb.
+The user KB folder is the kb_dir setting (khaldun.toml or $KHALDUN_KB_DIR), else
+~/.local/share/khaldun/kb.
 Exit status: 0 on success, 1 when the knowledge base could not be read or written.
 """
 
@@ -29,7 +31,7 @@ def add_parser(sub: Any) -> None:
     kb_sub = p.add_subparsers(dest="kb_command", metavar="COMMAND", required=True)
     imp = kb_sub.add_parser("import", help="import people and organisations from a Wikidata JSON dump")
     imp.add_argument("file", metavar="FILE", help="Wikidata JSON dump (.json or .json.gz)")
-    imp.add_argument("--kb-dir", metavar="DIR", help="KB folder to write (default: $KHALDUN_KB_DIR or ~/.local/share/khaldun/kb)")
+    imp.add_argument("--kb-dir", metavar="DIR", help="KB folder to write (default: the kb_dir setting, else ~/.local/share/khaldun/kb)")
     imp.set_defaults(func=run_import)
     look = kb_sub.add_parser("lookup", help="resolve a phrase to an actor")
     look.add_argument("name", metavar="NAME", help='a phrase, e.g. "Iranian Foreign Minister"')
@@ -42,7 +44,7 @@ def run_import(args: argparse.Namespace) -> int:
     from khaldun.actors.wikidata import import_dump
 
     try:
-        report = import_dump(args.file, args.kb_dir)
+        report = import_dump(args.file, args.kb_dir or load_settings().kb_dir)
     except KhaldunError as exc:
         print(f"khaldun kb import: {exc}", file=sys.stderr)
         return 1
@@ -59,7 +61,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     from khaldun.actors import ActorResolver
 
     try:
-        resolver = ActorResolver.load([args.kb_dir] if args.kb_dir else [])
+        resolver = ActorResolver.load([args.kb_dir] if args.kb_dir else [], kb_dir=load_settings().kb_dir)
         actors = resolver.resolve_text(args.name, args.date)
     except KhaldunError as exc:
         print(f"khaldun kb lookup: {exc}", file=sys.stderr)

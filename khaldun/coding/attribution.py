@@ -15,7 +15,11 @@ from typing import Any
 
 from khaldun.coding.lexicon import Lexicon
 from khaldun.nlp.views import child_indices, token_table
+from khaldun.resources import word_set
 
+#: main verbs of a sentence that report its complement clause ("..., officials said"):
+#: the clause is what is reported (khaldun/data/lexicon/speech_verbs.tsv, "reporting")
+REPORTING_HEADS = word_set("speech_verbs.tsv", "reporting")
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "parataxis"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 

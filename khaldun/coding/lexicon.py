@@ -15,10 +15,10 @@ import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from khaldun.errors import DataError
+from khaldun.resources import data_lines, register_cache
 
 OBJ_DEPS = {"dobj", "obj"}
 GENERIC_EVENT_NOUNS = {"effort", "mission", "campaign", "bid", "operation", "wave", "series", "round", "spate"}
@@ -47,11 +47,7 @@ class VerbEntry:
 
 
 def _lines(name: str) -> list[str]:
-    try:
-        text = resources.files("khaldun.data").joinpath("lexicon", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError(f"lexicon file {name} is missing; reinstall khaldun") from exc
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return data_lines("lexicon", name)
 
 
 def _parse_cues(raw: str, where: str) -> tuple[Cue, ...]:
@@ -261,3 +257,6 @@ class Lexicon:
                 best = hit
             prev = lemma
         return best
+
+
+register_cache(Lexicon.default)

@@ -16,18 +16,33 @@ from typing import Any
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import child_indices, token_table
+from khaldun.resources import word_set
 
 RESPONSIBILITY = "RESP"
 """pseudo-code for "X was (not) involved in / behind / responsible for E": becomes 112, 016 or 015"""
 
-OCCURRENCE_VERBS = {
-    "erupt", "break", "occur", "happen", "take", "continue", "rage", "flare", "resume",
-    "intensify", "escalate", "leave", "rock", "hit", "target", "claim", "kill", "wound", "injure",
-}
+# The word sets of the rules, from khaldun/data/lexicon/reading_words.tsv (its header
+# says what each set is for).
+_WORDS = "reading_words.tsv"
+#: an event noun that is the subject of one of these verbs is the event: "clashes erupted"
+OCCURRENCE_VERBS = word_set(_WORDS, "occurrence")
+#: verbs whose subject is the victim: "five people died", "1300 people lost their lives"
+VICTIM_SUBJECT = word_set(_WORDS, "victim_subject")
+#: with a crowd noun as subject, a demonstration (141): "300 demonstrators gathered"
+GATHERING_VERBS = word_set(_WORDS, "gathering")
+#: nouns for a crowd of protesters
+CROWD_NOUNS = word_set(_WORDS, "crowd")
+#: a statement whose participle is the event: "a declaration demanding that ..."
+STATEMENT_NOUNS = word_set(_WORDS, "statement_noun")
+#: event verbs with no object: a participle parsed as a modifier is still the predicate
+INTRANSITIVE_EVENT_VERBS = word_set(_WORDS, "intransitive_event")
+#: passives that state a stance held by the subject: "Israel is opposed to ..."
+STATIVE_PASSIVES = word_set(_WORDS, "stative_passive")
+#: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
+MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
+
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-VICTIM_SUBJECT = {"die", "perish", "lose", "suffer", "drown"}
-# verbs whose subject is the victim: "five people died", "1300 people lost their lives"
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
@@ -66,9 +81,8 @@ def _is_actorish(tok: Any, lex: Lexicon) -> bool:
         return False
     if lemma in lex.agent_modes or tok.lower_ in lex.agent_modes:
         return True  # "gunmen", "snipers": weapons words that name people
-    if lemma in lex.nouns or lemma in lex.modes or tok.lower_ in lex.nouns or lex.event_noun(tok):
-        return False
-    return True
+    # an event, weapon or method names what happened, not who did it
+    return not (lemma in lex.nouns or lemma in lex.modes or tok.lower_ in lex.nouns or lex.event_noun(tok))
 
 
 def _repair(tok: Any) -> Any:
@@ -265,18 +279,6 @@ def _responsibility(tok: Any) -> Any:
 
 
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
-GATHERING_VERBS = {"gather", "assemble", "converge", "congregate", "mass", "take"}
-CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
-STATEMENT_NOUNS = {
-    "declaration", "statement", "resolution", "letter", "message", "communique", "note", "decree",
-    "order", "appeal", "petition", "motion", "bill", "plan", "proposal",
-}
-INTRANSITIVE_EVENT_VERBS = {
-    "protest", "demonstrate", "march", "rally", "riot", "strike", "clash", "fight", "meet",
-    "gather", "rampage", "picket", "mutiny", "rebel",
-}
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "opposed"}
-MILITARY_LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "unleash"}
 
 
 def _in_modifier_clause(tok: Any) -> bool:
@@ -294,9 +296,8 @@ def _in_modifier_clause(tok: Any) -> bool:
                 return False  # "a declaration demanding that ...": the statement is the event
             if cur.dep_ == "acl" and noun.dep_ == "ROOT":
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
-            if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
-                return False  # "There were 10 soldiers killed": the report itself
-            return True
+            # "There were 10 soldiers killed": the report itself, not background
+            return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))
         if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
             return False
         cur = cur.head

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from khaldun.errors import DataError
+from khaldun.resources import data_lines, register_cache
 
 CATEGORIES: tuple[str, ...] = ("fatalities", "injured", "arrested", "abducted", "size")
 """The fields of :class:`~khaldun.counts.Counts`, in record order."""
@@ -57,18 +57,10 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    try:
-        text = resources.files("khaldun.data").joinpath("counts", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"shipped data file counts/{name} is missing; reinstall khaldun") from exc
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return [[cell.strip() for cell in line.split("\t")] for line in data_lines("counts", name)]
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, read once per process."""

@@ -33,6 +33,7 @@ from typing import Any
 
 from khaldun.counts.lexicon import AMBIGUOUS, lexicon
 from khaldun.counts.phrases import NumberPhrase, number_phrases
+from khaldun.resources import register_cache, word_list
 
 #: dependency labels of a number that modifies the noun it counts
 MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod"})
@@ -52,16 +53,8 @@ UNREALISED_HEADS = frozenset({
     "conspire", "order", "call", "urge", "demand", "warn", "promise", "pledge", "refuse", "deny",
 })  # fmt: skip
 #: singular objects of "killed", "hurt", "arrested" that are not one person
-NON_PERSON = frozenset({
-    "economy", "chance", "deal", "bill", "plan", "proposal", "talk", "process", "effort", "hope",
-    "momentum", "idea", "project", "measure", "initiative", "agreement", "legislation", "motion",
-    "reform", "program", "programme", "campaign", "relation", "relationship", "trade", "image",
-    "reputation", "credibility", "morale", "business", "industry", "growth", "confidence",
-    "tourism", "time", "interest", "family", "group", "crowd", "convoy", "village", "unit",
-    "team", "police", "army", "force", "population", "staff", "people", "public", "government",
-    "regime", "movement", "party", "protest", "demonstration", "rally", "strike", "attack",
-    "ceasefire", "truce", "peace", "dream", "career", "case", "investigation", "cause",
-})  # fmt: skip
+#: (khaldun/data/lexicon/non_person_nouns.txt)
+NON_PERSON = word_list("non_person_nouns.txt")
 NON_PERSON_ENTS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"})  # fmt: skip
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ZERO_WORDS = frozenset({"nobody", "none"})
@@ -114,6 +107,7 @@ def _lemma(tok: Any) -> str:
     return lemma
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def _known_verbs() -> frozenset[str]:
     lex = lexicon()

