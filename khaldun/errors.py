@@ -23,7 +23,9 @@ table and bug reports can be grepped for it. Codes never change meaning.
         ├── MissingText               K106
         ├── MalformedCSV              K107
         ├── UnreadableFile            K108
-        └── DuplicateDocument         K109  same id, different text
+        ├── DuplicateDocument         K109  same id, different text
+        ├── DecompressionLimit        K110  a .gz expands past ``max_decompressed_bytes``
+        └── ForeignLanguage           K111  not in one of the ``languages`` khaldun codes
 
 An ``InputError`` or a ``CodingError`` never stops a batch: ingestion turns it into a
 :class:`khaldun.records.Rejection` whose ``reason`` is the error's ``reason``
@@ -148,6 +150,20 @@ class DuplicateDocument(InputError):
     reason = "duplicate_id"
 
 
+class DecompressionLimit(InputError):
+    """A compressed input expands past ``max_decompressed_bytes`` (a gzip bomb): it is cut there."""
+
+    code = "K110"
+    reason = "decompression_limit"
+
+
+class ForeignLanguage(InputError):
+    """The text is, with confidence, in a language outside the ``languages`` setting."""
+
+    code = "K111"
+    reason = "language"
+
+
 #: every input rejection reason, as it appears in the ``rejected`` table
 REJECTION_REASONS: dict[str, str] = {
     cls.reason: cls.code
@@ -161,6 +177,8 @@ REJECTION_REASONS: dict[str, str] = {
         MalformedCSV,
         UnreadableFile,
         DuplicateDocument,
+        DecompressionLimit,
+        ForeignLanguage,
         CodingError,
         DocumentTimeout,
     )

@@ -1,4 +1,4 @@
-"""Article text conventions: the ``date YYYY-MM-DD`` prefix, agency datelines, dates.
+"""Article text conventions: mojibake, the ``date YYYY-MM-DD`` prefix, agency datelines, dates.
 
 A dateline says where a story was *filed*, not where its events happened;
 it is kept as metadata and removed from the event text.
@@ -6,9 +6,43 @@ it is kept as metadata and removed from the event text.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
+
+_MOJIBAKE_FIXER: Any = None
+
+
+def repair_mojibake(text: str) -> str:
+    """Text decoded with the wrong codec, put right: ``"itâ€™s"`` -> ``"it’s"``.
+
+    Only encoding repairs are made (ftfy's ``fix_encoding`` and its kin):
+    quotes stay curly, HTML entities, line breaks, ligatures and Unicode
+    normalisation are left as they are, so clean text comes back unchanged.
+    """
+    if text.isascii():  # mojibake needs non-ASCII characters; most text is ASCII
+        return text
+    global _MOJIBAKE_FIXER
+    if _MOJIBAKE_FIXER is None:
+        import ftfy
+
+        config = ftfy.TextFixerConfig(
+            unescape_html=False,
+            remove_terminal_escapes=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            remove_control_chars=False,
+            normalization=None,
+            explain=False,
+        )
+        _MOJIBAKE_FIXER = functools.partial(ftfy.fix_text, config=config)
+    fixed: str = _MOJIBAKE_FIXER(text)
+    return fixed
+
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 
@@ -91,7 +125,7 @@ def normalise_date(value: object) -> str | None:
     except ValueError:
         pass
     try:
-        return datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
+        return datetime.fromisoformat(s).date().isoformat()  # "Z" is read since Python 3.11
     except ValueError:
         pass
     try:
