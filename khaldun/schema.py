@@ -1,13 +1,25 @@
-"""The JSON Schema of the event record, shipped with the package, and a validator."""
+"""The record's schemas: the JSON Schema of the event record, and the flat tables.
+
+- :func:`event_schema` / :func:`validation_errors`: the JSON Schema shipped in
+  ``khaldun/data/event_record.schema.json``, which ``EventRecord.to_dict()`` follows.
+- :data:`EVENT_COLUMNS`, :data:`EVENTS`, :data:`DOCUMENTS`, :data:`REJECTED`:
+  the flat layout, defined once; the store's tables and the CSV export derive
+  from it (see ``docs/store.md``).
+"""
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from khaldun.resources import register_cache
 
+
+@register_cache
 @lru_cache(maxsize=1)
 def event_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``EventRecord.to_dict()``."""
@@ -21,3 +33,152 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
 
     validator = Draft202012Validator(event_schema())
     return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in validator.iter_errors(record)]
+
+
+# -- the flat layout: one definition for the store and every export ------------
+#
+# A column is a name, a logical type, and how its value is read from a record
+# dict (``EventRecord.to_dict()``, a document's or a rejection's fields). The
+# DuckDB tables, their inserts and the CSV export all derive from the tuples
+# below, so a field added here appears everywhere at once.
+
+
+@dataclass(frozen=True)
+class LogicalType:
+    """A column type, spelled for each backend that needs it."""
+
+    name: str
+    duckdb: str
+    arrow: str
+    """the Arrow/Parquet type, as ``pyarrow`` names it (for a Parquet backend)"""
+
+
+STRING = LogicalType("string", "VARCHAR", "string")
+STRINGS = LogicalType("strings", "VARCHAR[]", "list<string>")
+INT = LogicalType("int", "INTEGER", "int32")
+BIGINT = LogicalType("bigint", "BIGINT", "int64")
+FLOAT = LogicalType("float", "DOUBLE", "float64")
+DATE = LogicalType("date", "DATE", "date32")
+TIMESTAMP = LogicalType("timestamp", "TIMESTAMP", "timestamp[us]")
+JSON = LogicalType("json", "JSON", "string")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a flat table."""
+
+    name: str
+    type: LogicalType
+    get: Callable[[Mapping[str, Any]], Any] = field(repr=False, compare=False)
+    """reads the value from a record dict (``None`` when absent)"""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A flat table: its columns and primary key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def row(self, rec: Mapping[str, Any]) -> dict[str, Any]:
+        """The flat row of ``rec``: every column, in order."""
+        return {name: get(rec) for name, get in self._getters}
+
+    @cached_property
+    def _getters(self) -> tuple[tuple[str, Callable[[Mapping[str, Any]], Any]], ...]:
+        return tuple((c.name, c.get) for c in self.columns)
+
+    def duckdb_ddl(self) -> str:
+        cols = ",\n    ".join(f'"{c.name}" {c.type.duckdb}' for c in self.columns)
+        key = ", ".join(f'"{k}"' for k in self.primary_key)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {cols},\n    PRIMARY KEY ({key})\n);"
+
+
+def _at(*path: str) -> Callable[[Mapping[str, Any]], Any]:
+    # specialised by depth: flattening runs once per column of every stored event
+    if len(path) == 1:
+        (key,) = path
+        return lambda rec: rec.get(key)
+    outer, inner = path
+
+    def get(rec: Mapping[str, Any]) -> Any:
+        value = rec.get(outer)
+        return value.get(inner) if value is not None else None
+
+    return get
+
+
+def _col(name: str, type_: LogicalType, *path: str) -> Column:
+    return Column(name, type_, _at(*(path or (name,))))
+
+
+def _actor(role: str, fields: Sequence[str]) -> list[Column]:
+    return [_col(f"{role}_{f}", STRING, role, f) for f in fields]
+
+
+def _count(name: str) -> list[Column]:
+    return [_col(name, INT, name, "value"), _col(f"{name}_qualifier", STRING, name, "qualifier")]
+
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    _col("event_id", STRING), _col("doc_id", STRING), _col("doc_date", DATE),
+    _col("event_type", STRING), _col("mode", STRING), _col("context", STRINGS),
+    _col("cameo_code", STRING), _col("cameo_root", STRING), _col("cameo_name", STRING),
+    _col("quad_class", INT), _col("goldstein", FLOAT),
+    _col("acled_event_type", STRING), _col("acled_sub_event_type", STRING),
+    *_actor("actor", ("text", "name", "country", "sector", "kind", "wikidata")),
+    *_actor("recipient", ("text", "name", "country", "sector", "kind", "wikidata")),
+    _col("acled_inter1", INT), _col("acled_inter2", INT),
+    _col("date", DATE), _col("date_precision", STRING), _col("date_text", STRING),
+    *_actor("location", ("text", "name", "country", "admin1")),
+    _col("location_lat", FLOAT, "location", "lat"), _col("location_lon", FLOAT, "location", "lon"),
+    _col("location_geonameid", BIGINT, "location", "geonameid"), _col("location_precision", STRING, "location", "precision"),
+    *_count("fatalities"), *_count("injured"), *_count("arrested"), *_count("abducted"), *_count("size"),
+    _col("polarity", STRING), _col("modality", STRING), _col("source", STRING),
+    *_actor("speaker", ("name", "country", "sector")),
+    _col("sentence_index", INT, "evidence", "sentence_index"),
+    _col("sentence_start", INT, "evidence", "start"), _col("sentence_end", INT, "evidence", "end"),
+    _col("trigger", STRING, "evidence", "trigger"), _col("sentence", STRING, "evidence", "sentence"),
+    _col("confidence", FLOAT), _col("schema_version", STRING),
+)
+"""The flat event: the CSV export's columns, and the events table's (which adds ``record``)."""
+
+EVENTS = Table("events", (*EVENT_COLUMNS, Column("record", JSON, lambda rec: dict(rec))), ("event_id",))
+"""Every flat column, plus ``record``: the whole record as JSON, from which reads rebuild it exactly."""
+
+DOCUMENTS = Table(
+    "documents",
+    tuple(
+        _col(name, type_)
+        for name, type_ in (
+            ("doc_id", STRING), ("content_hash", STRING), ("doc_date", DATE), ("title", STRING), ("url", STRING),
+            ("source", STRING), ("dateline", STRING), ("origin", STRING), ("text", STRING), ("extra", JSON),
+            ("ingested_at", TIMESTAMP),
+        )
+    ),
+    ("doc_id",),
+)
+"""One row per document: ``dataclasses.asdict(Document)`` plus ``ingested_at``."""
+
+REJECTED = Table(
+    "rejected",
+    tuple(
+        _col(name, type_)
+        for name, type_ in (
+            ("origin", STRING), ("reason", STRING), ("code", STRING), ("message", STRING), ("doc_id", STRING),
+            ("rejected_at", TIMESTAMP),
+        )
+    ),
+    ("origin", "reason"),
+)
+"""One row per rejected input and reason: the same input rejected again replaces its row."""
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, EVENTS, REJECTED)
+
+STORE_VERSION = 2
+"""Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``."""

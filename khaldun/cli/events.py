@@ -43,8 +43,11 @@ def run(args: argparse.Namespace) -> int:
         event_type=args.event_type, actor=args.actor, recipient=args.recipient, country=args.country,
         since=args.since, until=args.until, doc_id=args.doc_id, limit=args.limit,
     )
-    with DuckDBStore(settings.db_path, read_only=True) as store:
-        rows = store.events(query)
+    def waiting(message: str) -> None:
+        print(f"khaldun: {message}", file=sys.stderr)
+
+    with DuckDBStore(settings.db_path, read_only=True, lock_timeout=settings.lock_timeout, on_wait=waiting) as store:
+        rows = [e.to_dict() for e in store.events(query)]
     if args.output:
         with open_output(args.output) as out:
             n = write_records(rows, out, args.format)

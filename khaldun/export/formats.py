@@ -2,7 +2,8 @@
 
 - ``jsonl``: one record per line, exactly the spec's record.
 - ``json``: a JSON array of records.
-- ``csv``: one flat row per record (nested fields as ``actor_country`` etc.).
+- ``csv``: one flat row per record (nested fields as ``actor_country`` etc.), the
+  columns of :data:`khaldun.schema.EVENT_COLUMNS`, as in the store's events table.
 - ``table``: a readable fixed-width table for people.
 """
 
@@ -15,45 +16,17 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from khaldun.errors import UsageError
+from khaldun.schema import EVENT_COLUMNS
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
-CSV_COLUMNS = (
-    "event_id", "doc_id", "doc_date", "event_type", "mode", "context", "cameo_code", "cameo_root", "cameo_name",
-    "quad_class", "goldstein", "acled_event_type", "acled_sub_event_type",
-    "actor_text", "actor_name", "actor_country", "actor_sector", "actor_kind", "actor_wikidata",
-    "recipient_text", "recipient_name", "recipient_country", "recipient_sector", "recipient_kind", "recipient_wikidata",
-    "acled_inter1", "acled_inter2", "date", "date_precision", "date_text",
-    "location_text", "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
-    "location_geonameid", "location_precision",
-    "fatalities", "fatalities_qualifier", "injured", "injured_qualifier", "arrested", "arrested_qualifier",
-    "abducted", "abducted_qualifier", "size", "size_qualifier",
-    "polarity", "modality", "source", "speaker_name", "speaker_country", "speaker_sector",
-    "sentence_index", "sentence_start", "sentence_end", "trigger", "sentence", "confidence", "schema_version",
-)
+CSV_COLUMNS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
+"""The CSV header: the flat event layout of :mod:`khaldun.schema`, which the events table shares."""
 
 
 def flatten(rec: dict[str, Any]) -> dict[str, Any]:
-    """One flat row (CSV_COLUMNS) from a nested record."""
-    row: dict[str, Any] = {k: rec.get(k) for k in CSV_COLUMNS if k in rec}
-    row["context"] = ";".join(rec.get("context") or [])
-    for role in ("actor", "recipient", "speaker"):
-        a = rec.get(role) or {}
-        for f in ("text", "name", "country", "sector", "kind", "wikidata"):
-            key = f"{role}_{f}"
-            if key in CSV_COLUMNS:
-                row[key] = a.get(f)
-    loc = rec.get("location") or {}
-    for f in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision"):
-        row[f"location_{f}"] = loc.get(f)
-    for f in ("fatalities", "injured", "arrested", "abducted", "size"):
-        c = rec.get(f) or {}
-        row[f] = c.get("value")
-        row[f"{f}_qualifier"] = c.get("qualifier")
-    ev = rec.get("evidence") or {}
-    row.update(sentence_index=ev.get("sentence_index"), sentence_start=ev.get("start"),
-               sentence_end=ev.get("end"), trigger=ev.get("trigger"), sentence=ev.get("sentence"))
-    return {k: row.get(k) for k in CSV_COLUMNS}
+    """One flat CSV row (CSV_COLUMNS) from a nested record; lists such as ``context`` joined by ";"."""
+    return {c.name: ";".join(v) if isinstance(v := c.get(rec), list | tuple) else v for c in EVENT_COLUMNS}
 
 
 def _who(a: dict[str, Any] | None) -> str:

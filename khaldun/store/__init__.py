@@ -1,5 +1,10 @@
-"""Storage of documents, events and rejected inputs (DuckDB by default)."""
+"""Storage of documents, events and rejected inputs behind one interface (:class:`Store`).
 
-from khaldun.store.duckdb_store import DuckDBStore, EventQuery
+:class:`DuckDBStore` is the backend; ``tests/store/test_contract.py`` is the
+contract every backend passes. See ``docs/store.md``.
+"""
 
-__all__ = ["DuckDBStore", "EventQuery"]
+from khaldun.store.base import EventQuery, Store, doc_hashes
+from khaldun.store.duckdb_store import DuckDBStore
+
+__all__ = ["DuckDBStore", "EventQuery", "Store", "doc_hashes"]

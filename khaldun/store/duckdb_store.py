@@ -1,188 +1,190 @@
 """DuckDB store: one embedded file holding documents, events and rejected inputs.
 
-Tables:
-- ``documents``: one row per document (``doc_id`` primary key), with its text.
-- ``events``: one row per event record, flattened for querying (``actor_country``,
-  ``recipient_country``, ``location_country``, ...) plus ``record``, the whole
-  record as JSON, from which every export is rebuilt unchanged.
-- ``rejected``: one row per rejected input, with reason and code.
+The tables (``documents``, ``events``, ``rejected``) and their columns come
+from :mod:`khaldun.schema`; ``khaldun_meta`` records the layout's version
+(:data:`khaldun.schema.STORE_VERSION`), so a file of another layout is refused
+with a clear message instead of failing later on a missing column.
 
-Re-ingesting a document replaces its row and its events: the same article twice
-is stored once. Rows are inserted in bulk through DuckDB's JSON reader, which
-is much faster than row-by-row inserts.
+Concurrency. DuckDB lets one process at a time open a file for writing, and
+no other process read it meanwhile. So a file store holds no connection
+between calls: every :meth:`DuckDBStore.write` opens the file, writes one
+transaction and closes it; every read opens it read-only and closes it.
+Opening retries while another process holds the file, for up to
+``lock_timeout`` seconds, then raises :class:`~khaldun.errors.StoreLocked`
+naming the holder. Reconnecting costs about 0.05 s a call (see
+``docs/store.md``). A ``:memory:`` store keeps its one connection.
+
+Rows are inserted in bulk through DuckDB's JSON reader from a temporary file
+written before the database is opened, so the lock is held only for the
+insert itself.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
-from khaldun.errors import StoreError, UsageError
+from khaldun.errors import StoreError, StoreLocked, UsageError
 from khaldun.records import Document, EventRecord, Rejection
+from khaldun.schema import DOCUMENTS, EVENTS, REJECTED, STORE_VERSION, TABLES, Table
+from khaldun.store.base import EventQuery
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY,
-    content_hash VARCHAR,
-    doc_date DATE,
-    title VARCHAR,
-    url VARCHAR,
-    source VARCHAR,
-    dateline VARCHAR,
-    origin VARCHAR,
-    text VARCHAR,
-    ingested_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
-    doc_id VARCHAR,
-    event_type VARCHAR,
-    mode VARCHAR,
-    cameo_code VARCHAR,
-    cameo_root VARCHAR,
-    quad_class INTEGER,
-    goldstein DOUBLE,
-    acled_event_type VARCHAR,
-    acled_sub_event_type VARCHAR,
-    actor_name VARCHAR,
-    actor_country VARCHAR,
-    actor_sector VARCHAR,
-    recipient_name VARCHAR,
-    recipient_country VARCHAR,
-    recipient_sector VARCHAR,
-    date DATE,
-    date_precision VARCHAR,
-    location_name VARCHAR,
-    location_country VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
-    fatalities INTEGER,
-    injured INTEGER,
-    arrested INTEGER,
-    abducted INTEGER,
-    size INTEGER,
-    polarity VARCHAR,
-    modality VARCHAR,
-    source VARCHAR,
-    confidence DOUBLE,
-    sentence_index INTEGER,
-    record JSON
-);
-CREATE TABLE IF NOT EXISTS rejected (
-    origin VARCHAR,
-    reason VARCHAR,
-    code VARCHAR,
-    message VARCHAR,
-    doc_id VARCHAR,
-    rejected_at TIMESTAMP
-);
-"""
+if TYPE_CHECKING:
+    import duckdb
 
-EVENT_COLUMNS = (
-    "event_id", "doc_id", "event_type", "mode", "cameo_code", "cameo_root", "quad_class", "goldstein",
-    "acled_event_type", "acled_sub_event_type", "actor_name", "actor_country", "actor_sector",
-    "recipient_name", "recipient_country", "recipient_sector", "date", "date_precision",
-    "location_name", "location_country", "lat", "lon", "fatalities", "injured", "arrested",
-    "abducted", "size", "polarity", "modality", "source", "confidence", "sentence_index", "record",
-)
-_EVENT_TYPES = {
-    "quad_class": "INTEGER", "goldstein": "DOUBLE", "lat": "DOUBLE", "lon": "DOUBLE", "fatalities": "INTEGER",
-    "injured": "INTEGER", "arrested": "INTEGER", "abducted": "INTEGER", "size": "INTEGER",
-    "confidence": "DOUBLE", "sentence_index": "INTEGER", "date": "DATE", "record": "JSON",
-}
+__all__ = ["DuckDBStore", "EventQuery"]
+
+META = "khaldun_meta"
+_LOCKED = ("Could not set lock", "Conflicting lock", "different configuration")
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<exe>.+?) \(PID (?P<pid>\d+)\)")
 
 
-@dataclass(frozen=True)
-class EventQuery:
-    """Filters for :meth:`DuckDBStore.events`. Every field is optional."""
-
-    event_type: str | None = None
-    """PLOVER type (AGREE ... ASSAULT) or a CAMEO code prefix ("19", "044")"""
-    actor: str | None = None
-    """actor country code or a part of the actor's name"""
-    recipient: str | None = None
-    """recipient country code or a part of the recipient's name"""
-    country: str | None = None
-    """country of the actor, the recipient or the location"""
-    since: str | None = None
-    until: str | None = None
-    doc_id: str | None = None
-    limit: int | None = None
+def _holder(message: str) -> str:
+    """Who holds the lock, as DuckDB's message names it."""
+    m = _HOLDER.search(message)
+    if m:
+        return f"PID {m['pid']} ({m['exe']})"
+    if "different configuration" in message:
+        return "another connection in this process"
+    return "another process"
 
 
-def _flat(rec: EventRecord) -> dict[str, Any]:
-    a, r, loc = rec.actor, rec.recipient, rec.location
-    return {
-        "event_id": rec.event_id,
-        "doc_id": rec.doc_id,
-        "event_type": rec.event_type,
-        "mode": rec.mode,
-        "cameo_code": rec.cameo_code,
-        "cameo_root": rec.cameo_root,
-        "quad_class": rec.quad_class,
-        "goldstein": rec.goldstein,
-        "acled_event_type": rec.acled_event_type,
-        "acled_sub_event_type": rec.acled_sub_event_type,
-        "actor_name": (a.name or a.text) if a else None,
-        "actor_country": a.country if a else None,
-        "actor_sector": a.sector if a else None,
-        "recipient_name": (r.name or r.text) if r else None,
-        "recipient_country": r.country if r else None,
-        "recipient_sector": r.sector if r else None,
-        "date": rec.date,
-        "date_precision": rec.date_precision,
-        "location_name": (loc.name or loc.text) if loc else None,
-        "location_country": loc.country if loc else None,
-        "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
-        "fatalities": rec.fatalities.value if rec.fatalities else None,
-        "injured": rec.injured.value if rec.injured else None,
-        "arrested": rec.arrested.value if rec.arrested else None,
-        "abducted": rec.abducted.value if rec.abducted else None,
-        "size": rec.size.value if rec.size else None,
-        "polarity": rec.polarity,
-        "modality": rec.modality,
-        "source": rec.source,
-        "confidence": rec.confidence,
-        "sentence_index": rec.evidence.sentence_index,
-        "record": rec.to_dict(),
-    }
+def _now() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
+def _last_wins(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
+    # DuckDB's INSERT OR REPLACE keeps an arbitrary one of two rows with the same key in one statement
+    return list({key(r): r for r in rows}.values())
 
 
 class DuckDBStore:
-    """Documents, events and rejections in one DuckDB database (a file or ``:memory:``)."""
+    """Documents, events and rejections in one DuckDB database (a file or ``:memory:``).
 
-    def __init__(self, path: str = ":memory:", *, read_only: bool = False) -> None:
+    ``lock_timeout``: seconds to wait for a file another process holds
+    (``Settings.lock_timeout``). ``on_wait``: called once per wait with a
+    message naming the holder, so a command can say why it pauses.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = ":memory:",
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 60.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         import duckdb
 
-        self.path = path
+        self.path = str(path)
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
+        self._memory: duckdb.DuckDBPyConnection | None = None
+        if self.path == ":memory:":
+            self._memory = duckdb.connect(":memory:")
+            self._prepare(self._memory)
+            return
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"no database at {self.path}; run `khaldun extract` first or pass --db")
+        with self.connection(read_only=read_only) as con:
+            self._prepare(con)
+
+    # -- connections -----------------------------------------------------------
+
+    @contextmanager
+    def connection(self, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one piece of work, closed after it (for a file database).
+
+        Waits while another process holds the file; raises
+        :class:`StoreLocked` after ``lock_timeout`` seconds.
+        """
+        if self._memory is not None:
+            yield self._memory
+            return
+        if not read_only and self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+        con = self._open(read_only)
         try:
-            if read_only and path != ":memory:" and not os.path.exists(path):
-                raise StoreError(f"no database at {path}; run `khaldun extract` first or pass --db")
-            self.con = duckdb.connect(path, read_only=read_only)
-            if not read_only:
-                self.con.execute(SCHEMA)
+            yield con
+        finally:
+            con.close()
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        import duckdb
+
+        deadline = time.monotonic() + self.lock_timeout
+        delay, told = 0.01, False
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=read_only)
+            except duckdb.Error as exc:
+                message = str(exc)
+                if not any(s in message for s in _LOCKED):
+                    raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+                holder = _holder(message)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreLocked(
+                        f"{self.path} is held by {holder} for more than {self.lock_timeout:g} s "
+                        "(lock_timeout); wait for it to finish, or use another --db file"
+                    ) from exc
+                if not told and self.on_wait is not None:
+                    self.on_wait(f"waiting for {self.path}: it is held by {holder}")
+                    told = True
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, 0.2)
+
+    def _prepare(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Check the layout of the database; create it in an empty writable one."""
+        import duckdb
+
+        try:
+            names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+            ours = {t.name for t in TABLES}
+            if META in names:
+                row = con.execute(f"SELECT value FROM {META} WHERE key = 'store_version'").fetchone()
+                version = int(row[0]) if row else 0
+            elif ours <= names:
+                version = 1  # the layout before khaldun_meta
+            elif names & (ours | {META}):
+                raise StoreError(f"{self.path} is a DuckDB file but not a khaldun database (tables {sorted(names)})")
+            elif self.read_only:
+                raise StoreError(f"{self.path} is a DuckDB file but not a khaldun database (no events table)")
             else:
-                found = self.con.execute(
-                    "SELECT count(DISTINCT table_name) FROM information_schema.tables "
-                    "WHERE table_name IN ('documents', 'events', 'rejected')"
-                ).fetchone()
-                if not found or found[0] < 3:
-                    # any other DuckDB file would fail later with a bare catalog error
-                    self.con.close()
-                    raise StoreError(f"{path} is a DuckDB file but not a khaldun database (no events table)")
+                con.execute("BEGIN TRANSACTION")
+                for table in TABLES:
+                    con.execute(table.duckdb_ddl())
+                con.execute(f"CREATE TABLE {META} (key VARCHAR PRIMARY KEY, value VARCHAR)")
+                con.execute(f"INSERT INTO {META} VALUES ('store_version', ?)", [str(STORE_VERSION)])
+                con.execute("COMMIT")
+                return
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        if version < STORE_VERSION:
+            raise StoreError(
+                f"{self.path} was written by an older khaldun (store layout {version}; this version reads "
+                f"layout {STORE_VERSION}); re-run `khaldun extract` into a new file (--db NEW.duckdb)"
+            )
+        if version > STORE_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer khaldun (store layout {version}; this version reads "
+                f"layout {STORE_VERSION}); upgrade khaldun to read it"
+            )
 
     def close(self) -> None:
-        self.con.close()
+        if self._memory is not None:
+            self._memory.close()
 
-    def __enter__(self) -> DuckDBStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -190,111 +192,167 @@ class DuckDBStore:
 
     # -- writing -------------------------------------------------------------
 
-    def _bulk_insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> None:
-        if not rows:
+    def write(
+        self,
+        results: Iterable[tuple[Document, Sequence[EventRecord]]],
+        rejections: Iterable[Rejection] = (),
+    ) -> None:
+        """Store a batch in one transaction: documents (replacing earlier copies and
+        their events), their events, and rejections (replacing one of the same origin
+        and reason). Nothing of the batch is stored when any of it fails."""
+        now = _now()
+        by_doc: dict[str, tuple[Document, Sequence[EventRecord]]] = {}
+        for doc, evs in results:
+            prev = by_doc.get(doc.doc_id)
+            if prev is not None and prev[0].content_hash != doc.content_hash:
+                raise UsageError(f"document {doc.doc_id!r} is given twice in one batch with different texts")
+            for e in evs:
+                if e.doc_id != doc.doc_id:
+                    raise UsageError(f"event {e.event_id} has doc_id {e.doc_id!r} but is given with document {doc.doc_id!r}")
+            by_doc[doc.doc_id] = (doc, evs)
+        docs = [DOCUMENTS.row({**asdict(doc), "ingested_at": now}) for doc, _ in by_doc.values()]
+        events = _last_wins((EVENTS.row(e.to_dict()) for _, evs in by_doc.values() for e in evs), lambda r: r["event_id"])
+        rejected = _last_wins(
+            (REJECTED.row({**asdict(r), "rejected_at": now}) for r in rejections), lambda r: (r["origin"], r["reason"])
+        )
+        if not (docs or rejected):
             return
-        fd, tmp = tempfile.mkstemp(suffix=".jsonl", prefix="khaldun-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                for row in rows:
-                    fh.write(json.dumps(row, ensure_ascii=False, default=str))
-                    fh.write("\n")
-            spec = ", ".join(f"'{c}': '{types.get(c, 'VARCHAR')}'" for c in columns)
-            cols = ", ".join(f'"{c}"' for c in columns)
-            self.con.execute(
-                f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM read_json(?, format='newline_delimited', columns={{{spec}}})",
-                [tmp],
-            )
-        finally:
-            os.unlink(tmp)
+        with _JsonLines() as files:
+            batch = [(t, files.write(rows)) for t, rows in ((DOCUMENTS, docs), (EVENTS, events), (REJECTED, rejected)) if rows]
+            self._write(batch, [d["doc_id"] for d in docs])
 
     def add(
         self,
-        results: Iterable[tuple[Document, list[EventRecord]]],
+        results: Iterable[tuple[Document, Sequence[EventRecord]]],
         rejections: Iterable[Rejection] = (),
     ) -> None:
-        """Store documents with their events (replacing earlier copies) and rejections."""
+        """The same as :meth:`write` (the name before the Store interface)."""
+        self.write(results, rejections)
+
+    def _write(self, batch: Sequence[tuple[Table, str]], doc_ids: list[str]) -> None:
         import duckdb
 
-        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
-        docs, events = [], []
-        for doc, evs in results:
-            docs.append({
-                "doc_id": doc.doc_id, "content_hash": doc.content_hash, "doc_date": doc.doc_date,
-                "title": doc.title, "url": doc.url, "source": doc.source, "dateline": doc.dateline,
-                "origin": doc.origin, "text": doc.text, "ingested_at": now,
-            })
-            events.extend(_flat(e) for e in evs)
-        rej = [{**asdict(r), "rejected_at": now} for r in rejections]
-        try:
-            self.con.execute("BEGIN TRANSACTION")
-            if docs:
-                ids = [d["doc_id"] for d in docs]
-                self.con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [ids])
-            self._bulk_insert(
-                "documents", docs,
-                ("doc_id", "content_hash", "doc_date", "title", "url", "source", "dateline", "origin", "text", "ingested_at"),
-                {"doc_date": "DATE", "ingested_at": "TIMESTAMP"},
-            )
-            self._bulk_insert("events", events, EVENT_COLUMNS, _EVENT_TYPES)
-            if rej:
-                self.con.executemany(
-                    "INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?)",
-                    [(r["origin"], r["reason"], r["code"], r["message"], r["doc_id"], r["rejected_at"]) for r in rej],
-                )
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        with self.connection(read_only=False) as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                if doc_ids:
+                    con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+                for table, path in batch:
+                    spec = ", ".join(f"'{c.name}': '{c.type.duckdb}'" for c in table.columns)
+                    cols = ", ".join(f'"{c}"' for c in table.names)
+                    con.execute(
+                        f"INSERT OR REPLACE INTO {table.name} ({cols}) SELECT {cols} "
+                        f"FROM read_json(?, format='newline_delimited', columns={{{spec}}})",
+                        [path],
+                    )
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
 
     # -- reading -------------------------------------------------------------
 
-    def events(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
-        """Event records (as dicts, exactly as coded) matching ``query``, oldest first."""
-        q = query or EventQuery()
-        where, params = [], []
-        if q.event_type:
-            t = q.event_type.strip()
-            if t.isdigit():
-                where.append("cameo_code LIKE ?")
-                params.append(t + "%")
-            else:
-                where.append("upper(event_type) = upper(?)")
-                params.append(t)
-        for field, prefix in ((q.actor, "actor"), (q.recipient, "recipient")):
-            if field:
-                where.append(f"(upper({prefix}_country) = upper(?) OR {prefix}_name ILIKE ?)")
-                params += [field, f"%{field}%"]
-        if q.country:
-            where.append("(upper(actor_country) = upper(?) OR upper(recipient_country) = upper(?) OR upper(location_country) = upper(?))")
-            params += [q.country] * 3
-        for value, op in ((q.since, ">="), (q.until, "<=")):
-            if value:
-                try:
-                    datetime.strptime(value, "%Y-%m-%d")
-                except ValueError as exc:
-                    raise UsageError(f"dates must be YYYY-MM-DD, got {value!r}") from exc
-                where.append(f"date {op} CAST(? AS DATE)")
-                params.append(value)
-        if q.doc_id:
-            where.append("doc_id = ?")
-            params.append(q.doc_id)
-        sql = "SELECT record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
-        if q.limit is not None:
-            if q.limit < 0:
-                raise UsageError("limit must be 0 or more")
-            sql += f" LIMIT {int(q.limit)}"
-        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        import duckdb
+
+        with self.connection(read_only=True) as con:
+            try:
+                cur = con.execute(sql, list(params))
+                return [d[0] for d in cur.description], cur.fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    def stored(self, documents: Mapping[str, str]) -> set[str]:
+        """Of ``{doc_id: content_hash}``, the ids already stored with that same content hash."""
+        if not documents:
+            return set()
+        _, rows = self._rows(
+            "SELECT d.doc_id FROM documents d JOIN (SELECT unnest(?::VARCHAR[]) AS doc_id, "
+            "unnest(?::VARCHAR[]) AS content_hash) q ON d.doc_id = q.doc_id AND d.content_hash = q.content_hash",
+            [list(documents), list(documents.values())],
+        )
+        return {r[0] for r in rows}
+
+    def events(self, query: EventQuery | None = None) -> list[EventRecord]:
+        """Event records, exactly as coded, matching ``query``; oldest first, undated last."""
+        sql, params = _select(query or EventQuery())
+        _, rows = self._rows(sql, params)
+        return [EventRecord.from_dict(json.loads(r[0])) for r in rows]
 
     def rejected(self) -> list[dict[str, Any]]:
-        cur = self.con.execute("SELECT origin, reason, code, message, doc_id FROM rejected ORDER BY rejected_at, origin")
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        """Rejected inputs (origin, reason, code, message, doc_id), in the order they were stored."""
+        cols, rows = self._rows("SELECT origin, reason, code, message, doc_id FROM rejected ORDER BY rejected_at, origin, reason")
+        return [dict(zip(cols, row)) for row in rows]
 
     def count(self, table: str) -> int:
-        if table not in ("documents", "events", "rejected"):
+        """Rows in ``documents``, ``events`` or ``rejected``."""
+        if table not in {t.name for t in TABLES}:
             raise UsageError(f"unknown table {table!r}")
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        _, rows = self._rows(f"SELECT count(*) FROM {table}")
+        return int(rows[0][0])
+
+
+def _select(q: EventQuery) -> tuple[str, list[Any]]:
+    """The SQL (and its parameters) of an event query; a bad filter is a :class:`UsageError`."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.event_type:
+        t = q.event_type.strip()
+        if t.isdigit():
+            where.append("cameo_code LIKE ?")
+            params.append(t + "%")
+        else:
+            where.append("upper(event_type) = upper(?)")
+            params.append(t)
+    for value, role in ((q.actor, "actor"), (q.recipient, "recipient")):
+        if value:
+            where.append(f"(upper({role}_country) = upper(?) OR {role}_name ILIKE ? OR {role}_text ILIKE ?)")
+            params += [value, f"%{value}%", f"%{value}%"]
+    if q.country:
+        where.append("upper(?) IN (upper(actor_country), upper(recipient_country), upper(location_country))")
+        params.append(q.country)
+    for value, op in ((q.since, ">="), (q.until, "<=")):
+        if value:
+            try:
+                datetime.strptime(value, "%Y-%m-%d")
+            except ValueError as exc:
+                raise UsageError(f"dates must be YYYY-MM-DD, got {value!r}") from exc
+            where.append(f"date {op} CAST(? AS DATE)")
+            params.append(value)
+    if q.doc_id:
+        where.append("doc_id = ?")
+        params.append(q.doc_id)
+    sql = "SELECT record FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
+    if q.limit is not None:
+        if q.limit < 0:
+            raise UsageError("limit must be 0 or more")
+        sql += f" LIMIT {int(q.limit)}"
+    return sql, params
+
+
+class _JsonLines:
+    """Temporary JSON-lines files, one per table of a batch, removed on exit."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+
+    def write(self, rows: Sequence[dict[str, Any]]) -> str:
+        fd, path = tempfile.mkstemp(suffix=".jsonl", prefix="khaldun-")
+        self.paths.append(path)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False, default=str))
+                fh.write("\n")
+        return path
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for path in self.paths:
+            with suppress(OSError):
+                os.unlink(path)

@@ -1,175 +1,135 @@
-"""The DuckDB store: round trip, re-ingestion, rejections, every query filter."""
+"""What only the DuckDB backend does: files, read-only opening, layout versions, the shared flat layout.
+
+The behaviour every backend shares is in ``test_contract.py``; several
+processes on one file are in ``test_concurrency.py``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import csv
+import io
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from khaldun.errors import StoreError, UsageError
-from khaldun.records import Actor, Count, Document, EventRecord, Evidence, Place, Rejection
-from khaldun.schema import validation_errors
+from khaldun.errors import StoreError
+from khaldun.export import write_records
+from khaldun.schema import DOCUMENTS, EVENT_COLUMNS, EVENTS, REJECTED, STORE_VERSION
 from khaldun.store import DuckDBStore, EventQuery
 
+from ._factory import DOC_A, DOC_F, EVENTS_A, FULL, REJ_EMPTY
 
-def record(
-    event_id: str,
-    doc_id: str,
-    *,
-    event_type: str | None = "ASSAULT",
-    code: str = "190",
-    actor: Actor | None = None,
-    recipient: Actor | None = None,
-    location: Place | None = None,
-    date: str | None = "2024-03-08",
-    sentence_index: int = 0,
-) -> EventRecord:
-    return EventRecord(
-        event_id=event_id, doc_id=doc_id, event_type=event_type, mode=None, context=(),
-        cameo_code=code, cameo_root=code[:2], quad_class=4 if code >= "14" else 1, goldstein=-10.0,
-        acled_event_type=None, acled_sub_event_type=None, actor=actor, recipient=recipient,
-        acled_inter1=None, acled_inter2=None, date=date, date_precision="day" if date else "unknown",
-        date_text=None, location=location, fatalities=Count(3, "at_least", "at least three"), injured=None,
-        arrested=None, abducted=None, size=None, polarity="affirmed", modality="asserted", source=None,
-        speaker=None, evidence=Evidence("Troops attacked.", sentence_index, 0, 16, "attacked"), confidence=0.7,
-        doc_date="2024-03-09", cameo_name="Use conventional military force",
-    )
-
-
-ISRAEL = Actor(text="Israeli troops", name="Israeli troops", country="ISR", sector="MIL", kind="group")
-HAMAS = Actor(text="Hamas", name="Hamas", country="PSE", sector="REB", kind="organization")
-IRAN = Actor(text="Iran", name="Iran", country="IRN", kind="country")
-KENYA_POLICE = Actor(text="police", name="Kenya Police", country="KEN", sector="COP", kind="organization")
-GAZA = Place(text="Gaza", name="Gaza", country="PSE", lat=31.5, lon=34.47, geonameid=281133, precision="city")
-BEIRUT = Place(text="Beirut", name="Beirut", country="LBN", precision="city")
-
-DOC_A = Document(doc_id="a", text="Troops attacked.", doc_date="2024-03-09", origin="a.txt", content_hash="ha")
-DOC_B = Document(doc_id="b", text="Iran met Hamas.", doc_date="2024-01-02", origin="b.txt", content_hash="hb")
-EVENTS_A = [
-    record("e1", "a", actor=ISRAEL, recipient=HAMAS, location=GAZA, date="2024-03-08"),
-    record("e2", "a", event_type="PROTEST", code="141", actor=None, location=BEIRUT, date=None, sentence_index=1),
-    record("e3", "a", event_type="COERCE", code="173", actor=KENYA_POLICE, date="2024-03-07", sentence_index=2),
-]
-EVENTS_B = [record("e4", "b", event_type="CONSULT", code="042", actor=IRAN, recipient=HAMAS, date="2024-01-01")]
-
-
-@pytest.fixture
-def store() -> DuckDBStore:
-    s = DuckDBStore()  # in memory
-    s.add([(DOC_A, EVENTS_A), (DOC_B, EVENTS_B)])
-    return s
-
-
-def ids(rows: list[dict]) -> list[str]:
-    return [r["event_id"] for r in rows]
-
-
-def test_records_come_back_exactly_as_coded_and_schema_valid(store: DuckDBStore) -> None:
-    rows = store.events()
-    by_id = {r["event_id"]: r for r in rows}
-    for rec in EVENTS_A + EVENTS_B:
-        assert by_id[rec.event_id] == rec.to_dict()
-        assert validation_errors(by_id[rec.event_id]) == []
-    assert (store.count("documents"), store.count("events"), store.count("rejected")) == (2, 4, 0)
-
-
-def test_ordering_oldest_first_undated_last(store: DuckDBStore) -> None:
-    assert ids(store.events()) == ["e4", "e3", "e1", "e2"]
-
-
-@pytest.mark.parametrize(
-    "query, expected",
-    [
-        (EventQuery(event_type="ASSAULT"), ["e1"]),
-        (EventQuery(event_type="protest"), ["e2"]),
-        (EventQuery(event_type="1"), ["e3", "e1", "e2"]),  # CAMEO prefix
-        (EventQuery(event_type="17"), ["e3"]),
-        (EventQuery(event_type="042"), ["e4"]),
-        (EventQuery(actor="ISR"), ["e1"]),
-        (EventQuery(actor="isr"), ["e1"]),
-        (EventQuery(actor="kenya"), ["e3"]),  # part of the name
-        (EventQuery(recipient="PSE"), ["e4", "e1"]),
-        (EventQuery(recipient="Hama"), ["e4", "e1"]),
-        (EventQuery(country="PSE"), ["e4", "e1"]),  # recipient or location
-        (EventQuery(country="LBN"), ["e2"]),  # location only
-        (EventQuery(country="IRN"), ["e4"]),  # actor only
-        (EventQuery(since="2024-03-07"), ["e3", "e1"]),
-        (EventQuery(until="2024-03-07"), ["e4", "e3"]),
-        (EventQuery(since="2024-03-08", until="2024-03-08"), ["e1"]),
-        (EventQuery(doc_id="b"), ["e4"]),
-        (EventQuery(limit=2), ["e4", "e3"]),
-        (EventQuery(limit=0), []),
-        (EventQuery(event_type="ASSAULT", country="ISR", since="2024-03-01"), ["e1"]),
-        (EventQuery(event_type="ASSAULT", country="IRN"), []),
-    ],
-)
-def test_filters(store: DuckDBStore, query: EventQuery, expected: list[str]) -> None:
-    assert ids(store.events(query)) == expected
-
-
-@pytest.mark.parametrize("query", [EventQuery(since="March 2024"), EventQuery(until="2024-13-01"), EventQuery(limit=-1)])
-def test_bad_queries_are_usage_errors(store: DuckDBStore, query: EventQuery) -> None:
-    with pytest.raises(UsageError):
-        store.events(query)
-
-
-def test_reingesting_a_document_replaces_it_and_its_events(store: DuckDBStore) -> None:
-    store.add([(DOC_A, EVENTS_A)])
-    assert (store.count("documents"), store.count("events")) == (2, 4)
-    # recoded with fewer events: the old ones go
-    store.add([(replace(DOC_A, title="again"), EVENTS_A[:1])])
-    assert (store.count("documents"), store.count("events")) == (2, 2)
-    assert ids(store.events(EventQuery(doc_id="a"))) == ["e1"]
-    assert store.con.execute("SELECT title FROM documents WHERE doc_id = 'a'").fetchone() == ("again",)
-
-
-def test_the_same_event_id_twice_in_one_batch_is_stored_once() -> None:
-    s = DuckDBStore()
-    s.add([(DOC_A, [EVENTS_A[0], EVENTS_A[0]])])
-    assert s.count("events") == 1
-
-
-def test_rejections_are_stored_with_reason_and_code() -> None:
-    s = DuckDBStore()
-    rej = Rejection(origin="x.txt", reason="empty", code="K101", message="[K101] x.txt: no text")
-    s.add([], [rej])
-    s.add([], [replace(rej, origin="y.jsonl:3", reason="no_text", code="K106", doc_id="n1")])
-    assert s.rejected() == [
-        {"origin": "x.txt", "reason": "empty", "code": "K101", "message": "[K101] x.txt: no text", "doc_id": None},
-        {"origin": "y.jsonl:3", "reason": "no_text", "code": "K106", "message": "[K101] x.txt: no text", "doc_id": "n1"},
-    ]
+# the layout before khaldun_meta (store layout 1), as khaldun wrote it
+LAYOUT_1 = """
+CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, doc_date DATE, title VARCHAR, url VARCHAR,
+    source VARCHAR, dateline VARCHAR, origin VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, event_type VARCHAR, lat DOUBLE, record JSON);
+CREATE TABLE rejected (origin VARCHAR, reason VARCHAR, code VARCHAR, message VARCHAR, doc_id VARCHAR, rejected_at TIMESTAMP);
+"""
 
 
 def test_a_file_database_persists_and_opens_read_only(tmp_path: Path) -> None:
-    path = str(tmp_path / "sub.duckdb")
+    path = tmp_path / "sub.duckdb"
     with DuckDBStore(path) as s:
-        s.add([(DOC_A, EVENTS_A)])
-    with DuckDBStore(path, read_only=True) as s:
-        assert ids(s.events(EventQuery(event_type="ASSAULT"))) == ["e1"]
-        doc_row = s.con.execute("SELECT doc_id, doc_date, origin, text FROM documents").fetchall()
-        assert [(d, str(when), o, t) for d, when, o, t in doc_row] == [("a", "2024-03-09", "a.txt", "Troops attacked.")]
+        s.write([(DOC_A, EVENTS_A)])
+    with DuckDBStore(str(path), read_only=True) as s:
+        assert [e.event_id for e in s.events(EventQuery(event_type="ASSAULT"))] == ["e1"]
+        with s.connection() as con:
+            rows = con.execute("SELECT doc_id, doc_date, origin, text FROM documents").fetchall()
+        assert [(d, str(when), o, t) for d, when, o, t in rows] == [("a", "2024-03-09", "a.txt", "Troops attacked.")]
+        with pytest.raises(StoreError, match="read-only"):
+            s.write([(DOC_F, [FULL])])
+
+
+def test_a_file_store_holds_no_connection_between_calls(tmp_path: Path) -> None:
+    path = tmp_path / "free.duckdb"
+    store = DuckDBStore(path)
+    store.write([(DOC_A, EVENTS_A)])
+    # a plain read-write connection in this process with another configuration would be refused
+    # if the store still held one
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (3,)
+    con.close()
 
 
 def test_missing_database_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"^\[K040\] no database at"):
-        DuckDBStore(str(tmp_path / "nope.duckdb"), read_only=True)
+        DuckDBStore(tmp_path / "nope.duckdb", read_only=True)
     with pytest.raises(StoreError, match=r"^\[K040\] cannot open"):
-        DuckDBStore(str(tmp_path / "no-such-folder" / "x.duckdb"))
+        DuckDBStore(tmp_path / "no-such-folder" / "x.duckdb")
 
 
 def test_a_duckdb_file_that_is_not_ours_is_a_store_error(tmp_path: Path) -> None:
-    import duckdb
-
     other = tmp_path / "other.duckdb"
     duckdb.connect(str(other)).close()
     with pytest.raises(StoreError, match="not a khaldun database"):
-        DuckDBStore(str(other), read_only=True)
+        DuckDBStore(other, read_only=True)
+    partial = tmp_path / "partial.duckdb"
+    with duckdb.connect(str(partial)) as con:
+        con.execute("CREATE TABLE events (x INTEGER)")
+    with pytest.raises(StoreError, match="not a khaldun database"):
+        DuckDBStore(partial)
     (tmp_path / "text.duckdb").write_text("hello")
     with pytest.raises(StoreError, match="cannot open"):
-        DuckDBStore(str(tmp_path / "text.duckdb"), read_only=True)
+        DuckDBStore(tmp_path / "text.duckdb", read_only=True)
 
 
-def test_unknown_table_is_a_usage_error(store: DuckDBStore) -> None:
-    with pytest.raises(UsageError):
-        store.count("events; DROP TABLE events")
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_database_of_the_older_layout_says_what_to_do(tmp_path: Path, read_only: bool) -> None:
+    old = tmp_path / "old.duckdb"
+    with duckdb.connect(str(old)) as con:
+        con.execute(LAYOUT_1)
+    with pytest.raises(StoreError, match=r"^\[K040\] .*old\.duckdb was written by an older khaldun \(store layout 1") as err:
+        DuckDBStore(old, read_only=read_only)
+    assert "re-run `khaldun extract` into a new file" in str(err.value)
+
+
+def test_a_database_of_a_newer_layout_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    DuckDBStore(path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE khaldun_meta SET value = ? WHERE key = 'store_version'", [str(STORE_VERSION + 1)])
+    with pytest.raises(StoreError, match="newer khaldun"):
+        DuckDBStore(path, read_only=True)
+
+
+def test_the_tables_are_the_schema_definitions(tmp_path: Path) -> None:
+    store = DuckDBStore(tmp_path / "t.duckdb")
+    with store.connection() as con:
+        for table in (DOCUMENTS, EVENTS, REJECTED):
+            got = con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table.name],
+            ).fetchall()
+            assert got == [(c.name, c.type.duckdb) for c in table.columns]
+        assert con.execute("SELECT value FROM khaldun_meta WHERE key = 'store_version'").fetchone() == (str(STORE_VERSION),)
+    assert EVENTS.names == (*(c.name for c in EVENT_COLUMNS), "record")
+
+
+def test_the_events_table_and_the_csv_export_share_one_flat_row() -> None:
+    store = DuckDBStore()
+    store.write([(DOC_F, [FULL]), (DOC_A, EVENTS_A)], [REJ_EMPTY])
+    out = io.StringIO()
+    write_records([e.to_dict() for e in store.events()], out, "csv")
+    exported = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    names = [c.name for c in EVENT_COLUMNS]
+    with store.connection() as con:
+        cur = con.execute(f"SELECT {', '.join(names)} FROM events ORDER BY date NULLS LAST, doc_id, sentence_index, event_id")
+        stored = cur.fetchall()
+    assert len(exported) == len(stored) == 4
+    for csv_row, row in zip(exported, stored):
+        for name, value in zip(names, row):
+            if isinstance(value, list):
+                value = ";".join(value)
+            assert csv_row[name] == ("" if value is None else str(value)), name
+    full = {row[0]: row for row in stored}["f1"]
+    assert full[names.index("context")] == ["political", "protest"]
+
+
+def test_a_documents_extra_and_dates_are_stored(tmp_path: Path) -> None:
+    store = DuckDBStore()
+    store.write([(DOC_F, [FULL])])
+    with store.connection() as con:
+        assert con.execute("SELECT extra->>'lang', doc_date::VARCHAR FROM documents").fetchone() == ("en", "2024-03-09")
+        assert con.execute("SELECT list_contains(context, 'protest'), location_geonameid FROM events").fetchone() == (True, 186301)
