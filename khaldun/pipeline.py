@@ -130,7 +130,7 @@ class Pipeline:
 
         load_model(self.settings.model)
         coder = get_coder(self.settings)
-        PlaceResolver.default().warm_up()
+        PlaceResolver.default(self.settings.cache_dir).warm_up()
         return coder
 
     def outcomes(self, docs: Iterable[Document]) -> Iterator[Outcome]:

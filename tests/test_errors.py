@@ -6,7 +6,7 @@ import inspect
 import re
 
 from khaldun import errors
-from khaldun.errors import REJECTION_REASONS, InputError, KhaldunError
+from khaldun.errors import REJECTION_REASONS, CodingError, InputError, KhaldunError
 
 CLASSES = [
     obj for _, obj in inspect.getmembers(errors, inspect.isclass)
@@ -20,6 +20,8 @@ STABLE = {
     "EmptyDocument": "K101", "BinaryDocument": "K102", "UndecodableDocument": "K103",
     "DocumentTooLarge": "K104", "MalformedJSON": "K105", "MissingText": "K106",
     "MalformedCSV": "K107", "UnreadableFile": "K108", "DuplicateDocument": "K109",
+    "StoreLocked": "K041", "CodingError": "K060", "DocumentTimeout": "K061",
+    "DecompressionLimit": "K110", "ForeignLanguage": "K111",
 }
 
 
@@ -56,10 +58,10 @@ def test_builtin_mixins_callers_expect() -> None:
     assert issubclass(errors.ModelError, RuntimeError)
 
 
-def test_rejection_reasons_cover_every_input_error() -> None:
-    inputs = [c for c in CLASSES if issubclass(c, InputError) and c is not InputError]
-    assert REJECTION_REASONS == {c.reason: c.code for c in inputs}
+def test_rejection_reasons_cover_every_input_and_coding_error() -> None:
+    rejected = [c for c in CLASSES if (issubclass(c, InputError) and c is not InputError) or issubclass(c, CodingError)]
+    assert REJECTION_REASONS == {c.reason: c.code for c in rejected}
     assert set(REJECTION_REASONS) == {
         "empty", "binary", "undecodable", "too_large", "malformed_json", "no_text", "malformed_csv", "unreadable",
-        "duplicate_id",
+        "duplicate_id", "decompression_limit", "language", "coding_failed", "timeout",
     }

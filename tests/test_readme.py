@@ -111,10 +111,17 @@ def test_make_demo_and_the_quick_start_query(scratch: Path) -> None:
 
 @pytest.mark.slow
 def test_the_python_example_runs(nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    (snippet,) = [b for b in blocks("python") if "khaldun" in b]
+    first, into = [b for b in blocks("python") if "khaldun" in b]
     shutil.copy(REPO / "examples" / "border-clash.txt", tmp_path / "article.txt")
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    exec(compile(snippet, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102 - running the README is the point
+    exec(compile(first, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102 - running the README is the point
     printed = capsys.readouterr().out.splitlines()
     assert printed, "the example printed no events"
     assert not (tmp_path / "khaldun.duckdb").exists()  # the library stores nothing by itself
+    exec(compile(into, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
+    documents, reasons, events = capsys.readouterr().out.split(" ", 2)
+    n_inputs = sum(1 for p in (REPO / "examples").glob("*.txt")) + sum(
+        1 for p in (REPO / "examples").glob("*.jsonl") for line in p.read_text().splitlines() if line.strip())
+    assert int(documents) == n_inputs and reasons == "{}" and int(events) > 0
+    assert (tmp_path / "events.duckdb").exists()

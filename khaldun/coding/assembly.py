@@ -17,7 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.coding.acled import acled_types
-from khaldun.coding.attribution import Frame, is_outlet, outlet_phrase
+from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import Reading
@@ -192,10 +192,12 @@ class RecordAssembler:
                 actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, here, document.doc_date),
             )
-        if location is not None and location.country and not b.recipients and (code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS):
+        targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
+        abroad = location is not None and location.country and all(a.country and a.country != location.country for a in b.actors)
+        if abroad and not b.recipients and targets_place and b.actors:
             # a visit to, a protest in, troops massed in another country: that country is the target
-            if all(a.country and a.country != location.country for a in b.actors) and b.actors:
-                b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
+            assert location is not None
+            b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
         if root == "14" and counts.size is None and b.trigger is b.reading.trigger and b.reading.actor_tok is not None:
@@ -354,9 +356,6 @@ def _trigger_text(trigger: Any, noun: Any) -> str:
         return f"{trigger.text} ... {noun.text}"
     parts = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-
-
-REPORTING_HEADS = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "note"}
 
 
 def _main_clause(tok: Any) -> bool:

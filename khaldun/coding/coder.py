@@ -40,6 +40,7 @@ from khaldun.coding.readings import (
 )
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
+from khaldun.resources import register_cache
 
 # who reports events without taking a side in them: civilians, media, doctors,
 # teachers, refugees, and the police reporting crimes
@@ -115,12 +116,12 @@ class EventCoder:
         if frame.speaker_token is not None and not is_outlet(frame.speaker_token, self.lex):
             found = self._resolve(doc_actors, frame.speaker_token, doc_date)
             speaker = found[0] if found else None
-        if speaker is not None and r.actor_tok is not None and r.actor_tok.pos_ == "PRON" and r.actor_tok.lower_ in ("he", "she", "it", "they", "we", "i"):
-            if not actors or not any(a.country for a in actors):
-                actors = [speaker]  # "X said it would ...": the pronoun is the speaker
-        if speaker is not None and r.recipient_tok is not None and r.recipient_tok.lower_ in ("it", "us", "me"):
-            if not recipients or not any(a.country for a in recipients):
-                recipients = [speaker]  # "Israel said a mortar was fired at it"
+        pronoun_actor = r.actor_tok is not None and r.actor_tok.pos_ == "PRON" and r.actor_tok.lower_ in ("he", "she", "it", "they", "we", "i")
+        if speaker is not None and pronoun_actor and not any(a.country for a in actors):
+            actors = [speaker]  # "X said it would ...": the pronoun is the speaker
+        pronoun_recipient = r.recipient_tok is not None and r.recipient_tok.lower_ in ("it", "us", "me")
+        if speaker is not None and pronoun_recipient and not any(a.country for a in recipients):
+            recipients = [speaker]  # "Israel said a mortar was fired at it"
         out: list[Candidate] = []
         code = r.cameo
         if frame.obligation and speaker is not None and code != RESPONSIBILITY:
@@ -235,12 +236,13 @@ def _default_coder(kb_dir: str | None, cache_dir: str | None) -> EventCoder:
     key = (kb_dir, cache_dir)
     coder = _DEFAULTS.get(key)
     if coder is None:
-        coder = EventCoder(Lexicon.default(), ActorResolver.default(), PlaceResolver.default())
+        coder = EventCoder(Lexicon.default(), ActorResolver.default(kb_dir), PlaceResolver.default(cache_dir))
         _DEFAULTS[key] = coder
     return coder
 
 
 _DEFAULTS: dict[tuple[str | None, str | None], EventCoder] = {}
+register_cache(_DEFAULTS)
 
 
 def from_settings(settings: Any) -> EventCoder:

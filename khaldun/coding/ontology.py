@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from khaldun.errors import DataError
+from khaldun.resources import register_cache
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -60,6 +61,7 @@ def _data_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoCode]:
     """Every CAMEO code khaldun knows, by code."""
@@ -101,6 +103,7 @@ class AcledRule:
     sub_event_type: str
 
 
+@register_cache
 @lru_cache(maxsize=1)
 def acled_rules() -> tuple[AcledRule, ...]:
     rows = csv.DictReader(_data_lines("acled_crosswalk.tsv"), delimiter="\t")

@@ -31,6 +31,7 @@ from typing import Any, Protocol, runtime_checkable
 from khaldun.config import Settings
 from khaldun.errors import ConfigError
 from khaldun.records import Document, EventRecord
+from khaldun.resources import register_cache
 
 
 @runtime_checkable
@@ -52,6 +53,7 @@ BUILTIN: dict[str, str] = {
 _NAME = re.compile(r"^[a-z][a-z0-9_\-]*(\.[a-z0-9_\-]+)*\.v[0-9]+$")
 _registered: dict[str, CoderFactory] = {}
 _made: dict[tuple[Any, ...], Coder] = {}
+register_cache(_made)
 
 
 def register(name: str) -> Callable[[CoderFactory], CoderFactory]:
@@ -109,6 +111,3 @@ def get_coder(settings: Settings) -> Coder:
     return coder
 
 
-def reset() -> None:
-    """Forget coders made so far (the next :func:`get_coder` makes them again)."""
-    _made.clear()

@@ -53,7 +53,8 @@ def e2e(tmp_path_factory: pytest.TempPathFactory, khaldun_cli: Run) -> dict[str,
     db = tmp / "x.duckdb"
     paths = [str(EXAMPLES)] + ([str(SEED)] if SEED.is_file() else [])
     first = khaldun_cli(["extract", *paths, "--format", "jsonl", "--db", db], cwd=tmp)
-    second = khaldun_cli(["extract", *paths, "--format", "jsonl", "--db", db], cwd=tmp)
+    # --recode: code again what the database holds (without it the second run skips them all)
+    second = khaldun_cli(["extract", *paths, "--format", "jsonl", "--db", db, "--recode"], cwd=tmp)
     return {"db": db, "tmp": tmp, "first": first, "second": second, "seed": SEED.is_file()}
 
 

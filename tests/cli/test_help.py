@@ -77,6 +77,9 @@ def test_every_setting_is_in_the_readme_table_with_its_default() -> None:
         assert f.name in rows, f"setting {f.name} is not in the README's settings table"
         default = f.default
         documented = rows[f.name]
+        if default is None:  # decided at run time (a folder under the home directory): described, not a value
+            assert documented, f.name
+            continue
         assert type(default)(documented) == default if not isinstance(default, str) else documented == default, (
             f"README says {f.name} defaults to {documented!r}, the code says {default!r}"
         )
