@@ -303,7 +303,13 @@ def _as_items(inputs: Iterable[Any], s: Settings) -> Iterator[Document | Rejecti
         return rest
     from khaldun.ingest import read_inputs
 
-    return read_inputs(rest, max_chars=s.max_doc_chars, text_column=s.csv_text_column)
+    return read_inputs(
+        rest,
+        max_chars=s.max_doc_chars,
+        text_column=s.csv_text_column,
+        languages=s.languages,
+        max_decompressed_bytes=s.max_decompressed_bytes,
+    )
 
 
 class _SkipCount:

@@ -21,3 +21,17 @@ def test_same_article_twice_is_coded_once_and_a_reused_id_is_rejected(nlp):
     assert isinstance(rej, Rejection) and rej.reason == "duplicate_id" and rej.code == "K109"
     assert rej.origin == "a.jsonl:3" and rej.doc_id == "x1"
     assert summary.rejected_by_reason == {"duplicate_id": 1}
+
+
+def test_articles_in_other_languages_are_rejected_with_the_language_named() -> None:
+    from pathlib import Path
+
+    from khaldun.config import Settings
+    from khaldun.pipeline import extract
+
+    fixtures = Path(__file__).parent / "ingest" / "fixtures"
+    results, rejections, summary = extract([str(fixtures / f) for f in ("french.txt", "spanish.txt", "arabic.txt")], Settings(workers=1))
+    assert results == [] and summary.rejected_by_reason == {"language": 3}
+    named = [r.message for r in rejections]
+    assert [("French" in named[0]), ("Spanish" in named[1]), ("Arabic" in named[2])] == [True, True, True]
+    assert all(r.code == "K111" for r in rejections)
