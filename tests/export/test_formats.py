@@ -122,3 +122,14 @@ def test_an_unwritable_output_is_a_usage_error(tmp_path) -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         write_records([], io.StringIO(), "xml")
+
+
+def test_csv_columns_are_the_flat_event_layout_the_store_shares() -> None:
+    from khaldun.schema import EVENT_COLUMNS, EVENTS
+
+    assert CSV_COLUMNS == tuple(c.name for c in EVENT_COLUMNS)
+    assert EVENTS.names == (*CSV_COLUMNS, "record")
+    assert len(set(CSV_COLUMNS)) == len(CSV_COLUMNS)
+    # a record with every optional part missing flattens to empty cells, not errors
+    bare = flatten(records()[1])
+    assert bare["actor_name"] is None and bare["location_lat"] is None and bare["context"] == ""

@@ -211,3 +211,11 @@ def test_a_batch_that_contradicts_itself_is_refused_whole(filled: Store) -> None
     with pytest.raises(UsageError, match="doc_id"):
         filled.write([(DOC_F, [FULL]), (DOC_B, [EVENTS_A[0]])])  # an event of a, given with b
     assert (counts(filled), filled.events()) == before
+
+
+def test_the_public_api_is_explicit() -> None:
+    import khaldun.store
+    from khaldun.store.duckdb_store import EventQuery as Old
+
+    assert sorted(khaldun.store.__all__) == ["DuckDBStore", "EventQuery", "Store", "doc_hashes"]
+    assert Old is EventQuery

@@ -46,8 +46,8 @@ def test_a_file_store_holds_no_connection_between_calls(tmp_path: Path) -> None:
     path = tmp_path / "free.duckdb"
     store = DuckDBStore(path)
     store.write([(DOC_A, EVENTS_A)])
-    # a plain read-write connection in this process with another configuration would be refused
-    # if the store still held one
+    # were the store still holding its read-write connection, DuckDB would refuse this read-only one
+    # (another configuration in the same process), and every other process too
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchone() == (3,)
     con.close()
