@@ -15,6 +15,10 @@ Rules (also in ``docs/places-and-dates.md``):
 - Period precision: ``week`` dates are the Monday of the week, ``month`` dates the
   1st, ``year`` dates the 1st of January; ranges give their first day and ``end``.
 - Without a publication date only expressions that give a year resolve.
+- A date that would fall outside the calendar Python can hold (before 1 January
+  of year 1, after 31 December 9999: "tomorrow" in an article dated 9999-12-31)
+  is not anchored: every step below goes through :func:`_safe_date`,
+  :func:`_add_days` or :func:`_shift_month`, which answer None there.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from khaldun.dates.expressions import TimeExpression
 
@@ -40,11 +44,21 @@ class Anchored:
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
-    if not 1 <= month <= 12:
+    if not (MINYEAR <= year <= MAXYEAR and 1 <= month <= 12):
         return None
     if not 1 <= day <= monthrange(year, month)[1]:
         return None
     return date(year, month, day)
+
+
+def _add_days(d: date, days: int) -> date | None:
+    """``d`` plus ``days`` (negative: minus), None outside the calendar."""
+    if d.toordinal() + days < 1:
+        return None
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _pick_year(make, doc: date, tense: str) -> date | None:
@@ -52,22 +66,20 @@ def _pick_year(make, doc: date, tense: str) -> date | None:
     candidates = [d for d in (make(doc.year - 1), make(doc.year), make(doc.year + 1)) if d]
     if not candidates:
         return None
+    # differences, not doc +/- tolerance: that sum leaves the calendar on its first and last day
     if tense == "past":
-        allowed = [d for d in candidates if d <= doc + _PAST_TOLERANCE]
+        allowed = [d for d in candidates if d - doc <= _PAST_TOLERANCE]
         return max(allowed) if allowed else None
     if tense == "future":
-        allowed = [d for d in candidates if d >= doc - _PAST_TOLERANCE]
+        allowed = [d for d in candidates if doc - d <= _PAST_TOLERANCE]
         return min(allowed) if allowed else None
     return min(candidates, key=lambda d: (abs((d - doc).days), d > doc))
 
 
-def _month_start(year: int, month: int) -> date:
-    return date(year, month, 1)
-
-
-def _shift_month(d: date, months: int) -> date:
+def _shift_month(d: date, months: int) -> date | None:
+    """The first of the month ``months`` after ``d``'s (None outside the calendar)."""
     index = d.year * 12 + d.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    return _safe_date(index // 12, index % 12 + 1, 1)
 
 
 def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") -> Anchored | None:
@@ -87,11 +99,19 @@ def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") 
         e = _safe_date(expr.year, expr.month or 0, expr.day_end or 0)
         return Anchored(d, "day", e) if d else None
     if kind == "month_year" and expr.year and expr.month:
-        return Anchored(_month_start(expr.year, expr.month), "month")
+        d = _safe_date(expr.year, expr.month, 1)
+        return Anchored(d, "month") if d else None
     if kind == "year" and expr.year:
-        return Anchored(date(expr.year, 1, 1), "year")
+        d = _safe_date(expr.year, 1, 1)
+        return Anchored(d, "year") if d else None
     if doc_date is None:
         return None
+    return _relative(expr, doc_date, tense)
+
+
+def _relative(expr: TimeExpression, doc_date: date, tense: str) -> Anchored | None:
+    """:func:`anchor` for the expressions that need the publication date."""
+    kind = expr.kind
 
     if kind in ("dmy", "mdy", "dm_range", "md_range"):
         month, day = expr.month or 0, expr.day or 0
@@ -102,14 +122,21 @@ def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") 
         return Anchored(d, "day", end)
     if kind == "month" and expr.month:
         month = expr.month
+
+        def first(y: int) -> date | None:
+            return _safe_date(y, month, 1)
+
+        d: date | None
         if expr.direction == "last":
-            d = _pick_year(lambda y: date(y, month, 1), doc_date.replace(day=1) - timedelta(days=1), "past")
+            before = _add_days(doc_date.replace(day=1), -1)
+            d = _pick_year(first, before, "past") if before else None
         elif expr.direction == "next":
-            d = _pick_year(lambda y: date(y, month, 1), doc_date + timedelta(days=31), "future")
+            after = _add_days(doc_date, 31)
+            d = _pick_year(first, after, "future") if after else None
         elif tense == "future":
-            d = _pick_year(lambda y: date(y, month, 1), doc_date.replace(day=1), "future")
+            d = _pick_year(first, doc_date.replace(day=1), "future")
         else:
-            d = _pick_year(lambda y: date(y, month, 1), doc_date, "past" if tense == "past" else tense)
+            d = _pick_year(first, doc_date, "past" if tense == "past" else tense)
         return Anchored(d, "month") if d else None
     if kind in ("weekday", "weekend") and expr.weekday is not None:
         delta_back = (doc_date.weekday() - expr.weekday) % 7
@@ -118,19 +145,22 @@ def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") 
             ahead = (expr.weekday - doc_date.weekday()) % 7
             if expr.direction == "next" and ahead == 0:
                 ahead = 7
-            d = doc_date + timedelta(days=ahead)
+            d = _add_days(doc_date, ahead)
         else:
             if expr.direction == "last" and delta_back == 0:
                 delta_back = 7
-            d = doc_date - timedelta(days=delta_back)
-        return Anchored(d, "day" if kind == "weekday" else "week")
+            d = _add_days(doc_date, -delta_back)
+        return Anchored(d, "day" if kind == "weekday" else "week") if d else None
     if kind in ("rel_day", "ago") and expr.unit == "day":
-        return Anchored(doc_date + timedelta(days=expr.amount), "day")
+        d = _add_days(doc_date, expr.amount)
+        return Anchored(d, "day") if d else None
     if expr.unit == "week":
-        monday = doc_date - timedelta(days=doc_date.weekday())
-        return Anchored(monday + timedelta(weeks=expr.amount), "week")
+        d = _add_days(doc_date, 7 * expr.amount - doc_date.weekday())
+        return Anchored(d, "week") if d else None
     if expr.unit == "month":
-        return Anchored(_shift_month(doc_date.replace(day=1), expr.amount), "month")
+        d = _shift_month(doc_date.replace(day=1), expr.amount)
+        return Anchored(d, "month") if d else None
     if expr.unit == "year":
-        return Anchored(date(doc_date.year + expr.amount, 1, 1), "year")
+        d = _safe_date(doc_date.year + expr.amount, 1, 1)
+        return Anchored(d, "year") if d else None
     return None
