@@ -37,6 +37,12 @@ PLURAL_SCALES: dict[str, int] = {word + "s": value for word, value in SCALES.ite
 #: "a"/"an" counts as one only before these ("a dozen", "a few hundred")
 ARTICLE_TAKERS: frozenset[str] = frozenset({"dozen", "hundred", "thousand", "million", "billion", "handful", "few", "couple", "score"})  # fmt: skip
 
+#: the largest number of people a count may hold: no event has had more (the largest
+#: strikes claimed are some hundreds of millions), and it is the limit of the INTEGER
+#: columns counts are stored in. A larger number is a figure of something else
+#: ("3 billion dollars" misread, a population), never an event's count.
+MAX_COUNT = 2**31 - 1
+
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
@@ -84,7 +90,8 @@ def _tokenize(text: str) -> list[str]:
 def parse_quantity(words: list[str]) -> tuple[int, str] | None:
     """The value of number words without a qualifier, with the words' own qualifier.
 
-    ``None`` when the words are not a whole number of things ("1.5", "a", "of").
+    ``None`` when the words are not a whole number of things ("1.5", "a", "of")
+    or are more than :data:`MAX_COUNT`.
     """
     quantities = lexicon().quantities
     lowered = [w.lower() for w in words]
@@ -149,6 +156,8 @@ def parse_quantity(words: list[str]) -> tuple[int, str] | None:
     if not seen:
         return None
     result = total + (current or 0.0)
+    if not result <= MAX_COUNT:
+        return None  # also a digit string too long for a float (inf), which round() cannot take
     if abs(result - round(result)) > 1e-6:
         return None  # "1.5" people is not a count
     return round(result), qualifier
