@@ -113,6 +113,9 @@ class EventRecord:
     """publication date of the document (added field)"""
     cameo_name: str | None = None
     """human name of the CAMEO code (added field)"""
+    merged_id: str | None = None
+    """the merged event this report of it belongs to, once ``khaldun merge`` has run (added field;
+    see ``docs/merging.md``)"""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -146,6 +149,67 @@ def _nested(cls: type[_T], value: Any) -> _T | None:
         return value
     known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**{k: v for k, v in value.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One event as every report of it tells it: the mentions merged, and the reconciled record.
+
+    ``record`` is the representative mention (the most specific and confident
+    one) with ``merged_id`` set and its counts replaced by the reconciled ones:
+    the latest report's figure (by publication date) with its qualifier, while
+    ``count_ranges`` keeps the range over all reports.
+    """
+
+    merged_id: str
+    record: EventRecord
+    """the representative mention, with reconciled counts and ``merged_id`` set"""
+    num_mentions: int
+    """event records (mentions) merged into this event"""
+    num_sources: int
+    """distinct outlets reporting it: the document's source, else the URL's host, else the doc_id"""
+    sources: tuple[str, ...]
+    """those outlets, sorted"""
+    first_seen: str | None
+    """publication date of the earliest report, YYYY-MM-DD"""
+    last_seen: str | None
+    """publication date of the latest report, YYYY-MM-DD"""
+    mention_ids: tuple[str, ...]
+    """event ids of the mentions, in canonical order (publication date, event id)"""
+    count_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """lowest and highest figure reported, per count field ({"fatalities": (6, 11)})"""
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """why each mention joined (event id -> criteria matched); the founding mention has ("first report",)"""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "merged_id": self.merged_id,
+            "record": self.record.to_dict(),
+            "num_mentions": self.num_mentions,
+            "num_sources": self.num_sources,
+            "sources": list(self.sources),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "mention_ids": list(self.mention_ids),
+            "count_ranges": {k: [lo, hi] for k, (lo, hi) in self.count_ranges.items()},
+            "reasons": {k: list(v) for k, v in self.reasons.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MergedEvent:
+        """The merged event ``to_dict()`` gave (unknown keys ignored)."""
+        return cls(
+            merged_id=data["merged_id"],
+            record=EventRecord.from_dict(data["record"]),
+            num_mentions=int(data["num_mentions"]),
+            num_sources=int(data["num_sources"]),
+            sources=tuple(data.get("sources") or ()),
+            first_seen=data.get("first_seen"),
+            last_seen=data.get("last_seen"),
+            mention_ids=tuple(data.get("mention_ids") or ()),
+            count_ranges={k: (int(v[0]), int(v[1])) for k, v in (data.get("count_ranges") or {}).items()},
+            reasons={k: tuple(v) for k, v in (data.get("reasons") or {}).items()},
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 - :func:`event_schema` / :func:`validation_errors`: the JSON Schema shipped in
   ``khaldun/data/event_record.schema.json``, which ``EventRecord.to_dict()`` follows.
-- :data:`EVENT_COLUMNS`, :data:`EVENTS`, :data:`DOCUMENTS`, :data:`REJECTED`:
+- :data:`EVENT_COLUMNS`, :data:`EVENTS`, :data:`DOCUMENTS`, :data:`REJECTED`, :data:`MERGED`:
   the flat layout, defined once; the store's tables and the CSV export derive
   from it (see ``docs/store.md``).
 """
@@ -144,7 +144,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _col("sentence_index", INT, "evidence", "sentence_index"),
     _col("sentence_start", INT, "evidence", "start"), _col("sentence_end", INT, "evidence", "end"),
     _col("trigger", STRING, "evidence", "trigger"), _col("sentence", STRING, "evidence", "sentence"),
-    _col("confidence", FLOAT), _col("schema_version", STRING),
+    _col("confidence", FLOAT), _col("schema_version", STRING), _col("merged_id", STRING),
 )
 """The flat event: the CSV export's columns, and the events table's (which adds ``record``)."""
 
@@ -178,7 +178,37 @@ REJECTED = Table(
 )
 """One row per rejected input and reason: the same input rejected again replaces its row."""
 
-TABLES: tuple[Table, ...] = (DOCUMENTS, EVENTS, REJECTED)
+COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "arrested", "abducted", "size")
+"""The count fields of a record, each reconciled over the reports of a merged event."""
 
-STORE_VERSION = 2
-"""Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``."""
+
+def _range(name: str, end: int) -> Callable[[Mapping[str, Any]], Any]:
+    def get(rec: Mapping[str, Any]) -> Any:
+        span = (rec.get("count_ranges") or {}).get(name)
+        return span[end] if span else None
+
+    return get
+
+
+MERGED = Table(
+    "merged_events",
+    (
+        # the representative mention's flat columns first: merged_id is among them
+        *EVENT_COLUMNS,
+        _col("num_mentions", INT), _col("num_sources", INT), _col("sources", STRINGS),
+        _col("first_seen", DATE), _col("last_seen", DATE), _col("mention_ids", STRINGS),
+        *(Column(f"{name}_{side}", INT, _range(name, end)) for name in COUNT_FIELDS for side, end in (("min", 0), ("max", 1))),
+        _col("reasons", JSON),
+        Column("record", JSON, lambda rec: rec.get("record")),
+    ),
+    ("merged_id",),
+)
+"""One row per merged event (``MergedEvent.to_dict()`` flattened): the representative's flat
+columns with reconciled counts, the merge's figures, the count ranges, and ``record``: the
+representative ``EventRecord`` as JSON."""
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, EVENTS, REJECTED, MERGED)
+
+STORE_VERSION = 3
+"""Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``,
+2 the layout before merging (no ``merged_events`` table, no ``merged_id`` column)."""

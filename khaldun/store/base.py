@@ -1,6 +1,6 @@
 """The store interface: what the pipeline, the CLI, the API and the runners need of a backend.
 
-A backend keeps three tables (documents, events, rejected) whose columns are
+A backend keeps four tables (documents, events, rejected, merged_events) whose columns are
 defined once in :mod:`khaldun.schema`. :class:`khaldun.store.DuckDBStore` is
 the first backend; every backend runs the contract tests in
 ``tests/store/test_contract.py``.
@@ -14,6 +14,8 @@ Guarantees every backend gives:
   rejection of the same input (``origin``) and reason replaces the earlier one.
   So a run repeated, or resumed after a crash, stores exactly what one clean
   run stores.
+- :meth:`Store.write_merged` replaces the merged events whole and links each
+  event to its merged event (``merged_id``) in the same transaction.
 - :meth:`Store.stored` tells which documents are stored with the same text,
   so that a resumed run skips them without coding them again.
 """
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, runtime_checkable
 
-from khaldun.records import Document, EventRecord, Rejection
+from khaldun.records import Document, EventRecord, MergedEvent, Rejection
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,24 @@ class Store(Protocol):
         """Rejected inputs: origin, reason, code, message, doc_id."""
         ...
 
+    def write_merged(self, merged: Iterable[MergedEvent]) -> None:
+        """Replace every merged event, and set each event's ``merged_id`` (null when unmerged), in one transaction."""
+        ...
+
+    def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
+        """Merged events whose representative record matches ``query``, ordered as :meth:`events`."""
+        ...
+
+    def mentions(self, merged_id: str) -> list[EventRecord]:
+        """The event records of one merged event, by publication date (empty for an unknown id)."""
+        ...
+
+    def document_meta(self, doc_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """``{doc_id: {doc_date, source, url, title}}`` of stored documents (all, or those of ``doc_ids``)."""
+        ...
+
     def count(self, table: str) -> int:
-        """Rows in ``documents``, ``events`` or ``rejected``."""
+        """Rows in ``documents``, ``events``, ``rejected`` or ``merged_events``."""
         ...
 
     def close(self) -> None: ...

@@ -33,8 +33,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 
 from khaldun.errors import StoreError, StoreLocked, UsageError
-from khaldun.records import Document, EventRecord, Rejection
-from khaldun.schema import DOCUMENTS, EVENTS, REJECTED, STORE_VERSION, TABLES, Table
+from khaldun.records import Document, EventRecord, MergedEvent, Rejection
+from khaldun.schema import COUNT_FIELDS, DOCUMENTS, EVENTS, MERGED, REJECTED, STORE_VERSION, TABLES, Table
 from khaldun.store.base import EventQuery
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ class DuckDBStore:
             if META in names:
                 row = con.execute(f"SELECT value FROM {META} WHERE key = 'store_version'").fetchone()
                 version = int(row[0]) if row else 0
-            elif ours <= names:
+            elif {t.name for t in (DOCUMENTS, EVENTS, REJECTED)} <= names:
                 version = 1  # the layout before khaldun_meta
             elif names & (ours | {META}):
                 raise StoreError(f"{self.path} is a DuckDB file but not a khaldun database (tables {sorted(names)})")
@@ -229,7 +229,25 @@ class DuckDBStore:
         """The same as :meth:`write` (the name before the Store interface)."""
         self.write(results, rejections)
 
-    def _write(self, batch: Sequence[tuple[Table, str]], doc_ids: list[str]) -> None:
+    def write_merged(self, merged: Iterable[MergedEvent]) -> None:
+        """Replace every merged event with ``merged``, and set each event's ``merged_id``, in one transaction.
+
+        Events no merged event names get ``merged_id`` null.
+        """
+        rows = []
+        links: list[tuple[str, str]] = []
+        for m in merged:
+            rec = m.record.to_dict()
+            rows.append(MERGED.row({**rec, **m.to_dict(), "record": rec}))
+            links += [(eid, m.merged_id) for eid in m.mention_ids]
+        with _JsonLines() as files:
+            batch = [(MERGED, files.write(rows))] if rows else []
+            link_file = files.write([{"event_id": e, "merged_id": mid} for e, mid in links])
+            self._write(batch, [], replace=(MERGED,), links=link_file)
+
+    def _write(
+        self, batch: Sequence[tuple[Table, str]], doc_ids: list[str], *, replace: Sequence[Table] = (), links: str | None = None
+    ) -> None:
         import duckdb
 
         with self.connection(read_only=False) as con:
@@ -237,6 +255,8 @@ class DuckDBStore:
                 con.execute("BEGIN TRANSACTION")
                 if doc_ids:
                     con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+                for table in replace:
+                    con.execute(f"DELETE FROM {table.name}")
                 for table, path in batch:
                     spec = ", ".join(f"'{c.name}': '{c.type.duckdb}'" for c in table.columns)
                     cols = ", ".join(f'"{c}"' for c in table.names)
@@ -245,6 +265,20 @@ class DuckDBStore:
                         f"FROM read_json(?, format='newline_delimited', columns={{{spec}}})",
                         [path],
                     )
+                if links is not None:
+                    # the record JSON is what reads rebuild, so it carries merged_id as the column does
+                    con.execute(
+                        "CREATE TEMP TABLE _links AS SELECT * FROM read_json(?, format='newline_delimited', "
+                        "columns={'event_id': 'VARCHAR', 'merged_id': 'VARCHAR'})",
+                        [links],
+                    )
+                    con.execute(
+                        "UPDATE events SET merged_id = l.merged_id, "
+                        "record = json_merge_patch(events.record, json_object('merged_id', l.merged_id)) "
+                        "FROM (SELECT e.event_id, k.merged_id FROM events e LEFT JOIN _links k USING (event_id)) l "
+                        "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
+                    )
+                    con.execute("DROP TABLE _links")
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 with suppress(duckdb.Error):
@@ -280,20 +314,66 @@ class DuckDBStore:
         _, rows = self._rows(sql, params)
         return [EventRecord.from_dict(json.loads(r[0])) for r in rows]
 
+    def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
+        """Merged events whose representative matches ``query``; oldest first, undated last."""
+        extra = ", ".join(f"{n}_min, {n}_max" for n in COUNT_FIELDS)
+        sql, params = _select(
+            query or EventQuery(), table=MERGED.name,
+            columns=f"merged_id, record, num_mentions, num_sources, sources, first_seen, last_seen, mention_ids, reasons, {extra}",
+        )
+        _, rows = self._rows(sql, params)
+        out = []
+        for row in rows:
+            mid, record, n, ns, sources, first, last, ids, reasons = row[:9]
+            spans = row[9:]
+            ranges = {
+                name: (spans[2 * i], spans[2 * i + 1]) for i, name in enumerate(COUNT_FIELDS) if spans[2 * i] is not None
+            }
+            out.append(MergedEvent(
+                merged_id=mid, record=EventRecord.from_dict(json.loads(record)), num_mentions=n, num_sources=ns,
+                sources=tuple(sources or ()), first_seen=first.isoformat() if first else None,
+                last_seen=last.isoformat() if last else None, mention_ids=tuple(ids or ()), count_ranges=ranges,
+                reasons={k: tuple(v) for k, v in json.loads(reasons or "{}").items()},
+            ))
+        return out
+
+    def mentions(self, merged_id: str) -> list[EventRecord]:
+        """The event records merged into ``merged_id``, by publication date (empty when there is no such event)."""
+        _, rows = self._rows(
+            "SELECT record FROM events WHERE merged_id = ? ORDER BY doc_date NULLS LAST, doc_id, sentence_index, event_id",
+            [merged_id],
+        )
+        return [EventRecord.from_dict(json.loads(r[0])) for r in rows]
+
+    def document_meta(self, doc_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """``{doc_id: {doc_date, source, url, title}}`` of the stored documents (of ``doc_ids`` when given)."""
+        sql = "SELECT doc_id, doc_date, source, url, title FROM documents"
+        params: list[Any] = []
+        if doc_ids is not None:
+            sql += " WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(list(doc_ids))
+        cols, rows = self._rows(sql, params)
+        out = {}
+        for row in rows:
+            meta = dict(zip(cols[1:], row[1:]))
+            meta["doc_date"] = meta["doc_date"].isoformat() if meta["doc_date"] else None
+            out[row[0]] = meta
+        return out
+
     def rejected(self) -> list[dict[str, Any]]:
         """Rejected inputs (origin, reason, code, message, doc_id), in the order they were stored."""
         cols, rows = self._rows("SELECT origin, reason, code, message, doc_id FROM rejected ORDER BY rejected_at, origin, reason")
         return [dict(zip(cols, row)) for row in rows]
 
     def count(self, table: str) -> int:
-        """Rows in ``documents``, ``events`` or ``rejected``."""
+        """Rows in ``documents``, ``events``, ``rejected`` or ``merged_events``."""
         if table not in {t.name for t in TABLES}:
             raise UsageError(f"unknown table {table!r}")
         _, rows = self._rows(f"SELECT count(*) FROM {table}")
         return int(rows[0][0])
 
 
-def _select(q: EventQuery) -> tuple[str, list[Any]]:
+def _select(q: EventQuery, *, table: str = "events", columns: str = "record") -> tuple[str, list[Any]]:
     """The SQL (and its parameters) of an event query; a bad filter is a :class:`UsageError`."""
     where: list[str] = []
     params: list[Any] = []
@@ -323,7 +403,7 @@ def _select(q: EventQuery) -> tuple[str, list[Any]]:
     if q.doc_id:
         where.append("doc_id = ?")
         params.append(q.doc_id)
-    sql = "SELECT record FROM events"
+    sql = f"SELECT {columns} FROM {table}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
