@@ -251,8 +251,16 @@ def run_into(
     """
     s = settings or Settings()
     items = _as_items(inputs, s)
+    n_skipped = 0
+
+    def skip() -> None:
+        nonlocal n_skipped
+        n_skipped += 1
+        if progress:
+            progress(1)
+
     if store is not None and not recode:
-        items = _unstored(items, store, s.write_batch)
+        items = _unstored(items, store, s.write_batch, skip)
     pending: list[tuple[Document, list[EventRecord]]] = []
     rejected: list[Rejection] = []
 
@@ -284,10 +292,9 @@ def run_into(
 
     from khaldun.runners import run_pipeline
 
-    skipped = _SkipCount()
-    summary = run_pipeline(_counting(items, skipped, progress), s, on_document=document, on_rejection=rejection)
+    summary = run_pipeline(items, s, on_document=document, on_rejection=rejection)
     flush()
-    summary.skipped = skipped.n
+    summary.skipped = n_skipped
     return summary
 
 
@@ -312,19 +319,8 @@ def _as_items(inputs: Iterable[Any], s: Settings) -> Iterator[Document | Rejecti
     )
 
 
-class _SkipCount:
-    n = 0
-
-
-class _Skipped:
-    """Marks a document the store already holds (counted, not coded)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-
-
-def _unstored(items: Iterator[Document | Rejection], store: Store, size: int) -> Iterator[Document | Rejection | _Skipped]:
-    """``items`` with the documents already stored (same id and text) marked to be skipped."""
+def _unstored(items: Iterator[Document | Rejection], store: Store, size: int, skip: Callable[[], None]) -> Iterator[Document | Rejection]:
+    """``items`` without the documents the store holds already (same id and text), asking in batches."""
     while True:
         batch = list(islice(items, size))
         if not batch:
@@ -332,17 +328,10 @@ def _unstored(items: Iterator[Document | Rejection], store: Store, size: int) ->
         docs = {d.doc_id: d.content_hash for d in batch if isinstance(d, Document)}
         have = store.stored(docs) if docs else set()
         for item in batch:
-            yield _Skipped(item) if isinstance(item, Document) and item.doc_id in have else item
-
-
-def _counting(items: Iterable[Any], skipped: _SkipCount, progress: Callable[[int], None] | None) -> Iterator[Document | Rejection]:
-    for item in items:
-        if isinstance(item, _Skipped):
-            skipped.n += 1
-            if progress:
-                progress(1)
-            continue
-        yield item
+            if isinstance(item, Document) and item.doc_id in have:
+                skip()
+                continue
+            yield item
 
 
 def extract(
