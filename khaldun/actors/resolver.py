@@ -25,9 +25,11 @@ Mentions are collected once per document, lazily, from noun chunks
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,8 @@ class DocumentActors:
         self.doc = doc
         self.doc_date = doc_date
         self._mentions: list[Mention] | None = None
+        self._end_bound: list[int] = []
+        """the largest end among mentions[: i + 1], for each i (see _before)"""
         self._sent_index: list[int] | None = None
         self._main_country: str | None | bool = False
         self._readings: dict[tuple[int, int], compose.Reading] = {}
@@ -139,6 +143,7 @@ class DocumentActors:
         """Every actor mention in the document, in order (computed once)."""
         if self._mentions is None:
             self._mentions = self._collect_mentions()
+            self._end_bound = list(accumulate((m.end for m in self._mentions), max))
         return self._mentions
 
     # -- one conjunct ---------------------------------------------------------
@@ -318,7 +323,25 @@ class DocumentActors:
         return found
 
     def _before(self, char: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= char]
+        """The mentions that end at or before ``char``, in order.
+
+        Every event asks, and a long document has thousands of mentions (a scan
+        of them all each time was most of coding such a document). Mentions are
+        in the order their spans start (a merged apposition took an earlier
+        start, never a later one) and may nest, so their ends do not always
+        rise: every mention up to ``k``, where the largest end so far passes
+        ``char``, is in; after it, only mentions before the first one that
+        starts past ``char`` can be, since any later span starts, and so ends,
+        past ``char`` too.
+        """
+        mentions = self.mentions
+        k = bisect_right(self._end_bound, char)
+        out = mentions[:k]
+        while k < len(mentions) and mentions[k].start <= char:
+            if mentions[k].end <= char:
+                out.append(mentions[k])
+            k += 1
+        return out
 
     def _sentence_of(self, token_i: int) -> int:
         if self._sent_index is None:
