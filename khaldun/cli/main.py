@@ -15,7 +15,7 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "merge", "eval", "kb")
+COMMANDS = ("extract", "events", "merge", "eval", "kb", "serve")
 
 DESCRIPTION = """\
 khaldun turns news articles into political event data: who did what to whom,
@@ -27,6 +27,7 @@ words it came from. Runs offline on a CPU.
   khaldun merge                          merge reports of the same event
   khaldun eval gold.jsonl                measure quality on an annotated set
   khaldun kb import wikidata.json.gz     extend the actor knowledge base
+  khaldun serve --db khaldun.duckdb      the REST API and the dashboard
 
 Run `khaldun COMMAND --help` for each command's options.
 """
