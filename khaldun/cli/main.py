@@ -15,7 +15,7 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "merge", "eval", "kb", "serve")
+COMMANDS = ("extract", "events", "export", "merge", "eval", "kb", "serve")
 
 DESCRIPTION = """\
 khaldun turns news articles into political event data: who did what to whom,
@@ -24,6 +24,7 @@ words it came from. Runs offline on a CPU.
 
   khaldun extract article.txt            code an article, print its events, store them
   khaldun events --type ASSAULT          query stored events
+  khaldun export -f gdelt -o ev.tsv      export stored events (Parquet, CSV, PLOVER, GDELT, ACLED)
   khaldun merge                          merge reports of the same event
   khaldun eval gold.jsonl                measure quality on an annotated set
   khaldun kb import wikidata.json.gz     extend the actor knowledge base
