@@ -50,10 +50,10 @@ class ExportItem:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """Outlets reporting the event: the merge's list, else the record's ``source`` or the document's."""
-        if self.merged is not None and self.merged.sources:
+        """Outlets of the row: a merged event's list; for a report, its document's outlet, else the record's ``source``."""
+        if self.level == "events" and self.merged is not None and self.merged.sources:
             return self.merged.sources
-        one = self.record.get("source") or self.document.get("source")
+        one = self.document.get("source") or self.record.get("source")
         return (one,) if one else ()
 
 

@@ -83,3 +83,12 @@ def _text(value: object) -> str:
 
 def _num(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+@pytest.mark.slow
+def test_a_report_names_its_own_outlet(store: DuckDBStore, tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    export(store, "acled", "mentions", path=path)
+    df = pd.read_csv(path)
+    borno = df[df.notes.str.contains("Maiduguri|Borno state") & df.event_type.notna()]
+    assert set(borno.source) == {"Reuters", "Premium Times", "AFP"}
