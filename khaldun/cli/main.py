@@ -15,7 +15,7 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "export", "merge", "eval", "kb", "serve")
+COMMANDS = ("extract", "events", "export", "merge", "dyads", "timeline", "network", "eval", "kb", "serve")
 
 DESCRIPTION = """\
 khaldun turns news articles into political event data: who did what to whom,
@@ -26,6 +26,9 @@ words it came from. Runs offline on a CPU.
   khaldun events --type ASSAULT          query stored events
   khaldun export -f gdelt -o ev.tsv      export stored events (Parquet, CSV, PLOVER, GDELT, ACLED)
   khaldun merge                          merge reports of the same event
+  khaldun dyads --by month               events per actor pair and period
+  khaldun timeline --plot t.png          events per period, by type or QuadClass
+  khaldun network --graphml a.graphml    the actor graph
   khaldun eval gold.jsonl                measure quality on an annotated set
   khaldun kb import wikidata.json.gz     extend the actor knowledge base
   khaldun serve --db khaldun.duckdb      the REST API and the dashboard

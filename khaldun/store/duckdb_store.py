@@ -373,8 +373,13 @@ class DuckDBStore:
         return int(rows[0][0])
 
 
-def _select(q: EventQuery, *, table: str = "events", columns: str = "record") -> tuple[str, list[Any]]:
-    """The SQL (and its parameters) of an event query; a bad filter is a :class:`UsageError`."""
+def where_clause(q: EventQuery) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) of an event query's filters, ``"TRUE"`` for none.
+
+    Shared by every query over the flat event columns (``events``, ``merged_events``,
+    the analysis aggregates); values are always parameters. A bad filter is a
+    :class:`UsageError`.
+    """
     where: list[str] = []
     params: list[Any] = []
     if q.event_type:
@@ -403,9 +408,13 @@ def _select(q: EventQuery, *, table: str = "events", columns: str = "record") ->
     if q.doc_id:
         where.append("doc_id = ?")
         params.append(q.doc_id)
-    sql = f"SELECT {columns} FROM {table}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    return (" AND ".join(where) or "TRUE"), params
+
+
+def _select(q: EventQuery, *, table: str = "events", columns: str = "record") -> tuple[str, list[Any]]:
+    """The SQL (and its parameters) of an event query; a bad filter is a :class:`UsageError`."""
+    cond, params = where_clause(q)
+    sql = f"SELECT {columns} FROM {table} WHERE {cond}"
     sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
     if q.limit is not None:
         if q.limit < 0:
