@@ -106,3 +106,15 @@ def test_the_command_writes_each_format(store_path: Path, tmp_path: Path, khaldu
     assert res.returncode == 2 and "binary format" in res.stderr
     res = khaldun_cli(["export", "--db", store_path, "-f", "csv", "--since", "yesterday", "-o", tmp_path / "x.csv"])
     assert res.returncode == 2 and not (tmp_path / "x.csv").exists()
+
+
+def test_the_public_names() -> None:
+    import khaldun.export
+
+    assert sorted(khaldun.export.__all__) == sorted([
+        "ACLED_COLUMNS", "EXPORT_FORMATS", "FORMATS", "GDELT_COLUMNS", "LEVELS", "ExportItem", "acled_row", "actor_code",
+        "arrow_table", "collect", "export", "flatten", "gdelt_row", "open_output", "plover_record", "write_parquet",
+        "write_records", "write_text",
+    ])
+    for name in khaldun.export.__all__:
+        assert getattr(khaldun.export, name) is not None
