@@ -8,19 +8,18 @@ when it lands.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from khaldun.service.errors import NotFound
+from khaldun.service.queries import filtered
 from khaldun.store import DuckDBStore, EventQuery
-from khaldun.store.duckdb_store import _select
 
 _COLUMNS = "actor_country, recipient_country, quad_class, date, goldstein"
 INTERVALS = {"day", "week", "month", "year"}
 
 
 def dyads(store: DuckDBStore, query: EventQuery, limit: int) -> list[dict[str, Any]]:
-    inner, params = _select(replace(query, limit=None), columns=_COLUMNS)
+    inner, params = filtered(query, _COLUMNS)
     sql = (
         "SELECT actor_country, recipient_country, count(*) AS n, avg(goldstein) AS g, "
         "count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2), "
@@ -40,7 +39,7 @@ def dyads(store: DuckDBStore, query: EventQuery, limit: int) -> list[dict[str, A
 def timeline(store: DuckDBStore, query: EventQuery, interval: str, limit: int) -> list[dict[str, Any]]:
     if interval not in INTERVALS:
         raise ValueError(interval)
-    inner, params = _select(replace(query, limit=None), columns=_COLUMNS)
+    inner, params = filtered(query, _COLUMNS)
     sql = (
         f"SELECT date_trunc('{interval}', date)::DATE AS bucket, "
         "count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2), "

@@ -22,6 +22,13 @@ from khaldun.store.duckdb_store import _select
 ORDER_KEY = "date, doc_id, sentence_index, event_id"
 
 
+def filtered(query: EventQuery, columns: str) -> tuple[str, list[Any]]:
+    """The store's SQL for ``query``'s filters (no order, no limit) selecting ``columns``, and its parameters."""
+    sql, params = _select(replace(query, limit=None), columns=columns)
+    # the store's own ORDER BY is dropped: a sort inside a subquery is a full sort DuckDB keeps
+    return sql.rsplit(" ORDER BY ", 1)[0], params
+
+
 def encode_cursor(key: tuple[Any, ...]) -> str:
     date, doc_id, sentence_index, event_id = key
     raw = json.dumps([date.isoformat() if date is not None else None, doc_id, sentence_index, event_id])
@@ -47,7 +54,9 @@ def decode_cursor(cursor: str) -> tuple[str | None, str, int, str]:
 
 def events_page(store: DuckDBStore, query: EventQuery, limit: int, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """One page of events matching ``query``, after ``cursor``; and the cursor of the next page (``None`` at the end)."""
-    inner, params = _select(replace(query, limit=None), columns=f"record, {ORDER_KEY}")
+    # two steps: the page's keys from the narrow columns, then only those rows' records (the wide
+    # JSON column) by primary key; selecting records with the sort reads them for every match
+    inner, params = filtered(query, ORDER_KEY)
     # the store orders by date NULLS LAST, then doc_id, sentence_index, event_id: "after" in that order is
     after = ""
     if cursor:
@@ -62,11 +71,13 @@ def events_page(store: DuckDBStore, query: EventQuery, limit: int, cursor: str |
             params = [*params, date, date, *tail_params]
     sql = f"SELECT * FROM ({inner}) AS q{after} ORDER BY date NULLS LAST, doc_id, sentence_index, event_id LIMIT {int(limit) + 1}"
     with store.connection() as con:
-        rows = con.execute(sql, params).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    records = [json.loads(r[0]) for r in rows]
-    next_cursor = encode_cursor(tuple(rows[-1][1:])) if more and rows else None
+        keys = con.execute(sql, params).fetchall()
+        more = len(keys) > limit
+        keys = keys[:limit]
+        ids = [k[3] for k in keys]
+        found = dict(con.execute("SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()) if ids else {}
+    records = [json.loads(found[i]) for i in ids if i in found]
+    next_cursor = encode_cursor(tuple(keys[-1])) if more and keys else None
     return records, next_cursor
 
 
@@ -108,7 +119,7 @@ def stats(store: DuckDBStore) -> dict[str, Any]:
 
 def map_points(store: DuckDBStore, query: EventQuery, limit: int) -> list[dict[str, Any]]:
     """Places with events matching ``query``: name, country, lat, lon, how many, by QuadClass."""
-    inner, params = _select(replace(query, limit=None), columns="location_name, location_country, location_lat, location_lon, quad_class")
+    inner, params = filtered(query, "location_name, location_country, location_lat, location_lon, quad_class")
     sql = (
         "SELECT location_name, location_country, location_lat, location_lon, count(*) AS n, "
         "list(quad_class ORDER BY quad_class) AS quads "

@@ -29,6 +29,7 @@ class ServedStore(DuckDBStore):
         self.path = str(path)
         self.lock_timeout = lock_timeout
         self.read_only = False
+        self.on_wait = None
         if self.path == ":memory:":
             super().__init__(self.path)
             assert self._memory is not None
