@@ -177,22 +177,26 @@ def get_merged(st: Store, merged_id: Id) -> dict[str, Any]:
     return aggregates.merged(st, merged_id)
 
 
+Period = Annotated[Literal["day", "week", "month", "year"], Query(description="period of each row")]
+Level = Annotated[Literal["auto", "events", "mentions"], Query(description="merged events, mentions, or auto (merged when merged)")]
+
+
 @router.get("/v1/dyads", tags=["analysis"])
 def dyads(
-    st: Store, cfg: Config, filters: Filters,
-    limit: Annotated[int, Query(ge=1, le=500, description="most dyads")] = 50,
+    st: Store, cfg: Config, filters: Filters, by: Period = "month", level: Level = "auto",
+    top: Annotated[int, Query(ge=1, le=500, description="the most active actor pairs")] = 20,
 ) -> dict[str, Any]:
-    """Who acts on whom: (actor country, recipient country) pairs with their events by QuadClass."""
-    return {"dyads": aggregates.dyads(st, filters, min(limit, cfg.max_rows))}
+    """Events per (actor, recipient) pair per period, by QuadClass, with Goldstein totals (``khaldun dyads``)."""
+    return aggregates.dyads(st, filters, by, level, top, cfg.max_rows)
 
 
 @router.get("/v1/timeline", tags=["analysis"])
 def timeline(
-    st: Store, cfg: Config, filters: Filters,
-    interval: Annotated[Literal["day", "week", "month", "year"], Query(description="bucket size")] = "day",
+    st: Store, cfg: Config, filters: Filters, by: Period = "day", level: Level = "auto",
+    split: Annotated[Literal["quad_class", "type", "root"], Query(description="series: QuadClass, PLOVER type or CAMEO root")] = "quad_class",
 ) -> dict[str, Any]:
-    """Events per date bucket and QuadClass (1 verbal cooperation ... 4 material conflict)."""
-    return {"interval": interval, "buckets": aggregates.timeline(st, filters, interval, cfg.max_rows)}
+    """Events per period and country, split by QuadClass, type or CAMEO root (``khaldun timeline``)."""
+    return aggregates.timeline(st, filters, by, split, level, cfg.max_rows)
 
 
 @router.get("/v1/places", tags=["analysis"])

@@ -225,9 +225,15 @@ def test_one_event_with_evidence_and_document(coded: TestClient) -> None:
 def test_aggregates(coded: TestClient) -> None:
     stats = coded.get("/v1/stats").json()
     assert stats["counts"]["events"] == sum(stats["events_by_quad_class"].values())
-    dyads = coded.get("/v1/dyads").json()["dyads"]
-    assert any(d["actor"] == "IRN" for d in dyads)
-    timeline = coded.get("/v1/timeline", params={"interval": "month"}).json()["buckets"]
-    assert timeline and all(b["date"].endswith("-01") for b in timeline)
+    from khaldun.analysis import dyads, timeline
+
+    st = coded.app.state.store  # type: ignore[attr-defined]
+    got = coded.get("/v1/dyads", params={"by": "month"}).json()
+    assert [tuple(r.values()) for r in got["rows"]] == [
+        tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in row) for row in dyads(st, by="month", top=20).rows
+    ]
+    assert any(r["actor"].startswith("IRN") for r in got["rows"])
+    t = coded.get("/v1/timeline", params={"by": "month", "split": "quad_class"}).json()
+    assert len(t["rows"]) == len(timeline(st, by="month", split="quad_class").rows) and all(r["period"].endswith("-01") for r in t["rows"])
     places = coded.get("/v1/places").json()["places"]
     assert {"Gaza", "Qatar"} <= {p["name"] for p in places}

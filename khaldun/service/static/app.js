@@ -111,11 +111,18 @@ async function openEvent(id, row) {
 
 // -- timeline -----------------------------------------------------------------
 async function loadTimeline() {
-  const t = await api("/v1/timeline", { ...state.filters, interval: "day" });
+  const t = await api("/v1/timeline", { ...state.filters, by: "day", split: "quad_class" });
+  const byDay = new Map();
+  for (const r of t.rows) {
+    const b = byDay.get(r.period) || { date: r.period, by_quad_class: {} };
+    const q = String(r.quad_class).split(" ")[0];
+    b.by_quad_class[q] = (b.by_quad_class[q] || 0) + r.events;
+    byDay.set(r.period, b);
+  }
+  const buckets = [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   const svg = $("#timeline");
   svg.replaceChildren();
   const W = 720, H = 220, pad = 28;
-  const buckets = t.buckets;
   if (!buckets.length) { svg.append(el("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "muted" }, "no dated events")); return; }
   const max = Math.max(...buckets.map((b) => QUADS.reduce((s, q) => s + (b.by_quad_class[q] || 0), 0)), 1);
   const bw = (W - 2 * pad) / buckets.length;
@@ -140,11 +147,22 @@ async function loadTimeline() {
 
 // -- dyads --------------------------------------------------------------------
 async function loadDyads() {
-  const d = await api("/v1/dyads", { ...state.filters, limit: 15 });
+  const d = await api("/v1/dyads", { ...state.filters, by: "year", top: 15 });
+  const pairs = new Map();
+  for (const r of d.rows) {
+    const k = `${r.actor}→${r.recipient}`;
+    const x = pairs.get(k) || { actor: r.actor, recipient: r.recipient, events: 0, goldstein: 0, by_quad_class: { 1: 0, 2: 0, 3: 0, 4: 0 } };
+    x.events += r.events; x.goldstein += r.goldstein || 0;
+    x.by_quad_class[1] += r.q1_verbal_coop; x.by_quad_class[2] += r.q2_material_coop;
+    x.by_quad_class[3] += r.q3_verbal_conflict; x.by_quad_class[4] += r.q4_material_conflict;
+    pairs.set(k, x);
+  }
+  const dyads = [...pairs.values()].sort((a, b) => b.events - a.events);
+  for (const x of dyads) x.mean_goldstein = (x.goldstein / x.events).toFixed(1);
   const tbody = $("#dyads-table tbody");
   tbody.replaceChildren();
-  const max = Math.max(1, ...d.dyads.map((x) => x.events));
-  for (const x of d.dyads) {
+  const max = Math.max(1, ...dyads.map((x) => x.events));
+  for (const x of dyads) {
     const bar = el("span", { class: "bars" });
     for (const q of QUADS) {
       const n = x.by_quad_class[q] || 0;
@@ -157,7 +175,7 @@ async function loadDyads() {
     tbody.append(el("tr", {}, el("td", {}, x.actor), el("td", {}, x.recipient), el("td", {}, x.events), el("td", {}, bar),
       el("td", {}, x.mean_goldstein ?? "")));
   }
-  if (!d.dyads.length) tbody.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "no dyads with both countries known")));
+  if (!dyads.length) tbody.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "no dyads with both countries known")));
 }
 
 // -- map ----------------------------------------------------------------------
