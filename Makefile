@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint bench lock audit clean
+.PHONY: install demo test test-fast lint bench lock audit clean chromium
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,16 @@ demo: install
 	@echo
 	@echo "Stored in demo.duckdb. Try:  $(BIN)/khaldun events --db demo.duckdb --type ASSAULT"
 
-test: install
+# Debian's chromium for the dashboard's browser test (Playwright drives it; its own
+# browser download is never used): installed where missing and we may (root, as in CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	      || echo "make: could not install chromium; the browser test will be skipped"; \
+	  else echo "make: no chromium (apt-get install chromium); the browser test will be skipped"; fi; }
+
+test: install chromium
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -32,6 +41,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/service_latency.py
 
 # Recompile the lock file from requirements.in (needs pip-tools; registry access).
 lock:
