@@ -37,6 +37,14 @@ PINNED_METRICS: dict[str, list[str]] = {
         "event_detection.f1", "empty_sentences.accuracy",
     ],
     "petrarch2_unittest": ["cameo_root.f1", "cameo_code.f1", "event_detection.f1", "empty_sentences.accuracy"],
+    "acled_acledr": [
+        "event_type.accuracy", "sub_event_type.accuracy", "location_country.accuracy",
+        "location.accuracy", "date.accuracy", "fatalities.accuracy",
+    ],
+    "acled_asia2015": ["event_type.accuracy", "location_country.accuracy", "fatalities.accuracy"],
+    "case2021_task2": ["sub_event_type.weighted_f1", "sub_event_type.accuracy", "event_type.accuracy"],
+    "indiapoliceevents_docs": ["police_action.macro_f1"],
+    "indiapoliceevents_sents": ["police_action.macro_f1"],
 }
 """the metrics a set gets floors for when it first enters the floors file, by scheme"""
 

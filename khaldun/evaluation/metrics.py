@@ -152,6 +152,8 @@ class FieldTally:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
+    item_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """set fields with ``labels``: each item as (gold, pred) with ``NONE`` for a miss or a spurious item"""
 
     def add_label(self, gold: str, pred: str) -> bool:
         """Count one label comparison; True when it is right."""
@@ -177,19 +179,29 @@ class FieldTally:
         self.fn += len(missed)
         self.missed.update(render_item(m) for m in missed)
         self.spurious.update(render_item(s) for s in spurious)
+        if self.labels:
+            self.item_confusion.update((render_item(g), render_item(g)) for g, _ in matched)
+            self.item_confusion.update((render_item(m), NONE) for m in missed)
+            self.item_confusion.update((NONE, render_item(s)) for s in spurious)
         return ok
 
     def score(self, top: int = 10) -> FieldScore:
         prf = PRF(self.tp, self.fp, self.fn)
         macro: float | None = None
+        weighted: float | None = None
         per_class: dict[str, dict[str, float | int]] = {}
         confusions: list[tuple[str, str, int]] = []
-        if self.kind == "label":
-            classes = self.labels or tuple(sorted({g for g, _ in self.confusion} - {NONE}))
-            for label, c in per_class_prf(self.confusion, classes).items():
-                support = sum(n for (g, _), n in self.confusion.items() if g == label)
+        # label fields: classes of the one label; set fields with labels: each item on its own
+        confusion = self.confusion if self.kind == "label" else self.item_confusion
+        if self.kind == "label" or self.labels:
+            classes = self.labels or tuple(sorted({g for g, _ in confusion} - {NONE}))
+            for label, c in per_class_prf(confusion, classes).items():
+                support = sum(n for (g, _), n in confusion.items() if g == label)
                 per_class[label] = {"precision": c.precision, "recall": c.recall, "f1": c.f1, "support": support}
-            macro = macro_f1(self.confusion, classes) if classes else None
+            macro = macro_f1(confusion, classes) if classes else None
+            total = sum(int(c["support"]) for c in per_class.values())
+            weighted = safe_div(sum(float(c["f1"]) * int(c["support"]) for c in per_class.values()), total) if total else None
+        if self.kind == "label":
             wrong = [(g, p, n) for (g, p), n in self.confusion.items() if g != p]
             confusions = sorted(wrong, key=lambda t: (-t[2], t[0], t[1]))[:top]
         else:
@@ -208,9 +220,14 @@ class FieldTally:
             recall=prf.recall,
             f1=prf.f1,
             macro_f1=macro,
+            weighted_f1=weighted,
             per_class=per_class,
             top_confusions=tuple(confusions),
         )
+
+
+METRIC_NAMES = ("accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1")
+"""every metric a :class:`FieldScore` may carry, the names quality floors use"""
 
 
 def render_item(item: Any) -> str:
@@ -239,15 +256,17 @@ class FieldScore:
     recall: float
     f1: float
     macro_f1: float | None
-    """label fields only: mean per-class F1 over the scheme's classes"""
+    """label fields (and set fields with labels): mean per-class F1 over the scheme's classes"""
+    weighted_f1: float | None
+    """as ``macro_f1``, each class weighted by its gold support"""
     per_class: dict[str, dict[str, float | int]]
     top_confusions: tuple[tuple[str, str, int], ...]
     """(gold, predicted, count), most frequent first; ``NONE`` on one side for set fields' misses and spurious items"""
 
     def metric(self, name: str) -> float:
-        """One metric by name: accuracy, precision, recall, f1 or macro_f1."""
+        """One metric by name: accuracy, precision, recall, f1, macro_f1 or weighted_f1."""
         value = getattr(self, name, None)
-        if name not in {"accuracy", "precision", "recall", "f1", "macro_f1"} or value is None:
+        if name not in METRIC_NAMES or value is None:
             raise KeyError(f"field {self.name!r} has no metric {name!r}")
         return float(value)
 
@@ -262,6 +281,7 @@ class FieldScore:
             "recall": self.recall,
             "f1": self.f1,
             "macro_f1": self.macro_f1,
+            "weighted_f1": self.weighted_f1,
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,

@@ -19,7 +19,7 @@ from typing import Any
 
 from khaldun.config import Settings
 from khaldun.errors import InputError, UsageError
-from khaldun.evaluation.metrics import FieldScore, FieldTally, render_item
+from khaldun.evaluation.metrics import METRIC_NAMES, FieldScore, FieldTally, render_item
 from khaldun.evaluation.schemes import GoldRecord, Scheme, get_scheme, scheme_for_dataset
 from khaldun.records import Document, EventRecord, Rejection
 
@@ -82,7 +82,7 @@ class EvalReport:
         """Flat ``field.metric`` -> value, the names the quality floors use."""
         out: dict[str, float] = {}
         for f in self.fields:
-            for m in ("accuracy", "precision", "recall", "f1", "macro_f1"):
+            for m in METRIC_NAMES:
                 v = getattr(f, m)
                 if v is not None:
                     out[f"{f.name}.{m}"] = float(v)
@@ -275,11 +275,12 @@ def format_report(report: EvalReport, max_errors: int = 0, top_confusions: int =
     for reason, n in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
         lines.append(f"  skipped {n}: {reason}")
     lines.append("")
-    header = f"{'field':<20}{'n':>6}{'acc':>8}{'prec':>8}{'rec':>8}{'f1':>8}{'macroF1':>9}"
+    header = f"{'field':<20}{'n':>6}{'acc':>8}{'prec':>8}{'rec':>8}{'f1':>8}{'macroF1':>9}{'wF1':>8}"
     lines += [header, "-" * len(header)]
     for f in report.fields:
         macro = f"{f.macro_f1:9.3f}" if f.macro_f1 is not None else f"{'':>9}"
-        lines.append(f"{f.name:<20}{f.n:>6}{f.accuracy:8.3f}{f.precision:8.3f}{f.recall:8.3f}{f.f1:8.3f}{macro}")
+        weighted = f"{f.weighted_f1:8.3f}" if f.weighted_f1 is not None else f"{'':>8}"
+        lines.append(f"{f.name:<20}{f.n:>6}{f.accuracy:8.3f}{f.precision:8.3f}{f.recall:8.3f}{f.f1:8.3f}{macro}{weighted}")
     for f in report.fields:
         if not f.top_confusions or top_confusions <= 0:
             continue

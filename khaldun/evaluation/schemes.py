@@ -382,7 +382,257 @@ class Petrarch2UnitTest(_CameoSets):
     fields = _CAMEO_FIELDS + _DETECTION_FIELDS
 
 
-SCHEMES: dict[str, Scheme] = {s.name: s for s in (PloverGSR(), Petr2GSR(), Petrarch2UnitTest(), ConfliBERTCameo())}
+# --- ACLED, CASE 2021 and IndiaPoliceEvents (document-level sets) -------------
+
+
+def acled_event(events: Sequence[EventRecord]) -> EventRecord | None:
+    """The document's event for the ACLED sets: the most confident counted event
+    that has an ACLED type (ties to the earliest trigger)."""
+    typed = [e for e in counted_events(events) if e.acled_event_type]
+    if not typed:
+        return None
+    return min(typed, key=lambda e: (-e.confidence, e.evidence.sentence_index, e.evidence.start))
+
+
+COUNTRY_NAME_ALIASES = {
+    "cape verde": "CPV", "curacao": "CUW", "democratic republic of congo": "COD",
+    "republic of congo": "COG", "palestine": "PSE", "russia": "RUS", "turkey": "TUR",
+    "kosovo": "XKX", "eswatini": "SWZ", "ivory coast": "CIV", "micronesia": "FSM",
+    "east timor": "TLS", "bonaire, saint eustatius and saba": "BES", "vatican city": "VAT",
+}
+"""ACLED country names pycountry does not know under that spelling"""
+
+
+def country_iso3(name: str | None) -> str | None:
+    """ISO3 of a country name as ACLED writes it; None when unknown."""
+    if not name:
+        return None
+    key = str(name).strip().lower()
+    if key in COUNTRY_NAME_ALIASES:
+        return COUNTRY_NAME_ALIASES[key]
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(str(name).strip()).alpha_3)
+    except LookupError:
+        return None
+
+
+def _fold(name: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").split())
+
+
+def place_name_match(gold_names: Sequence[str], place: Any) -> bool:
+    """The predicted place's name (or its text) equals the gold location or one of its admin names."""
+    if place is None:
+        return False
+    golds = {_fold(g) for g in gold_names if g}
+    return any(_fold(n) in golds for n in (place.name, place.text) if n)
+
+
+def _fatalities(event: EventRecord | None) -> str:
+    """Predicted deaths as a label; no count is 0."""
+    return str(event.fatalities.value) if event is not None and event.fatalities is not None else "0"
+
+
+class Acled2022(Scheme):
+    name = "acled_acledr"
+    datasets = ("acled_acledr",)
+    description = "ACLED 2022 event descriptions: types, place, date and deaths of the document's ACLED event"
+    fields = (
+        FieldSpec("event_type", "label", "ACLED event type of the most confident event with an ACLED type"),
+        FieldSpec("sub_event_type", "label", "ACLED sub-event type of that event"),
+        FieldSpec("location_country", "label", "that event's place country against the gold country (ISO3)"),
+        FieldSpec("location", "label", "that event's place name equals the gold location or one of its admin names"),
+        FieldSpec("date", "label", "that event's date equals the gold event date"),
+        FieldSpec("fatalities", "label", "that event's deaths equal the gold fatalities (no count is 0)"),
+    )
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        g = record.gold
+        main = acled_event(events)
+        out = [
+            Comparison("event_type", "label", g.get("event_type") or NONE, (main.acled_event_type if main else None) or NONE),
+            Comparison("sub_event_type", "label", g.get("sub_event_type") or NONE,
+                       (main.acled_sub_event_type if main else None) or NONE),
+        ]
+        place = main.location if main else None
+        out += _place_comparisons(g, place, names=True)
+        if g.get("event_date"):
+            out.append(Comparison("date", "label", str(g["event_date"]), (main.date if main else None) or NONE))
+        if g.get("fatalities") is not None:
+            out.append(Comparison("fatalities", "label", str(int(g["fatalities"])), _fatalities(main)))
+        return out
+
+
+def _place_comparisons(g: dict[str, Any], place: Any, *, names: bool) -> list[Comparison]:
+    out = []
+    gold_country = country_iso3(g.get("country"))
+    if gold_country:
+        out.append(Comparison("location_country", "label", gold_country, (place.country if place else None) or NONE))
+    if names and g.get("location"):
+        gold_names = [str(g[k]) for k in ("location", "admin1", "admin2", "admin3") if g.get(k)]
+        pred = (place.name or place.text) if place else None
+        hit = place_name_match(gold_names, place)
+        out.append(Comparison("location", "label", str(g["location"]), str(g["location"]) if hit else (pred or NONE)))
+    return out
+
+
+ACLED_2015_TYPES = {
+    "Riots/Protests": ("Riots", "Protests"),
+    "Battle-No change of territory": ("Battles",),
+    "Battle-Government regains territory": ("Battles",),
+    "Battle-Non-state actor overtakes territory": ("Battles",),
+    "Violence against civilians": ("Violence against civilians",),
+    "Remote violence": ("Explosions/Remote violence",),
+    "Strategic development": ("Strategic developments",),
+    "Non-violent transfer of territory": ("Strategic developments",),
+}
+"""ACLED's 2015 event types as today's; any of several is right"""
+
+
+class Acled2015(Scheme):
+    name = "acled_asia2015"
+    datasets = ("acled_asia2015",)
+    description = "ACLED 2015 South Asia news excerpts: event type (old taxonomy mapped to today's), country, deaths"
+    fields = (
+        FieldSpec("event_type", "label", "ACLED event type of the document's ACLED event, against the old type mapped to today's"),
+        FieldSpec("location_country", "label", "that event's place country against the gold country (ISO3)"),
+        FieldSpec("fatalities", "label", "that event's deaths equal the gold fatalities (no count is 0)"),
+    )
+
+    def skip_reason(self, record: GoldRecord) -> str | None:
+        label = record.gold.get("event_type")
+        return None if label in ACLED_2015_TYPES else f"2015 event type {label!r} has no counterpart today"
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        g = record.gold
+        main = acled_event(events)
+        golds = list(ACLED_2015_TYPES[g["event_type"]])
+        out = [_label_in("event_type", golds, main.acled_event_type if main else None)]
+        out += _place_comparisons(g, main.location if main else None, names=False)
+        if g.get("fatalities") is not None:
+            out.append(Comparison("fatalities", "label", str(int(g["fatalities"])), _fatalities(main)))
+        return out
+
+
+CASE2021_SUB_TYPES = {
+    "ARMED_CLASH": ("Battles", "Armed clash"),
+    "GOV_REGAINS_TERIT": ("Battles", "Government regains territory"),
+    "NON_STATE_ACTOR_OVERTAKES_TER": ("Battles", "Non-state actor overtakes territory"),
+    "CHEM_WEAP": ("Explosions/Remote violence", "Chemical weapon"),
+    "AIR_STRIKE": ("Explosions/Remote violence", "Air/drone strike"),
+    "SUIC_BOMB": ("Explosions/Remote violence", "Suicide bomb"),
+    "ART_MISS_ATTACK": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "REM_EXPLOS": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "GRENADE": ("Explosions/Remote violence", "Grenade"),
+    "SEX_VIOL": ("Violence against civilians", "Sexual violence"),
+    "ATTACK": ("Violence against civilians", "Attack"),
+    "ABDUCT_DISSAP": ("Violence against civilians", "Abduction/forced disappearance"),
+    "PEACE_PROTEST": ("Protests", "Peaceful protest"),
+    "PROTEST_WITH_INTER": ("Protests", "Protest with intervention"),
+    "FORCE_AGAINST_PROTEST": ("Protests", "Excessive force against protesters"),
+    "VIOL_DEMONSTR": ("Riots", "Violent demonstration"),
+    "MOB_VIOL": ("Riots", "Mob violence"),
+    "AGREEMENT": ("Strategic developments", "Agreement"),
+    "ARREST": ("Strategic developments", "Arrests"),
+    "CHANGE_TO_GROUP_ACT": ("Strategic developments", "Change to group/activity"),
+    "DISR_WEAP": ("Strategic developments", "Disrupted weapons use"),
+    "HQ_ESTABLISHED": ("Strategic developments", "Headquarters or base established"),
+    "PROPERTY_DISTRUCT": ("Strategic developments", "Looting/property destruction"),
+    "NON_VIOL_TERRIT_TRANSFER": ("Strategic developments", "Non-violent transfer of territory"),
+    "OTHER": ("Strategic developments", "Other"),
+}
+"""CASE 2021 task 2's labels for ACLED sub-event types; its other labels (DIPLO,
+ORG_CRIME, NATURAL_DISASTER, ...) are outside ACLED and have no event type"""
+
+_CASE_BY_SUB_TYPE = {sub: code for code, (_, sub) in CASE2021_SUB_TYPES.items()}
+
+
+class Case2021(Scheme):
+    name = "case2021_task2"
+    datasets = ("case2021_task2",)
+    description = "CASE 2021 task 2: the ACLED sub-event type (25 labels, plus unseen non-ACLED ones) of the snippet's ACLED event"
+    fields = (
+        FieldSpec("sub_event_type", "label", "CASE label of the document's ACLED event's sub-event type (weighted F1 is the task's measure)"),
+        FieldSpec("event_type", "label", "ACLED event type of that event, for labels with an ACLED type"),
+    )
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        label = str(record.gold.get("event_type"))
+        main = acled_event(events)
+        pred_sub = _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE) if main else NONE
+        out = [Comparison("sub_event_type", "label", label, pred_sub)]
+        if label in CASE2021_SUB_TYPES:
+            out.append(Comparison("event_type", "label", CASE2021_SUB_TYPES[label][0],
+                                  (main.acled_event_type if main else None) or NONE))
+        return out
+
+
+POLICE_LABELS = ("KILL", "ARREST", "FORCE", "ANY_ACTION")
+"""the IndiaPoliceEvents labels scored (FAIL, police failing to act, is not an event we code)"""
+
+_POLICE_WORDS = frozenset({
+    "police", "policeman", "policemen", "policewoman", "policewomen", "cop", "cops",
+    "constable", "constables", "constabulary", "inspector", "inspectors", "sub-inspector",
+})
+
+
+def is_police(actor: Actor | None) -> bool:
+    """Sector COP or POL, or a police word in the actor's text or name."""
+    if actor is None:
+        return False
+    if normalise_sector(actor.sector) in {"COP", "POL"}:
+        return True
+    words = " ".join(t for t in (actor.text, actor.name) if t).lower().replace("'s", " ").split()
+    return any(w.strip(".,;:()\"'") in _POLICE_WORDS for w in words)
+
+
+def police_actions(events: Sequence[EventRecord]) -> tuple[str, ...]:
+    """The IndiaPoliceEvents labels the events give: see the eval README."""
+    found: set[str] = set()
+    for e in events:
+        if e.polarity != "affirmed" or not is_police(e.actor):
+            continue
+        arrest = e.cameo_code == "173" or e.acled_sub_event_type == "Arrests"
+        if arrest:
+            found.add("ARREST")
+        elif e.event_type in {"ASSAULT", "COERCE"}:
+            found.add("FORCE")
+        if e.event_type == "ASSAULT" and e.fatalities is not None and e.fatalities.value > 0:
+            found.add("KILL")
+    if found:
+        found.add("ANY_ACTION")
+    return tuple(label for label in POLICE_LABELS if label in found)
+
+
+class IndiaPoliceEventsDocs(Scheme):
+    name = "indiapoliceevents_docs"
+    datasets = ("indiapoliceevents_docs",)
+    description = "IndiaPoliceEvents articles: which of KILL, ARREST, FORCE, ANY_ACTION police did, per document"
+    fields = (
+        FieldSpec("police_action", "set", "labels police actions in the document give; F1 per label, macro over the four",
+                  labels=POLICE_LABELS),
+    )
+
+    def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
+        gold = tuple(label for label in POLICE_LABELS if label in (record.gold.get("event_type") or []))
+        return [Comparison("police_action", "set", gold, police_actions(events))]
+
+
+class IndiaPoliceEventsSents(IndiaPoliceEventsDocs):
+    name = "indiapoliceevents_sents"
+    datasets = ("indiapoliceevents_sents",)
+    description = "IndiaPoliceEvents sentences: the same labels per sentence"
+
+
+SCHEMES: dict[str, Scheme] = {s.name: s for s in (
+    PloverGSR(), Petr2GSR(), Petrarch2UnitTest(), ConfliBERTCameo(), Acled2022(), Acled2015(), Case2021(),
+    IndiaPoliceEventsDocs(), IndiaPoliceEventsSents(),
+)}
 """every scheme, by name"""
 
 
