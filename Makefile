@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint bench lock audit clean chromium
+.PHONY: install demo test test-fast lint bench lock audit clean chromium java
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ demo: install
 	@echo
 	@echo "Stored in demo.duckdb. Try:  $(BIN)/khaldun events --db demo.duckdb --type ASSAULT"
 
+# Java for the Spark tests (pyspark comes from the lock file): installed from the
+# distribution's packages where it is missing and we may (root with apt-get, as
+# in CI); elsewhere the Spark tests skip and say why.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless) \
+	      || echo "make: could not install Java; the Spark tests will be skipped"; \
+	  else echo "make: no java (install openjdk-17-jre-headless); the Spark tests will be skipped"; fi; }
+
 # Debian's chromium for the dashboard's browser test (Playwright drives it; its own
 # browser download is never used): installed where missing and we may (root, as in CI).
 chromium:
@@ -30,7 +40,7 @@ chromium:
 	      || echo "make: could not install chromium; the browser test will be skipped"; \
 	  else echo "make: no chromium (apt-get install chromium); the browser test will be skipped"; fi; }
 
-test: install chromium
+test: install java chromium
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -39,8 +49,8 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check khaldun tests scripts benchmarks
 
-bench: install
-	$(BIN)/python benchmarks/run.py
+bench: install java
+	$(BIN)/python benchmarks/run.py --spark
 	$(BIN)/python benchmarks/service_latency.py
 
 # Recompile the lock file from requirements.in (needs pip-tools; registry access).

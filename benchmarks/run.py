@@ -189,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, help="rounds of the throughput runs (default 2, 1 with --quick)")
     ap.add_argument("--start-method", default=None, help="multiprocessing start method for the pool (default: the runner's)")
     ap.add_argument("--json", type=Path, help="also write the numbers to this file")
+    ap.add_argument("--spark", action="store_true",
+                    help="then the Spark benchmark (benchmarks/spark_bench.py): local engine, Spark local[1] and local[2]")
     args = ap.parse_args(argv)
     limit = args.docs or (64 if args.quick else None)
     rounds = args.rounds or (1 if args.quick else 2)
@@ -267,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
             "latency_ms": {"median": statistics.median(full_ms), "max": max(full_ms), "parse_median": statistics.median(parse_ms)},
             "events": events["khaldun_1"],
         }, indent=2) + "\n")
+    if args.spark:
+        print(flush=True)
+        spark_args = ["--docs", str(limit)] if limit else []
+        if args.json:
+            spark_args += ["--json", str(args.json.with_name(args.json.stem + "-spark.json"))]
+        return subprocess.call([sys.executable, str(HERE / "spark_bench.py"), *spark_args])
     return 0
 
 

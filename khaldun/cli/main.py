@@ -15,7 +15,10 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "export", "merge", "dyads", "timeline", "network", "eval", "kb", "serve")
+COMMANDS = ("extract", "events", "export", "merge", "dyads", "timeline", "network", "eval", "kb", "serve", "spark", "import")
+
+#: a command whose module has another name (``import`` is a Python keyword)
+MODULES = {"import": "importer"}
 
 DESCRIPTION = """\
 khaldun turns news articles into political event data: who did what to whom,
@@ -31,6 +34,8 @@ words it came from. Runs offline on a CPU.
   khaldun network --graphml a.graphml    the actor graph
   khaldun eval gold.jsonl                measure quality on an annotated set
   khaldun kb import wikidata.json.gz     extend the actor knowledge base
+  khaldun spark extract in/ --output out/  the same pipeline on Apache Spark, to Parquet
+  khaldun import out/                    load Spark's Parquet output into DuckDB
   khaldun serve --db khaldun.duckdb      the REST API and the dashboard
 
 Run `khaldun COMMAND --help` for each command's options.
@@ -46,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"khaldun {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"khaldun.cli.{name}")
+        module = importlib.import_module(f"khaldun.cli.{MODULES.get(name, name)}")
         module.add_parser(sub)
     return parser
 
