@@ -14,6 +14,8 @@ def _holds(requires: str, inter1: int | None, inter2: int | None) -> bool:
         return inter2 in ARMED
     if requires == "recipient:protesters":
         return inter2 == 6
+    if requires == "actor:protesters":
+        return inter1 == 6
     if requires == "actor:rioters":
         return inter1 == 5
     if requires == "actor:armed":

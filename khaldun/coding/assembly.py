@@ -177,6 +177,11 @@ class RecordAssembler:
             words = set((location.text or "").split())
             if not any(t.i not in embedded and t.text in words for t in sent):
                 location = None
+        if location is None and entry.quad_class == 4:
+            # an attack or protest the sentence does not place happened in the country the
+            # story is in (its last placed event, else the country its places name most),
+            # at country precision: "Teachers protested outside the press club"
+            location = doc_places.country_place(scene)
         if code == "040" and location is not None and location.country:
             parties = {a.country for a in (*b.actors, *b.recipients) if a.country}
             if parties and location.country not in parties:

@@ -31,6 +31,7 @@ from khaldun.coding.attribution import (
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import (
+    CLASH_WORDS,
     CROWD_NOUNS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
@@ -45,6 +46,8 @@ from khaldun.resources import register_cache
 # who reports events without taking a side in them: civilians, media, doctors,
 # teachers, refugees, and the police reporting crimes
 NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF", "COP"}
+#: who makes an arrest when the text names no one
+IMPLICIT_POLICE = Actor(text="police", sector="COP", kind="group")
 #: violence that, done by a crowd of protesters, is a riot (CAMEO 145)
 CROWD_VIOLENCE = {"170", "171", "1711", "1712", "180", "182", "190"}
 
@@ -122,6 +125,10 @@ class EventCoder:
         pronoun_recipient = r.recipient_tok is not None and r.recipient_tok.lower_ in ("it", "us", "me")
         if speaker is not None and pronoun_recipient and not any(a.country for a in recipients):
             recipients = [speaker]  # "Israel said a mortar was fired at it"
+        if r.cameo == "173" and not actors and any(c.dep_ in ("auxpass", "nsubjpass") for c in r.trigger.children):
+            # "80 workers were taken into custody": arrests with no agent named are the
+            # police's (ACLED's arrests are by state forces)
+            actors = [IMPLICIT_POLICE]
         out: list[Candidate] = []
         code = r.cameo
         if frame.obligation and speaker is not None and code != RESPONSIBILITY:
@@ -215,6 +222,10 @@ class EventCoder:
                 mode = found[0]
                 if code in ("190", "180", "183") or (code == "193" and found[1] != "193"):
                     code = found[1]
+            if mode in (None, "firearms") and _is_clash(b.reading):
+                # a fight between two sides: ACLED tells an armed clash from mob violence
+                # by who fought (acled_crosswalk.tsv), not by the weapon
+                mode = "clash"
         elif root in ("15", "17"):
             # seizing weapons (disrupted weapons use) and establishing bases are told apart
             # from other coercion and deployments by the words around them
@@ -227,9 +238,29 @@ class EventCoder:
             actor_tok = b.reading.actor_tok
             if code in CROWD_VIOLENCE and actor_tok is not None and actor_tok.lemma_.lower() in CROWD_NOUNS:
                 code, mode = "145", None  # violence by protesters is a riot (CAMEO 145)
-            if code in ("140", "141") and b.actors and all(a.kind == "country" or a.sector in ("GOV", "IGO") for a in b.actors):
-                code, mode = "114", None  # a government "protests" by complaining officially
+            if (code in ("111", "114") and b.reading.trigger.lemma_.lower() == "protest" and b.actors
+                    and not any(_is_government(a) for a in b.actors)):
+                # students "protest the arrest" by demonstrating; only governments protest
+                # by disapproving officially (CAMEO 111/114)
+                code, mode = "141", None
+            elif (code in ("140", "141") and b.reading.event_noun is None and b.actors
+                    and all(_is_government(a) for a in b.actors)):
+                # a government "protests" (the verb) by complaining officially; people who
+                # stage a protest, or protest in a place, demonstrate
+                code, mode = "114", None
         return replace(b, code=code, mode=mode, frame=frame)
+
+
+def _is_clash(reading: Any) -> bool:
+    words = (reading.trigger, reading.event_noun) if reading.event_noun is not None else (reading.trigger,)
+    return any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words)
+
+
+def _is_government(actor: Actor) -> bool:
+    """A state or its government, or an international organisation: not civilians or groups."""
+    if actor.sector in ("GOV", "IGO"):
+        return True
+    return actor.kind == "country" and actor.sector in (None, "", "GOV")
 
 
 def _default_coder(kb_dir: str | None, cache_dir: str | None) -> EventCoder:

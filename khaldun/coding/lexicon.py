@@ -60,7 +60,7 @@ def _parse_cues(raw: str, where: str) -> tuple[Cue, ...]:
             cues.append(Cue(part, frozenset()))
             continue
         kind, _, vals = part.partition("=")
-        if kind not in {"obj", "prep", "prt", "xcomp", "comp", "clause"} or not vals:
+        if kind not in {"obj", "prep", "pobj", "prt", "xcomp", "comp", "clause"} or not vals:
             raise DataError(f"{where}: bad cue {part!r}")
         cues.append(Cue(kind, frozenset(v.strip().lower() for v in vals.split("|"))))
     return tuple(cues)
@@ -119,6 +119,10 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
             return True
         # "received assurances from the government": the preposition hangs off the object
         return any(_children_lemmas(o, {"prep"}) & cue.values for o in object_tokens(tok))
+    if cue.kind == "pobj":
+        # "taken into custody", "sent to jail": the object of a preposition of the verb
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in cue.values
+                   for c in tok.children if c.dep_ == "prep" for g in c.children)
     if cue.kind == "prt":
         return bool(_children_lemmas(tok, {"prt"}) & cue.values)
     if cue.kind == "xcomp":
@@ -221,6 +225,11 @@ class Lexicon:
     def event_noun(self, tok: Any) -> str | None:
         """CAMEO code of an event noun ("attack", "air strike"), else None."""
         lemma = tok.lemma_.lower()
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+            # the tokenizer splits hyphenated nouns: "sit-in", "lathi-charge"
+            joined = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"
+            if joined in self.nouns:
+                return self.nouns[joined]
         for c in tok.children:
             if c.dep_ in ("compound", "amod"):
                 two = f"{c.lemma_.lower()} {lemma}"

@@ -38,6 +38,16 @@ STATEMENT_NOUNS = word_set(_WORDS, "statement_noun")
 INTRANSITIVE_EVENT_VERBS = word_set(_WORDS, "intransitive_event")
 #: passives that state a stance held by the subject: "Israel is opposed to ..."
 STATIVE_PASSIVES = word_set(_WORDS, "stative_passive")
+#: verbs whose "in" object is the event their subject took part in: "participated in a protest"
+PARTICIPATION_VERBS = word_set(_WORDS, "participation")
+#: what protesters carry: "held a press conference with banners" is a demonstration
+PROTEST_PROPS = word_set(_WORDS, "protest_prop")
+#: a gathering whose purpose is one of these is a demonstration: "gathered to demand ..."
+PROTEST_PURPOSES = word_set(_WORDS, "purpose_protest")
+#: a fight between two sides: mode "clash" (armed clash or mob violence in ACLED)
+CLASH_WORDS = word_set(_WORDS, "clash")
+#: state forces named by a common noun: the agent of an event noun they modify ("police firing")
+FORCE_NOUNS = word_set(_WORDS, "force_noun")
 #: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
 MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
 
@@ -109,12 +119,41 @@ def _prep_objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
 
 
 def _event_noun_agent(noun: Any) -> Any:
-    """Who carried out an event named by a noun: "the Hamas attacks", "Israel's raid", "the raid by X"."""
+    """Who carried out an event named by a noun: "the Hamas attacks", "Israel's raid",
+    "the raid by X", "police firing"."""
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return c
     by = _prep_objects(noun, ("by",))
-    return by[0] if by else None
+    if by:
+        return by[0]
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound") and c.lemma_.lower() in FORCE_NOUNS:
+            return c
+    return None
+
+
+def _with_protest_props(noun: Any) -> str | None:
+    """A meeting or press conference held "with banners" or placards is a demonstration (141)."""
+    if noun.pos_ != "NOUN":
+        return None
+    return "141" if any(p.lemma_.lower() in PROTEST_PROPS for p in _prep_objects(noun, ("with",))) else None
+
+
+def _participated_in(verb: Any, lex: Lexicon) -> Any:
+    """The event noun a verb says its subject took part in: "participated in a protest",
+    "took part in a rally", "engaged in fighting"; else None."""
+    lemma = lex.verb_lemma(verb)
+    heads = [verb] if lemma in PARTICIPATION_VERBS else []
+    if lemma == "take":
+        heads = [verb, *(o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() == "part")]
+        if len(heads) == 1:
+            return None
+    for head in heads:
+        for o in _prep_objects(head, ("in",)):
+            if lex.event_noun(o):
+                return o
+    return None
 
 
 def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
@@ -124,6 +163,10 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
             found = _event_noun_agent(pobj)
             if found is not None:
                 return found
+        elif pobj.lemma_.lower() in FORCE_NOUNS and any(
+            c.dep_ in ("acl", "compound") and (c.lower_ in lex.nouns or c.lemma_.lower() in lex.modes) for c in pobj.children
+        ):
+            return pobj  # "killed in police firing" parsed with "firing" modifying "police"
     return None
 
 
@@ -327,16 +370,29 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
-                        c = lex.event_noun(o)
+                        c = lex.event_noun(o) or _with_protest_props(o)
                         if c:
                             if c == "143" and o.lemma_.lower() == "strike" and lex.verb_lemma(tok) in MILITARY_LIGHT_VERBS:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
+        if code is None and tok.pos_ == "VERB":
+            took_part_in = _participated_in(tok, lex)
+            if took_part_in is not None:
+                code, noun, specific = lex.event_noun(took_part_in), took_part_in, True
         if code is None and tok.pos_ == "VERB" and lex.verb_lemma(tok) in GATHERING_VERBS:
             subj = subject_of(tok)
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
+            elif subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex):
+                # "women gathered in demonstration", "teachers gathered ... to demand":
+                # a public gathering for a cause is a demonstration (ACLED: protest)
+                protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
+                if protest:
+                    code, noun = "141", protest[0]
+                elif any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES
+                         and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                    code = "141"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head

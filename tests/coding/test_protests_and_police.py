@@ -1,0 +1,84 @@
+"""Issue 10 mechanisms, each on sentences written for the purpose: civilian protests,
+police violence named in a passive or a noun, crowd control, clashes, implicit arrests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khaldun.ingest import make_document
+from khaldun.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    pipeline = Pipeline()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
+        [(_, events)] = list(pipeline.outcomes([doc]))
+        assert isinstance(events, list), events
+        return [e.to_dict() for e in events]
+
+    return run
+
+
+def find(records: list[dict[str, Any]], root: str) -> dict[str, Any]:
+    hits = [r for r in records if r["cameo_root"] == root]
+    assert hits, f"no {root} event in {[r['cameo_code'] for r in records]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses at the county hospital held a sit-in outside the health office on Tuesday.",
+    "Shopkeepers took out a protest rally in the market against the new tax.",
+    "Dock workers participated in a protest over unpaid wages.",
+    "Members of the tenants' union held a press conference with placards outside the town hall.",
+    "Parents gathered outside the school gates to demand safer crossings.",
+    "Farmers took part in a demonstration against the dam.",
+])
+def test_civilian_protests_from_nouns_and_gatherings(code, text):
+    assert find(code(text), "14")["acled_event_type"] == "Protests"
+
+
+def test_civilians_who_protest_something_demonstrate(code):
+    rec = find(code("Students of the engineering college protested the expulsion of two classmates."), "14")
+    assert rec["cameo_code"] == "141"
+
+
+def test_a_government_still_protests_by_complaining(code):
+    assert find(code("Norway protested the expulsion of its ambassador."), "11")
+
+
+def test_police_violence_in_an_instrument_phrase(code):
+    rec = find(code("Six villagers were injured in police firing near the bridge."), "19")
+    assert rec["actor"]["sector"] == "COP"
+
+
+def test_baton_charge_noun_and_its_agent(code):
+    rec = find(code("Several students were injured in a baton-charge by the police."), "17")
+    assert rec["cameo_code"] == "175" and rec["actor"]["sector"] == "COP"
+
+
+def test_tear_gas_against_protesters_is_intervention_not_firearms(code):
+    recs = code("Police fired tear gas at protesters outside the parliament.")
+    rec = next(r for r in recs if r["cameo_code"] == "175")
+    assert rec["mode"] == "crowd-control"
+    assert rec["acled_sub_event_type"] == "Protest with intervention"
+
+
+def test_clash_between_armed_groups_is_an_armed_clash(code):
+    rec = find(code("Two rival militias clashed near the river crossing."), "19")
+    assert rec["mode"] == "clash" and rec["acled_sub_event_type"] == "Armed clash"
+
+
+def test_passive_arrest_with_no_agent_is_by_police(code):
+    rec = find(code("Forty shopkeepers were taken into custody on Monday."), "17")
+    assert rec["cameo_code"] == "173" and rec["actor"]["sector"] == "COP"
+
+
+def test_unplaced_protest_takes_the_country_of_the_story(code):
+    recs = code("Teachers protested outside the press club on Monday. Later, students marched in Karachi.")
+    first = min((r for r in recs if r["cameo_root"] == "14"), key=lambda r: r["evidence"]["sentence_index"])
+    assert first["location"]["country"] == "PAK"
