@@ -37,6 +37,10 @@ ADMIN_NOUNS = {
     "province", "state", "region", "oblast", "governorate", "district", "county",
     "department", "prefecture", "territory", "division", "municipality", "emirate",
 }
+#: nouns after a name that say what kind of place it is, below the first-level division:
+#: "Pune city", "Sonaimuri upazila", "Minakulu sub-county" (no hint to read it as a division)
+PLACE_SUFFIXES = {"city", "town", "village", "upazila", "township", "tehsil", "taluk", "taluka",
+                  "locality", "sub-county", "commune", "municipality", "lga", "ward", "union"}
 _SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "port", "district", "area",
                      "province", "state", "region", "governorate", "county", "suburb",
                      "neighbourhood", "neighborhood", "camp", "outskirts"}
@@ -76,6 +80,9 @@ class Mention:
     qualifiers: list[str] = field(default_factory=list)
     """names or ISO3 codes that narrow the reading ("Texas", "NGA")"""
     from_entity: bool = True
+    parenthetical: list[str] = field(default_factory=list)
+    """names in brackets after the place, smallest first: "Minakulu (Oyam, Northern)";
+    where the place itself is unknown, the first of them that resolves stands for it"""
 
 
 def _preposition(head: Any) -> tuple[Any | None, Any]:
@@ -180,13 +187,20 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
+    for start, end in _bracketed_places(doc, gaz):
+        spans.append((start, end, False))
+        taken.update(range(start, end))
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
         if ent.label_ in PLACE_LABELS:
             end = ent.end
-            # the recogniser may cut a long name ("Dera" + "Ismail Khan"): extend over
-            # following capitalised words when the longer name is in the gazetteer
+            # the recogniser may cut a long name ("Dera" + "Ismail Khan", "Mar" + "del
+            # Plata"): extend over following capitalised words and name particles when
+            # the longer name is in the gazetteer
             for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
-                if all(t.is_title for t in doc[ent.end:stop]) and gaz.has(doc[ent.start:stop].text):
+                if all(t.is_title or t.lower_ in _NAME_PARTICLES for t in doc[ent.end:stop]) and doc[stop - 1].is_title \
+                        and gaz.has(doc[ent.start:stop].text):
                     end = stop
                     break
             spans.append((ent.start, end, True))
@@ -218,7 +232,53 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
                 break
     spans.sort()
     mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
+    # the divisions in "Pune (Pune, Maharashtra)" qualify the place; they are not places of their own
+    inside: set[int] = set()
+    for m in mentions:
+        bracket = _bracket_after(doc, m.end) if m.parenthetical else None
+        if bracket is not None:
+            inside.update(range(m.end, bracket[0]))
+    mentions = [m for m in mentions if m.start not in inside]
     return _merge_qualifiers(doc, mentions, gaz)
+
+
+def _bracket_after(doc: Any, end: int) -> tuple[int, list[str]] | None:
+    """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names)."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    for j in range(end + 1, min(len(doc), end + 12)):
+        if doc[j].text == ")":
+            inner = doc[end + 1:j].text
+            names = [n.strip() for n in inner.split(",") if n.strip()]
+            if names and all(n[:1].isupper() for n in names):
+                return j + 1, names
+            return None
+    return None
+
+
+def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Names followed by their divisions in brackets, "Ogbete-Mgbuji (Isi Uzo, Enugu)", as
+    ACLED and agency copy write them: a place even when the recogniser calls it an
+    organisation, as long as the last bracketed name is a division or country we know."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0:
+            continue
+        found = _bracket_after(doc, tok.i)
+        if found is None or not _is_area(gaz, found[1][-1]):
+            continue
+        end = tok.i
+        while end > 0 and doc[end - 1].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+            end -= 1
+        span = _name_span(doc, doc[end - 1]) if end > 0 else None
+        if span is None:
+            continue
+        start = span[0]
+        while start < end and doc[start].lower_ in ("the", "a"):
+            start += 1
+        if start < end and _after_locative(doc, start):
+            out.append((start, tok.i))
+    return out
 
 
 def _after_locative(doc: Any, i: int) -> bool:
@@ -271,6 +331,12 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     elif words[-1].lower_ in ADMIN_NOUNS and len(words) > 1:
         admin_hint = True
         name = doc[words[0].i:words[-1].i].text
+    if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
+        m_end = end + 1
+    elif words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1:
+        name = doc[words[0].i:words[-1].i].text  # "Pune city": the city is Pune
+    bracket = _bracket_after(doc, m_end)
+    parenthetical = bracket[1] if bracket else []
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
@@ -284,7 +350,8 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     text = doc[m_start:m_end].text
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
                    sent_start=head.sent.start, role=role, prep=prep, direction=direction,
-                   near=near, admin_hint=admin_hint, from_entity=from_entity)
+                   near=near, admin_hint=admin_hint, from_entity=from_entity,
+                   qualifiers=[n for n in parenthetical if _is_area(gaz, n)], parenthetical=parenthetical)
 
 
 #: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the

@@ -173,7 +173,7 @@ class DocumentPlaces:
         for k, m in enumerate(self.mentions):
             cands = gaz.lookup(m.name)
             if not cands:
-                self.places.append(None)
+                self.places.append(self._by_brackets(m))
                 continue
             own = Counter(doc_countries)
             if k in first and first[k].country and own[first[k].country] > 0:
@@ -181,6 +181,28 @@ class DocumentPlaces:
             best = max(cands, key=lambda e: resolver.score(
                 e, m.name, +own, actors, dl_country, m.qualifiers, m.admin_hint))
             self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+
+    def country_place(self, iso3: str | None = None) -> Place | None:
+        """The country ``iso3`` as a place, else the country the document's places name most."""
+        if iso3 is None:
+            counts = Counter(p.country for p in self.places if p is not None and p.country)
+            if not counts:
+                return None
+            iso3 = counts.most_common(1)[0][0]
+        entry = self.resolver.gazetteer.country(iso3)
+        return self.resolver.place(entry, entry.name) if entry is not None else None
+
+    def _by_brackets(self, m: Mention) -> Place | None:
+        """A place the gazetteer does not know, "Minakulu (Oyam, Northern)": the smallest
+        bracketed division that it knows, read inside the ones after it."""
+        gaz = self.resolver.gazetteer
+        for i, name in enumerate(m.parenthetical):
+            cands = gaz.lookup(name)
+            if cands:
+                rest = m.parenthetical[i + 1:]
+                best = max(cands, key=lambda e: self.resolver.score(e, name, Counter(), Counter(), None, rest))
+                return self.resolver.place(best, m.text)
+        return None
 
     def resolved(self) -> list[tuple[Mention, Place]]:
         """Every mention that resolved, with its place, in text order."""
