@@ -15,6 +15,7 @@ from typing import Any
 
 from khaldun.counts.attach import Link, belongs, event_links, trigger_group
 from khaldun.counts.lexicon import CATEGORIES
+from khaldun.counts.numbers import MAX_COUNT
 from khaldun.counts.roles import Mention, mentions
 from khaldun.records import Count
 
@@ -52,9 +53,11 @@ def _combined_qualifier(qualifiers: list[str]) -> str:
     return kinds.pop() if len(kinds) == 1 else "about"
 
 
-def _total(group: list[Mention], doc: Any, part: bool) -> Count:
-    """One count from coordinated mentions: "five soldiers and two civilians" is 7."""
+def _total(group: list[Mention], doc: Any, part: bool) -> Count | None:
+    """One count from coordinated mentions: "five soldiers and two civilians" is 7 (none past :data:`MAX_COUNT`)."""
     value = sum(m.value for m in group)
+    if value > MAX_COUNT:
+        return None  # no count of people, as for one number that large
     qualifier = _combined_qualifier([m.qualifier for m in group])
     if part and qualifier in ("exact", "about"):
         qualifier = "at_least"  # "killed, including 5 children": at least 5
@@ -78,6 +81,8 @@ def _choose(
     best: tuple[tuple[int, int], Count] | None = None
     for members in groups.values():
         count = _total(members, doc, part)
+        if count is None:
+            continue
         distance = 0
         if links is not None:
             reached = [belongs(m, links, group) for m in members]

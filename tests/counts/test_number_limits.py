@@ -32,3 +32,13 @@ def test_large_counts_below_the_limit(text: str, value: int) -> None:
 
 def test_digit_string_past_float_range() -> None:
     assert parse_quantity(["1" + "0" * 400]) is None
+
+
+def test_coordinated_counts_that_add_up_past_the_limit_are_no_count(nlp) -> None:
+    from khaldun.counts import extract_counts
+
+    doc = nlp("Gunmen killed 2 billion soldiers and 2 billion civilians on Monday.")
+    counts = extract_counts(doc[:], doc[1])
+    assert counts.fatalities is None or counts.fatalities.value <= MAX_COUNT
+    doc = nlp("Gunmen killed five soldiers and two civilians on Monday.")
+    assert extract_counts(doc[:], doc[1]).fatalities.value == 7
