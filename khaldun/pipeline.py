@@ -266,7 +266,7 @@ def run_into(
 
     def flush() -> None:
         if store is not None and (pending or rejected):
-            store.write(pending, rejected)
+            _write(store, pending, rejected, on_rejection, summary_fixes)
         pending.clear()
         rejected.clear()
 
@@ -292,10 +292,50 @@ def run_into(
 
     from khaldun.runners import run_pipeline
 
+    summary_fixes: list[Rejection] = []
     summary = run_pipeline(items, s, on_document=document, on_rejection=rejection)
     flush()
     summary.skipped = n_skipped
+    for rej in summary_fixes:  # documents coded, then refused by the store: rejected, not read
+        summary.documents -= 1
+        summary.add_rejection(rej)
     return summary
+
+
+def _write(
+    store: Store,
+    results: list[tuple[Document, list[EventRecord]]],
+    rejections: list[Rejection],
+    on_rejection: Callable[[Rejection], None] | None,
+    unstorable: list[Rejection],
+) -> None:
+    """Write one batch; if the store refuses it, write document by document so one bad record loses only its document."""
+    from khaldun.errors import StoreError, StoreLocked
+
+    try:
+        store.write(results, rejections)
+        return
+    except StoreLocked:
+        raise
+    except StoreError:
+        if not results:
+            raise  # nothing to tell apart: the store itself fails
+    kept: list[Rejection] = list(rejections)
+    for doc, events in results:
+        try:
+            store.write([(doc, events)], [])
+        except StoreLocked:
+            raise
+        except StoreError as exc:
+            err = CodingError(f"coding failed: its events could not be stored ({exc.message})")
+            rej = Rejection(origin=doc.origin or doc.doc_id, reason=err.reason, code=err.code, message=str(err), doc_id=doc.doc_id)
+            log.warning("%s: %s", rej.origin, rej.message)
+            kept.append(rej)
+            unstorable.append(rej)
+            if on_rejection:
+                on_rejection(rej)
+    if kept:
+        store.write([], kept)
 
 
 def _as_items(inputs: Iterable[Any], s: Settings) -> Iterator[Document | Rejection]:

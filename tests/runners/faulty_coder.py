@@ -3,7 +3,8 @@
 It codes with the real rule coder, except for documents that carry a marker:
 ``@@RAISE@@`` raises, ``@@SLOW@@`` sleeps (a signal can cut it short),
 ``@@HANG@@`` sleeps with the timer signal blocked (nothing in the worker can
-stop it), ``@@CRASH@@`` ends its process at once, as a crash in native code
+stop it), ``@@HUGE@@`` gives events with a toll no store column holds,
+``@@CRASH@@`` ends its process at once, as a crash in native code
 or the out-of-memory killer would. Chosen with the ``coder`` setting as
 ``runners.faulty_coder:make`` (tests/ is on the path under pytest; the CLI
 tests set PYTHONPATH).
@@ -14,9 +15,11 @@ from __future__ import annotations
 import os
 import signal
 import time
+from dataclasses import replace
 from typing import Any
 
 from khaldun.coding.coder import from_settings
+from khaldun.records import Count
 
 
 class FaultyCoder:
@@ -37,7 +40,10 @@ class FaultyCoder:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
         if "@@CRASH@@" in text:
             os._exit(70)
-        return self.inner.code(document, parsed)
+        events = self.inner.code(document, parsed)
+        if "@@HUGE@@" in text:
+            events = [replace(e, fatalities=Count(value=10**12)) for e in events]
+        return events
 
 
 def make(settings: Any) -> FaultyCoder:

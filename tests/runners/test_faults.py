@@ -110,3 +110,21 @@ def test_unknown_coder_names_say_what_exists() -> None:
         get_coder(Settings(coder="nosuch.v1"))
     with pytest.raises(ConfigError, match="cannot import"):
         get_coder(Settings(coder="no.such.module:make"))
+
+
+@pytest.mark.slow
+def test_events_the_store_cannot_hold_reject_their_document_not_the_batch(tmp_path: Path) -> None:
+    from khaldun.pipeline import run_into
+    from khaldun.store import DuckDBStore
+
+    docs = _docs(5)
+    huge = _marked(docs[1], "@@HUGE@@")
+    seen: list[Rejection] = []
+    with DuckDBStore(str(tmp_path / "s.duckdb")) as store:
+        summary = run_into(store, [*docs[:2], huge, *docs[2:]], Settings(coder=FAULTY, workers=1, write_batch=4), on_rejection=seen.append)
+        assert store.count("documents") == len(docs)
+        stored = store.rejected()
+    assert [r.doc_id for r in seen] == [huge.doc_id] and seen[0].reason == "coding_failed"
+    assert "could not be stored" in seen[0].message
+    assert [r["doc_id"] for r in stored] == [huge.doc_id]
+    assert (summary.documents, summary.rejected, summary.rejected_by_reason) == (len(docs), 1, {"coding_failed": 1})
