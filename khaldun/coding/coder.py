@@ -46,6 +46,8 @@ from khaldun.resources import register_cache
 # who reports events without taking a side in them: civilians, media, doctors,
 # teachers, refugees, and the police reporting crimes
 NEUTRAL_SECTORS = {"CVL", "MED", "EDU", "HLH", "REF", "COP"}
+#: weapons in general (the weapons of a mode are in modes.tsv): seizing them disrupts weapons use
+WEAPON_WORDS = frozenset({"arms", "weapon", "weapons", "ammunition", "firearm", "explosive", "explosives", "cache", "munition"})
 #: who makes an arrest when the text names no one
 IMPLICIT_POLICE = Actor(text="police", sector="COP", kind="group")
 #: violence that, done by a crowd of protesters, is a riot (CAMEO 145)
@@ -217,6 +219,10 @@ class EventCoder:
             extra = list(clause)
             if b.reading.event_noun is not None:
                 extra += list(b.reading.event_noun.subtree)
+            if code == "190":
+                # "killed when a grenade exploded": the weapon is named in the clause of the cause
+                extra += [t for c in b.trigger.children if c.dep_ == "advcl"
+                          and any(m.lower_ == "when" for m in c.children) for t in c.subtree]
             found = self.lex.mode_of(extra)
             if found is not None:
                 mode = found[0]
@@ -232,6 +238,10 @@ class EventCoder:
             found = self.lex.mode_of(clause, plain=True)
             if found is not None:
                 mode = found[0]
+            elif code.startswith("171") and (self.lex.mode_of(clause) is not None
+                                              or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in clause)):
+                # weapons seized, found or defused: ACLED's disrupted weapons use
+                mode = "disrupt"
         frame = b.frame
         if b.trigger is b.reading.trigger:
             code, frame = self._derive(code, frame)

@@ -82,3 +82,13 @@ def test_unplaced_protest_takes_the_country_of_the_story(code):
     recs = code("Teachers protested outside the press club on Monday. Later, students marched in Karachi.")
     first = min((r for r in recs if r["cameo_root"] == "14"), key=lambda r: r["evidence"]["sentence_index"])
     assert first["location"]["country"] == "PAK"
+
+
+def test_the_weapon_named_in_a_when_clause(code):
+    rec = find(code("Four traders were wounded when a grenade exploded at the bus stand."), "18")
+    assert rec["acled_sub_event_type"] == "Grenade"
+
+
+def test_weapons_found_or_seized_disrupt_weapons_use(code):
+    rec = find(code("Soldiers discovered a cache of arms and ammunition in an abandoned farmhouse."), "17")
+    assert rec["acled_sub_event_type"] == "Disrupted weapons use"
