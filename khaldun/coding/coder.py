@@ -115,6 +115,10 @@ class EventCoder:
     def _build(self, r: Reading, doc_actors: Any, doc_date: str | None) -> list[Candidate]:
         """Resolve a reading's roles; turn attributed claims into accusations and denials."""
         actors = self._resolve(doc_actors, r.actor_tok, doc_date)
+        if not actors and r.actor_tok is not None and r.trigger.head is r.actor_tok:
+            # "dharwad: police arrested ...": the verb hangs off its subject; the actor is
+            # the words up to the subject, not the subject's whole subtree
+            actors = doc_actors.resolve_all(r.actor_tok.doc[r.actor_tok.left_edge.i:r.actor_tok.i + 1], doc_date)
         recipients = self._resolve(doc_actors, r.recipient_tok, doc_date)
         frame = r.frame
         speaker = None
@@ -127,9 +131,9 @@ class EventCoder:
         pronoun_recipient = r.recipient_tok is not None and r.recipient_tok.lower_ in ("it", "us", "me")
         if speaker is not None and pronoun_recipient and not any(a.country for a in recipients):
             recipients = [speaker]  # "Israel said a mortar was fired at it"
-        if r.cameo == "173" and not actors and any(c.dep_ in ("auxpass", "nsubjpass") for c in r.trigger.children):
-            # "80 workers were taken into custody": arrests with no agent named are the
-            # police's (ACLED's arrests are by state forces)
+        if r.cameo == "173" and not actors and r.actor_tok is None:
+            # "80 workers were taken into custody", "the others arrested": arrests with no
+            # agent named are the police's (ACLED's arrests are by state forces)
             actors = [IMPLICIT_POLICE]
         out: list[Candidate] = []
         code = r.cameo

@@ -174,6 +174,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
     if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
         return trigger.head  # mis-parsed main verb: "5,000 students protested"
+    if trigger.dep_ == "acl" and _after_dateline(trigger.head):
+        return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
         return _instrument_agent(trigger, lex)
     # passive: "were killed by X" -> the agent's object
@@ -205,8 +207,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         if between:
             return between[0]
         return None
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head is not trigger.head:
-        # "accused the RSF of shelling", "suspected X of planning": the object of the verb acts
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "for") and trigger.head.head is not trigger.head:
+        # "accused the RSF of shelling", "criticised the police for opening fire": the object of the verb acts
         accused = [o for o in object_tokens(trigger.head.head) if o.dep_ not in PASSIVE_SUBJ]
         if accused:
             return accused[0]
@@ -224,7 +226,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
 def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
     if trigger.lemma_.lower() in VICTIM_SUBJECT:
         return subject_of(trigger)
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and lex.verb_lemma(trigger) not in INTRANSITIVE_EVENT_VERBS:
+    if (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and lex.verb_lemma(trigger) not in INTRANSITIVE_EVENT_VERBS
+            and not _after_dateline(trigger.head)):
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
@@ -324,6 +327,14 @@ def _responsibility(tok: Any) -> Any:
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 
+def _after_dateline(noun: Any) -> bool:
+    """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
+    with the real subject hung off it as an apposition."""
+    head = noun.head
+    return (noun.dep_ == "appos" and head.dep_ == "ROOT" and head.i + 1 < noun.i
+            and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - head.sent.start <= 3)
+
+
 def _in_modifier_clause(tok: Any) -> bool:
     """Is ``tok`` inside a clause that only describes a noun ("a member jailed last year",
     "who had been arrested", "the Israeli-occupied sector")? Such background is not coded."""
@@ -337,7 +348,7 @@ def _in_modifier_clause(tok: Any) -> bool:
             noun = cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and noun.lemma_.lower() in STATEMENT_NOUNS:
                 return False  # "a declaration demanding that ...": the statement is the event
-            if cur.dep_ == "acl" and noun.dep_ == "ROOT":
+            if cur.dep_ == "acl" and (noun.dep_ == "ROOT" or _after_dateline(noun)):
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
             # "There were 10 soldiers killed": the report itself, not background
             return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))

@@ -92,3 +92,22 @@ def test_the_weapon_named_in_a_when_clause(code):
 def test_weapons_found_or_seized_disrupt_weapons_use(code):
     rec = find(code("Soldiers discovered a cache of arms and ammunition in an abandoned farmhouse."), "17")
     assert rec["acled_sub_event_type"] == "Disrupted weapons use"
+
+
+def test_lower_case_dateline_does_not_hide_the_subject(code):
+    rec = find(code("mysore: police arrested twelve traders who blocked the highway on friday."), "17")
+    assert rec["actor"]["sector"] == "COP" and rec["recipient"] is not None
+
+
+def test_criticised_for_opening_fire_names_who_fired(code):
+    rec = find(code("The union criticised the police for opening fire on the marchers."), "19")
+    assert rec["actor"]["sector"] == "COP"
+
+
+@pytest.mark.parametrize("text", [
+    "The shopkeeper was picked up by police from his home on Sunday.",
+    "Two brothers who fled the village were chased down and arrested.",
+])
+def test_arrests_without_a_named_agent_are_by_police(code, text):
+    rec = find(code(text), "17")
+    assert rec["cameo_code"] == "173" and rec["actor"]["sector"] == "COP"
