@@ -156,6 +156,13 @@ def _participated_in(verb: Any, lex: Lexicon) -> Any:
     return None
 
 
+def _blames(verb: Any, lex: Lexicon) -> bool:
+    """"criticised / blamed / condemned X for ...": a verb of disapproval (CAMEO 11, 12),
+    whose object did what the "for" clause says (unlike "jailed X for helping")."""
+    entry = lex.match_verb(verb) if verb.pos_ == "VERB" else None
+    return entry is not None and entry.cameo[:2] in ("11", "12")
+
+
 def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
     """"killed in an Israeli airstrike": the agent named inside the instrument phrase."""
     for pobj in _prep_objects(trigger, ("in", "during", "by")):
@@ -207,7 +214,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         if between:
             return between[0]
         return None
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("of", "for") and trigger.head.head is not trigger.head:
+    if trigger.dep_ == "pcomp" and trigger.head.head is not trigger.head and (
+            trigger.head.lower_ == "of" or (trigger.head.lower_ == "for" and _blames(trigger.head.head, lex))):
         # "accused the RSF of shelling", "criticised the police for opening fire": the object of the verb acts
         accused = [o for o in object_tokens(trigger.head.head) if o.dep_ not in PASSIVE_SUBJ]
         if accused:
