@@ -2,7 +2,7 @@
 
 Shell lines run in a scratch folder laid out like the repository (``examples/``
 and a ``../shared`` beside it); the files a line names as stand-ins
-(``article.txt``, ``articles/``, ``feed.jsonl.gz``) are made there from the
+(``article.txt``, ``articles/``, ``reports/``, ``feed.jsonl.gz``) are made there from the
 bundled examples.
 """
 
@@ -35,7 +35,7 @@ def shell_lines() -> list[str]:
     for block in blocks("sh"):
         for line in block.splitlines():
             cmd = line.split("  #", 1)[0].strip()
-            if re.search(r"(^|[|/]\s*|\s)khaldun (extract|events)\b", cmd):
+            if re.search(r"(^|[|/]\s*|\s)khaldun (extract|events|merge|export|dyads|timeline|network)\b", cmd):
                 out.append(cmd)
     return out
 
@@ -61,9 +61,12 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "examples", work / "examples")
     (work / "articles").mkdir()
     shutil.copy(REPO / "examples" / "harbor-talks.txt", work / "articles" / "harbor-talks.txt")
+    shutil.copytree(REPO / "examples", work / "reports")  # the merging section's folder of reports
     (work / "feed.jsonl.gz").write_bytes(gzip.compress((REPO / "examples" / "wire.jsonl").read_bytes()))
     shutil.copy(REPO / "examples" / "border-clash.txt", work / "article.txt")
     (work / ".venv").symlink_to(BIN.parent)  # for the quick start's `.venv/bin/khaldun`
+    # what `make demo` leaves, for the lines that read demo.duckdb
+    subprocess.run([str(BIN / "khaldun"), "extract", "examples/", "--db", "demo.duckdb", "-q", "-o", os.devnull], cwd=work, check=True)
     return work
 
 
