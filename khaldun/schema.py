@@ -212,3 +212,103 @@ TABLES: tuple[Table, ...] = (DOCUMENTS, EVENTS, REJECTED, MERGED)
 STORE_VERSION = 3
 """Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``,
 2 the layout before merging (no ``merged_events`` table, no ``merged_id`` column)."""
+
+
+# -- roll-ups: event counts kept beside the events ------------------------------
+#
+# Each roll-up holds, per month and per combination of some of the columns the
+# analysis groups or filters by, the number of events and their Goldstein sum,
+# of mentions (``from_table = 'events'``) and of merged events
+# (``'merged_events'``). Rows are additive: a key may have several rows (a
+# write appends the counts of the events it removes, negated, and of those it
+# adds), and every reader sums them; the store compacts them now and then. So
+# the sums over a roll-up are always exactly those of these expressions over
+# the event tables, kept in the same transaction as every write. The analysis
+# reads the smallest roll-up that answers a question instead of scanning
+# millions of events (see ``docs/analysis.md``).
+
+
+def actor_label(role: str) -> str:
+    """SQL of an actor's label over the flat columns: country/sector, else its name, else its text, else "?"."""
+    return f"coalesce(nullif(concat_ws('/', {role}_country, {role}_sector), ''), {role}_name, {role}_text, '?')"
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """A table of counts grouped by ``keys`` over the flat event columns: (name, DuckDB type, SQL) triples.
+
+    Every value is a sum: rows of one key add up."""
+
+    name: str
+    keys: tuple[tuple[str, str, str], ...]
+    values: tuple[tuple[str, str, str], ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(n for n, _, _ in (*self.keys, *self.values))
+
+    def duckdb_ddl(self) -> str:
+        cols = ",\n    ".join(f'"{n}" {t}' for n, t, _ in (("from_table", "VARCHAR", ""), *self.keys, *self.values))
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {cols}\n);"
+
+    def select(self, source: str, where: str = "TRUE", *, sign: int = 1) -> str:
+        """SQL of the roll-up rows (all but ``from_table``) of the rows of ``source`` matching ``where``;
+        ``sign=-1`` negates the values (the rows that take those events away)."""
+        neg = "-" if sign < 0 else ""
+        exprs = ", ".join([*(f'{sql} AS "{n}"' for n, _, sql in self.keys),
+                           *(f'{neg}{sql} AS "{n}"' for n, _, sql in self.values)])
+        return f"SELECT {exprs} FROM {source} WHERE {where} GROUP BY ALL"
+
+    def compacted(self) -> str:
+        """SQL of the table's rows with one row per key (keys whose events all went, dropped)."""
+        keys = ", ".join(f'"{n}"' for n, _, _ in self.keys)
+        sums = ", ".join(f'sum("{n}")::{t} AS "{n}"' for n, t, _ in self.values)
+        return f"SELECT from_table, {keys}, {sums} FROM {self.name} GROUP BY ALL HAVING sum(events) <> 0"
+
+
+_MONTH = ("month", "DATE", "CAST(date_trunc('month', date) AS DATE)")
+_GOLDSTEIN = (
+    # fixed point, so that sums taken apart and added back are exactly the sum of the events
+    ("goldstein", "DECIMAL(38,3)", "coalesce(sum(CAST(goldstein AS DECIMAL(18,3))), 0)"),
+    ("goldstein_n", "BIGINT", "count(goldstein)"),
+)
+_COUNTRIES = tuple((f"{r}_country", "VARCHAR", f"{r}_country") for r in ("actor", "recipient", "location"))
+_TYPES = (("event_type", "VARCHAR", "event_type"), ("cameo_root", "VARCHAR", "cameo_root"),
+          ("cameo_prefix", "VARCHAR", "left(cameo_code, 2)"), ("quad_class", "INTEGER", "quad_class"))
+ACTOR_KNOWN = "(actor_country IS NOT NULL OR actor_name IS NOT NULL OR actor_text IS NOT NULL)"
+
+EVENT_COUNTS = Rollup(
+    "event_counts",
+    keys=(_MONTH, ("actor", "VARCHAR", actor_label("actor")), ("recipient", "VARCHAR", actor_label("recipient")),
+          ("actor_known", "BOOLEAN", ACTOR_KNOWN), *_COUNTRIES, *_TYPES),
+    values=(("events", "BIGINT", "count(*)"), *_GOLDSTEIN),
+)
+"""Per month (undated events under a null month), actor pair, the three countries, type and QuadClass: the
+roll-up for filtered questions. A month, not a day: at a day per row it would be nearly as long as the events
+(most actor pairs are rare), and no faster to read."""
+
+PAIR_COUNTS = Rollup(
+    "pair_counts",
+    keys=(_MONTH, ("actor", "VARCHAR", actor_label("actor")), ("recipient", "VARCHAR", actor_label("recipient")),
+          ("actor_known", "BOOLEAN", ACTOR_KNOWN)),
+    values=(("events", "BIGINT", "count(*)"),
+            *((f"q{q}", "BIGINT", f"count(*) FILTER (WHERE quad_class = {q})") for q in (1, 2, 3, 4)), *_GOLDSTEIN),
+)
+"""Per month and actor pair, with the QuadClass counts: dyads and the network without filters."""
+
+PAIR_TOTALS = Rollup(
+    "pair_totals",
+    keys=(("actor", "VARCHAR", actor_label("actor")), ("recipient", "VARCHAR", actor_label("recipient")),
+          ("actor_known", "BOOLEAN", ACTOR_KNOWN), ("dated", "BOOLEAN", "date IS NOT NULL")),
+    values=PAIR_COUNTS.values,
+)
+"""Per actor pair over all time (dated or not): the network, and the busiest pairs, without filters."""
+
+COUNTRY_COUNTS = Rollup(
+    "country_counts",
+    keys=(_MONTH, ("country", "VARCHAR", "coalesce(location_country, actor_country, '?')"), *_TYPES),
+    values=(("events", "BIGINT", "count(*)"),),
+)
+"""Per month, country (the location's, else the actor's), type and QuadClass: timelines without a country filter."""
+
+ROLLUPS: tuple[Rollup, ...] = (EVENT_COUNTS, PAIR_COUNTS, PAIR_TOTALS, COUNTRY_COUNTS)

@@ -17,6 +17,16 @@ naming the holder. Reconnecting costs about 0.05 s a call (see
 Rows are inserted in bulk through DuckDB's JSON reader from a temporary file
 written before the database is opened, so the lock is held only for the
 insert itself.
+
+Roll-ups. The count tables of :data:`khaldun.schema.ROLLUPS` are kept equal
+to the counts of the event tables in the transaction of every write: a write
+appends the counts of the events it removes or replaces, negated, and those
+of the events it adds (exact: whole numbers and fixed-point sums), costing a
+group-by of the batch; ``write_merged`` counts the merged events again. When
+appended rows pass a quarter of a table it is compacted to one row per key.
+A database of this layout written before these roll-ups (or with others)
+gets them, filled, when opened for writing; opened read-only it has none
+(:attr:`DuckDBStore.has_counts` is false) and the analysis scans the events.
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from khaldun.errors import StoreError, StoreLocked, UsageError
 from khaldun.records import Document, EventRecord, MergedEvent, Rejection
-from khaldun.schema import COUNT_FIELDS, DOCUMENTS, EVENTS, MERGED, REJECTED, STORE_VERSION, TABLES, Table
+from khaldun.schema import COUNT_FIELDS, DOCUMENTS, EVENTS, MERGED, REJECTED, ROLLUPS, STORE_VERSION, TABLES, Table
 from khaldun.store.base import EventQuery
 
 if TYPE_CHECKING:
@@ -89,6 +99,8 @@ class DuckDBStore:
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
         self._memory: duckdb.DuckDBPyConnection | None = None
+        self.has_counts = False
+        """whether the database keeps the roll-ups (:data:`khaldun.schema.ROLLUPS`) the analysis reads"""
         if self.path == ":memory:":
             self._memory = duckdb.connect(":memory:")
             self._prepare(self._memory)
@@ -163,9 +175,12 @@ class DuckDBStore:
                 con.execute("BEGIN TRANSACTION")
                 for table in TABLES:
                     con.execute(table.duckdb_ddl())
+                for rollup in ROLLUPS:
+                    con.execute(rollup.duckdb_ddl())
                 con.execute(f"CREATE TABLE {META} (key VARCHAR PRIMARY KEY, value VARCHAR)")
                 con.execute(f"INSERT INTO {META} VALUES ('store_version', ?)", [str(STORE_VERSION)])
                 con.execute("COMMIT")
+                self.has_counts = True
                 return
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
@@ -179,6 +194,15 @@ class DuckDBStore:
                 f"{self.path} was written by a newer khaldun (store layout {version}; this version reads "
                 f"layout {STORE_VERSION}); upgrade khaldun to read it"
             )
+        # roll-ups of another definition (another khaldun) are read by nobody and counted again when writable
+        rows = con.execute(
+            "SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
+            "WHERE database_name = current_database() GROUP BY 1"
+        ).fetchall()
+        found = {name: tuple(cols) for name, cols in rows}
+        self.has_counts = all(found.get(r.name) == ("from_table", *r.columns) for r in ROLLUPS)
+        if not self.has_counts and not self.read_only:
+            self.rebuild_counts(con)
 
     def close(self) -> None:
         if self._memory is not None:
@@ -253,6 +277,20 @@ class DuckDBStore:
         with self.connection(read_only=False) as con:
             try:
                 con.execute("BEGIN TRANSACTION")
+                new_events = next((path for table, path in batch if table is EVENTS), None)
+                recount = self.has_counts and bool(doc_ids or new_events)
+                if recount:
+                    # take away the counts of the events this write removes or replaces ...
+                    new_ids = "event_id IN (SELECT event_id FROM read_json(?, format='newline_delimited', columns={'event_id': 'VARCHAR'}))"
+                    # (in a small table first, one scan each: not one per roll-up, and no OR of two subqueries, slow)
+                    con.execute("CREATE TEMP TABLE _gone AS SELECT * EXCLUDE (record) FROM events "
+                                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+                    if new_events:
+                        con.execute(f"INSERT INTO _gone SELECT * EXCLUDE (record) FROM events WHERE {new_ids} "
+                                    "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))", [new_events, doc_ids])
+                    for rollup in ROLLUPS:
+                        con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_gone', sign=-1)})")
+                    con.execute("DROP TABLE _gone")
                 if doc_ids:
                     con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
                 for table in replace:
@@ -279,6 +317,55 @@ class DuckDBStore:
                         "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
                     )
                     con.execute("DROP TABLE _links")
+                if recount and new_events:
+                    # ... and add those of the events it adds
+                    con.execute(f"CREATE TEMP TABLE _added AS SELECT * EXCLUDE (record) FROM events WHERE {new_ids}", [new_events])
+                    for rollup in ROLLUPS:
+                        con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_added')})")
+                    con.execute("DROP TABLE _added")
+                if self.has_counts and MERGED in replace:
+                    for rollup in ROLLUPS:
+                        con.execute(f"DELETE FROM {rollup.name} WHERE from_table = 'merged_events'")
+                        con.execute(f"INSERT INTO {rollup.name} SELECT 'merged_events', * FROM ({rollup.select(MERGED.name)})")
+                if self.has_counts and (recount or MERGED in replace):
+                    _compact(con, force=False)
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
+
+    def rebuild_counts(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        """(Re)create the roll-ups (:data:`khaldun.schema.ROLLUPS`) from the event tables, in one transaction."""
+        import duckdb
+
+        if con is None:
+            with self.connection(read_only=False) as own:
+                self.rebuild_counts(own)
+            return
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for rollup in ROLLUPS:
+                con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
+                con.execute(rollup.duckdb_ddl())
+                for table in (EVENTS, MERGED):
+                    con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
+            _compact(con, force=True)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
+        self.has_counts = True
+
+    def compact_counts(self) -> None:
+        """Rewrite every roll-up with one row per key (writes do it when a table has grown by a quarter)."""
+        import duckdb
+
+        with self.connection(read_only=False) as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                _compact(con, force=True)
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 with suppress(duckdb.Error):
@@ -371,6 +458,26 @@ class DuckDBStore:
             raise UsageError(f"unknown table {table!r}")
         _, rows = self._rows(f"SELECT count(*) FROM {table}")
         return int(rows[0][0])
+
+
+COMPACT_AFTER = 0.25
+"""a roll-up is compacted when the rows appended since it last was pass this share of it (and 10,000 rows)"""
+
+
+def _compact(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
+    """Rewrite roll-ups with one row per key: all (``force``), or those grown enough since they last were."""
+    for rollup in ROLLUPS:
+        rows = con.execute(f"SELECT count(*) FROM {rollup.name}").fetchone()[0]  # type: ignore[index]
+        key = f"{rollup.name}_compacted_rows"
+        row = con.execute(f"SELECT value FROM {META} WHERE key = ?", [key]).fetchone()
+        if not force and row is not None and rows <= max(int(row[0]) * (1 + COMPACT_AFTER), int(row[0]) + 10_000):
+            continue
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _compacted AS {rollup.compacted()}")
+        con.execute(f"DELETE FROM {rollup.name}")
+        con.execute(f"INSERT INTO {rollup.name} SELECT * FROM _compacted")
+        con.execute("DROP TABLE _compacted")
+        rows = con.execute(f"SELECT count(*) FROM {rollup.name}").fetchone()[0]  # type: ignore[index]
+        con.execute(f"INSERT OR REPLACE INTO {META} VALUES (?, ?)", [key, str(rows)])
 
 
 def where_clause(q: EventQuery) -> tuple[str, list[Any]]:
