@@ -49,9 +49,12 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check khaldun tests scripts benchmarks
 
+# benchmarks/aggregates.py builds a 10-million-event store once (minutes; cached in
+# ~/.cache/khaldun/bench); KHALDUN_BENCH_AGGREGATES=0 skips it.
 bench: install java
 	$(BIN)/python benchmarks/run.py --spark
 	$(BIN)/python benchmarks/service_latency.py
+	$(BIN)/python benchmarks/aggregates.py
 
 # Recompile the lock file from requirements.in (needs pip-tools; registry access).
 lock:
