@@ -81,6 +81,7 @@ def store_path(events: int) -> Path:
 def ensure_store(path: Path, events: int) -> float | None:
     """Build the store at ``path`` unless it is there; the seconds it took, or None when reused."""
     if path.exists():
+        DuckDBStore(path).close()  # opened for writing: roll-ups of an older definition are counted again
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"synthetic-{events}-*.duckdb"):
