@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from khaldun.export.parquet import arrow_type
 from khaldun.pipeline import extract
 from khaldun.records import EventRecord
 
@@ -115,7 +116,8 @@ def test_parquet_is_partitioned_by_event_month_and_typed_as_the_shared_layout(js
     assert all(r["event_month"] == (r["date"].strftime("%Y-%m") if r["date"] else "unknown") for r in rows)
     for table in (EVENTS, DOCUMENTS, REJECTED):
         schema = ds.dataset(out / table.name, format="parquet").schema
-        assert [(f.name, str(f.type)) for f in schema][: len(table.columns)] == [(c.name, c.type.arrow) for c in table.columns]
+        got = [(f.name, f.type) for f in schema][: len(table.columns)]
+        assert got == [(c.name, arrow_type(c)) for c in table.columns]
 
 
 def test_import_loads_the_output_into_duckdb_and_events_and_exports_work_on_it(
@@ -201,7 +203,8 @@ def warc_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_warc_through_the_command_on_a_path_and_a_uri(warc_input: Path, tmp_path: Path, khaldun_cli: Any) -> None:
     run_khaldun = khaldun_cli
     events, docs, rejections = local([str(warc_input)])
-    assert len(docs) == 6 and events and {r[1] for r in rejections} == {"no_text"}
+    # the page with no text is rejected by the local readers (as empty once its markup is stripped)
+    assert len(docs) == 6 and events and len(rejections) == 1 and {r[1] for r in rejections} <= {"no_text", "empty"}
     out = tmp_path / "out"
     args = ["spark", "extract", "--master", "local[2]", "--conf", "spark.ui.enabled=false"]
     proc = run_khaldun([*args, warc_input, "--output", out], env={"PYSPARK_PYTHON": sys.executable}, timeout=300)
