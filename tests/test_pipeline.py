@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khaldun.ingest import make_document
 from khaldun.pipeline import Pipeline
 from khaldun.records import Rejection
@@ -35,3 +37,21 @@ def test_articles_in_other_languages_are_rejected_with_the_language_named() -> N
     named = [r.message for r in rejections]
     assert [("French" in named[0]), ("Spanish" in named[1]), ("Arabic" in named[2])] == [True, True, True]
     assert all(r.code == "K111" for r in rejections)
+
+
+@pytest.mark.slow
+def test_event_ids_are_unique_across_a_corpus() -> None:
+    """Two records of one trigger (an attack reported as denied, and the denial) never share an id."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    from khaldun.config import Settings
+    from khaldun.ingest.readers import document_from_mapping
+    from khaldun.pipeline import Pipeline
+
+    corpus = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.jsonl.gz"
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        docs = [document_from_mapping(json.loads(line), f"corpus:{i}", 1_000_000) for i, line in enumerate(fh) if i < 120]
+    ids = [e.event_id for _, events in Pipeline(Settings(workers=1)).outcomes(docs) for e in events]
+    assert len(ids) > 1000 and len(ids) == len(set(ids))

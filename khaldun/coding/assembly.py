@@ -226,9 +226,10 @@ class RecordAssembler:
             inter1, inter2 = acled_inter(actor), acled_inter(recipient)
             a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)
             confidence = _confidence(b, actor, recipient, frame)
+            # everything that tells two records of one trigger apart: "X denied Y attacked" gives
+            # the attack as denied and X's denial, which must not share an id
             eid = make_event_id(
-                document.doc_id, s_idx, b.trigger.idx, code,
-                actor.name or actor.text if actor else "", recipient.name or recipient.text if recipient else "",
+                document.doc_id, s_idx, b.trigger.idx, code, _id_part(actor), _id_part(recipient), frame.modality, frame.polarity,
             )
             out.append(EventRecord(
                 event_id=eid,
@@ -371,6 +372,10 @@ def _main_clause(tok: Any) -> bool:
         return True
     head = tok.head
     return tok.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING_HEADS
+
+
+def _id_part(actor: Actor | None) -> str:
+    return "" if actor is None else "|".join(x or "" for x in (actor.name or actor.text, actor.country, actor.sector))
 
 
 def _key(actor: Actor | None) -> tuple:
