@@ -140,11 +140,13 @@ class Pipeline:
         batch = list(islice(it, chunk))
         if not batch:
             return  # nothing readable: no need to spend seconds importing and loading the model
+        from khaldun.coding import get_coder
         from khaldun.nlp import load_model
 
         nlp = load_model(self.settings.model)
-        # everything loads before the first timed document: a time limit never cuts a loader short
-        coder = self.warm_up()
+        # the model, lexicons and knowledge base load before the first timed document, so a time
+        # limit never cuts a loader short (tables built lazily later are assigned whole)
+        coder = get_coder(self.settings)
         limit = self.settings.doc_timeout
         min_conf = self.settings.min_confidence
         while batch:
