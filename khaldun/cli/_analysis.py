@@ -7,16 +7,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from khaldun.cli.filters import add_filters, query_of
 from khaldun.config import load_settings
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--type", dest="event_type", metavar="TYPE", help="PLOVER type (e.g. ASSAULT) or CAMEO code prefix (e.g. 19)")
-    p.add_argument("--actor", metavar="X", help="actor country code (ISO3) or part of the actor's name")
-    p.add_argument("--recipient", metavar="X", help="recipient country code or part of its name")
-    p.add_argument("--country", metavar="ISO3", help="actor, recipient or location in this country")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    add_filters(p, per_document=False)
     p.add_argument("--level", choices=("auto", "events", "mentions"), default="auto",
                    help="count merged events or mentions (default auto: merged events once `khaldun merge` has run)")
     p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
@@ -29,11 +25,10 @@ def add_common(p: argparse.ArgumentParser) -> None:
 def run_analysis(args: argparse.Namespace, compute: Callable[[Any, Any], Any], draw: Callable[[Any, str], Any]) -> int:
     """Open the store, compute the aggregate, write it, and draw it when asked."""
     from khaldun.analysis import write_aggregate
-    from khaldun.store import DuckDBStore, EventQuery
+    from khaldun.store import DuckDBStore
 
     settings = load_settings(args.config).replace(db_path=args.db)
-    query = EventQuery(event_type=args.event_type, actor=args.actor, recipient=args.recipient, country=args.country,
-                       since=args.since, until=args.until)
+    query = query_of(args)
 
     def waiting(message: str) -> None:
         print(f"khaldun: {message}", file=sys.stderr)

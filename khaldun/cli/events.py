@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from khaldun.cli.filters import add_filters, query_of
 from khaldun.config import load_settings
 from khaldun.export import FORMATS, open_output, write_records
 
@@ -22,14 +23,7 @@ Query stored events. Filters combine with AND.
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("events", help="query stored events", description=HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--type", dest="event_type", metavar="TYPE", help="PLOVER type (e.g. ASSAULT) or CAMEO code prefix (e.g. 19)")
-    p.add_argument("--actor", metavar="X", help="actor country code (ISO3) or part of the actor's name")
-    p.add_argument("--recipient", metavar="X", help="recipient country code or part of its name")
-    p.add_argument("--country", metavar="ISO3", help="actor, recipient or location in this country")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    p.add_argument("--doc", dest="doc_id", metavar="ID", help="events of one document")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    add_filters(p)
     p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--merged", action="store_true", help="list merged events (one per event, after `khaldun merge`)")
@@ -40,13 +34,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from khaldun.store import DuckDBStore, EventQuery
+    from khaldun.store import DuckDBStore
 
     settings = load_settings(args.config).replace(db_path=args.db)
-    query = EventQuery(
-        event_type=args.event_type, actor=args.actor, recipient=args.recipient, country=args.country,
-        since=args.since, until=args.until, doc_id=args.doc_id, limit=args.limit,
-    )
+    query = query_of(args)
     def waiting(message: str) -> None:
         print(f"khaldun: {message}", file=sys.stderr)
 

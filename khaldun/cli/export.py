@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from khaldun.cli.filters import add_filters, query_of
 from khaldun.config import load_settings
 from khaldun.export.exporter import BINARY_FORMATS, EXPORT_FORMATS
 from khaldun.export.rows import LEVELS
@@ -33,14 +34,7 @@ def add_parser(sub: Any) -> None:
                    help="mentions: a row per report (default); events: a row per merged event")
     p.add_argument("-o", "--output", metavar="PATH", required=True,
                    help="file to write ('-' for standard output, except parquet)")
-    p.add_argument("--type", dest="event_type", metavar="TYPE", help="PLOVER type (e.g. ASSAULT) or CAMEO code prefix (e.g. 19)")
-    p.add_argument("--actor", metavar="X", help="actor country code (ISO3) or part of the actor's name")
-    p.add_argument("--recipient", metavar="X", help="recipient country code or part of its name")
-    p.add_argument("--country", metavar="ISO3", help="actor, recipient or location in this country")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    p.add_argument("--doc", dest="doc_id", metavar="ID", help="events of one document")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    add_filters(p, limit_help="at most N rows")
     p.add_argument("--db", metavar="PATH", help="DuckDB file to read (default: khaldun.duckdb)")
     p.add_argument("--config", metavar="FILE", help="settings file")
     p.set_defaults(func=run)
@@ -50,13 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from khaldun.errors import UsageError
     from khaldun.export.exporter import export, write_text
     from khaldun.export.rows import collect
-    from khaldun.store import DuckDBStore, EventQuery
+    from khaldun.store import DuckDBStore
 
     settings = load_settings(args.config).replace(db_path=args.db)
-    query = EventQuery(
-        event_type=args.event_type, actor=args.actor, recipient=args.recipient, country=args.country,
-        since=args.since, until=args.until, doc_id=args.doc_id, limit=args.limit,
-    )
+    query = query_of(args)
     if args.output == "-" and args.fmt in BINARY_FORMATS:
         raise UsageError(f"{args.fmt} is a binary format: give a file path (-o FILE)")
 
