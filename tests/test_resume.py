@@ -50,7 +50,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _extract(db: Path, inputs: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(KHALDUN), "extract", *inputs, "--db", str(db), "-f", "jsonl", "-o", os.devnull],
-                          env=_env(), capture_output=True, text=True, timeout=600, **kw)
+                          env=_env(), capture_output=True, text=True, timeout=600, check=False, **kw)
 
 
 def _content(db: Path) -> dict[str, Any]:
