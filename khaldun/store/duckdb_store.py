@@ -272,105 +272,93 @@ class DuckDBStore:
     def _write(
         self, batch: Sequence[tuple[Table, str]], doc_ids: list[str], *, replace: Sequence[Table] = (), links: str | None = None
     ) -> None:
+        with self.connection(read_only=False) as con, self._transaction(con):
+            new_events = next((path for table, path in batch if table is EVENTS), None)
+            recount = self.has_counts and bool(doc_ids or new_events)
+            if recount:
+                # take away the counts of the events this write removes or replaces ...
+                new_ids = "event_id IN (SELECT event_id FROM read_json(?, format='newline_delimited', columns={'event_id': 'VARCHAR'}))"
+                # (in a small table first, one scan each: not one per roll-up, and no OR of two subqueries, slow)
+                con.execute("CREATE TEMP TABLE _gone AS SELECT * EXCLUDE (record) FROM events "
+                            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+                if new_events:
+                    con.execute(f"INSERT INTO _gone SELECT * EXCLUDE (record) FROM events WHERE {new_ids} "
+                                "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))", [new_events, doc_ids])
+                for rollup in ROLLUPS:
+                    con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_gone', sign=-1)})")
+                con.execute("DROP TABLE _gone")
+            if doc_ids:
+                con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+            for table in replace:
+                con.execute(f"DELETE FROM {table.name}")
+            for table, path in batch:
+                spec = ", ".join(f"'{c.name}': '{c.type.duckdb}'" for c in table.columns)
+                cols = ", ".join(f'"{c}"' for c in table.names)
+                con.execute(
+                    f"INSERT OR REPLACE INTO {table.name} ({cols}) SELECT {cols} "
+                    f"FROM read_json(?, format='newline_delimited', columns={{{spec}}})",
+                    [path],
+                )
+            if links is not None:
+                # the record JSON is what reads rebuild, so it carries merged_id as the column does
+                con.execute(
+                    "CREATE TEMP TABLE _links AS SELECT * FROM read_json(?, format='newline_delimited', "
+                    "columns={'event_id': 'VARCHAR', 'merged_id': 'VARCHAR'})",
+                    [links],
+                )
+                con.execute(
+                    "UPDATE events SET merged_id = l.merged_id, "
+                    "record = json_merge_patch(events.record, json_object('merged_id', l.merged_id)) "
+                    "FROM (SELECT e.event_id, k.merged_id FROM events e LEFT JOIN _links k USING (event_id)) l "
+                    "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
+                )
+                con.execute("DROP TABLE _links")
+            if recount and new_events:
+                # ... and add those of the events it adds
+                con.execute(f"CREATE TEMP TABLE _added AS SELECT * EXCLUDE (record) FROM events WHERE {new_ids}", [new_events])
+                for rollup in ROLLUPS:
+                    con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_added')})")
+                con.execute("DROP TABLE _added")
+            if self.has_counts and MERGED in replace:
+                for rollup in ROLLUPS:
+                    con.execute(f"DELETE FROM {rollup.name} WHERE from_table = 'merged_events'")
+                    con.execute(f"INSERT INTO {rollup.name} SELECT 'merged_events', * FROM ({rollup.select(MERGED.name)})")
+            if self.has_counts and (recount or MERGED in replace):
+                _compact(con, force=False)
+
+    @contextmanager
+    def _transaction(self, con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+        """One transaction: committed whole, or rolled back and raised as a :class:`StoreError`."""
         import duckdb
 
-        with self.connection(read_only=False) as con:
-            try:
-                con.execute("BEGIN TRANSACTION")
-                new_events = next((path for table, path in batch if table is EVENTS), None)
-                recount = self.has_counts and bool(doc_ids or new_events)
-                if recount:
-                    # take away the counts of the events this write removes or replaces ...
-                    new_ids = "event_id IN (SELECT event_id FROM read_json(?, format='newline_delimited', columns={'event_id': 'VARCHAR'}))"
-                    # (in a small table first, one scan each: not one per roll-up, and no OR of two subqueries, slow)
-                    con.execute("CREATE TEMP TABLE _gone AS SELECT * EXCLUDE (record) FROM events "
-                                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-                    if new_events:
-                        con.execute(f"INSERT INTO _gone SELECT * EXCLUDE (record) FROM events WHERE {new_ids} "
-                                    "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))", [new_events, doc_ids])
-                    for rollup in ROLLUPS:
-                        con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_gone', sign=-1)})")
-                    con.execute("DROP TABLE _gone")
-                if doc_ids:
-                    con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-                for table in replace:
-                    con.execute(f"DELETE FROM {table.name}")
-                for table, path in batch:
-                    spec = ", ".join(f"'{c.name}': '{c.type.duckdb}'" for c in table.columns)
-                    cols = ", ".join(f'"{c}"' for c in table.names)
-                    con.execute(
-                        f"INSERT OR REPLACE INTO {table.name} ({cols}) SELECT {cols} "
-                        f"FROM read_json(?, format='newline_delimited', columns={{{spec}}})",
-                        [path],
-                    )
-                if links is not None:
-                    # the record JSON is what reads rebuild, so it carries merged_id as the column does
-                    con.execute(
-                        "CREATE TEMP TABLE _links AS SELECT * FROM read_json(?, format='newline_delimited', "
-                        "columns={'event_id': 'VARCHAR', 'merged_id': 'VARCHAR'})",
-                        [links],
-                    )
-                    con.execute(
-                        "UPDATE events SET merged_id = l.merged_id, "
-                        "record = json_merge_patch(events.record, json_object('merged_id', l.merged_id)) "
-                        "FROM (SELECT e.event_id, k.merged_id FROM events e LEFT JOIN _links k USING (event_id)) l "
-                        "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
-                    )
-                    con.execute("DROP TABLE _links")
-                if recount and new_events:
-                    # ... and add those of the events it adds
-                    con.execute(f"CREATE TEMP TABLE _added AS SELECT * EXCLUDE (record) FROM events WHERE {new_ids}", [new_events])
-                    for rollup in ROLLUPS:
-                        con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_added')})")
-                    con.execute("DROP TABLE _added")
-                if self.has_counts and MERGED in replace:
-                    for rollup in ROLLUPS:
-                        con.execute(f"DELETE FROM {rollup.name} WHERE from_table = 'merged_events'")
-                        con.execute(f"INSERT INTO {rollup.name} SELECT 'merged_events', * FROM ({rollup.select(MERGED.name)})")
-                if self.has_counts and (recount or MERGED in replace):
-                    _compact(con, force=False)
-                con.execute("COMMIT")
-            except duckdb.Error as exc:
-                with suppress(duckdb.Error):
-                    con.execute("ROLLBACK")
-                raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
 
     def rebuild_counts(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
         """(Re)create the roll-ups (:data:`khaldun.schema.ROLLUPS`) from the event tables, in one transaction."""
-        import duckdb
-
         if con is None:
             with self.connection(read_only=False) as own:
                 self.rebuild_counts(own)
             return
-        try:
-            con.execute("BEGIN TRANSACTION")
+        with self._transaction(con):
             for rollup in ROLLUPS:
                 con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
                 con.execute(rollup.duckdb_ddl())
                 for table in (EVENTS, MERGED):
                     con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
             _compact(con, force=True)
-            con.execute("COMMIT")
-        except duckdb.Error as exc:
-            with suppress(duckdb.Error):
-                con.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
         self.has_counts = True
 
     def compact_counts(self) -> None:
         """Rewrite every roll-up with one row per key (writes do it when a table has grown by a quarter)."""
-        import duckdb
-
-        with self.connection(read_only=False) as con:
-            try:
-                con.execute("BEGIN TRANSACTION")
-                _compact(con, force=True)
-                con.execute("COMMIT")
-            except duckdb.Error as exc:
-                with suppress(duckdb.Error):
-                    con.execute("ROLLBACK")
-                raise StoreError(f"cannot write to {self.path}: {str(exc).splitlines()[0]}") from exc
+        with self.connection(read_only=False) as con, self._transaction(con):
+            _compact(con, force=True)
 
     # -- reading -------------------------------------------------------------
 
