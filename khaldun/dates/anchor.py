@@ -82,15 +82,22 @@ def _shift_month(d: date, months: int) -> date | None:
     return _safe_date(index // 12, index % 12 + 1, 1)
 
 
-def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") -> Anchored | None:
+def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown",
+           reference: Anchored | None = None) -> Anchored | None:
     """The date ``expr`` denotes, seen from a document published on ``doc_date``.
 
     ``tense`` is "past", "present", "future" or "unknown" (present counts as past:
-    news reports what has happened). None when the expression cannot be anchored.
+    news reports what has happened). A ``chained`` expression ("two days later",
+    "the next morning") is counted from ``reference``, the story's time the text
+    gave before it, never from the publication date; it keeps the reference's
+    precision when that is coarser than a day. None when the expression cannot be
+    anchored.
     """
     if tense == "present":
         tense = "past"
     kind = expr.kind
+    if kind == "chained":
+        return _chained(expr, reference)
     if expr.year is not None and kind in ("iso", "dmy", "mdy"):
         d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
         return Anchored(d, "day") if d else None
@@ -107,6 +114,23 @@ def anchor(expr: TimeExpression, doc_date: date | None, tense: str = "unknown") 
     if doc_date is None:
         return None
     return _relative(expr, doc_date, tense)
+
+
+def _chained(expr: TimeExpression, reference: Anchored | None) -> Anchored | None:
+    if reference is None:
+        return None
+    if expr.unit == "day":
+        if reference.precision != "day" and abs(expr.amount) < 7:
+            return Anchored(reference.date, reference.precision)  # "the next day" of "last week"
+        d = _add_days(reference.date, expr.amount)
+        return Anchored(d, "day" if reference.precision == "day" else "week") if d else None
+    if expr.unit == "month":
+        d = _shift_month(reference.date.replace(day=1), expr.amount)
+        return Anchored(d, "month") if d else None
+    if expr.unit == "year":
+        d = _safe_date(reference.date.year + expr.amount, 1, 1)
+        return Anchored(d, "year") if d else None
+    return None
 
 
 def _relative(expr: TimeExpression, doc_date: date, tense: str) -> Anchored | None:

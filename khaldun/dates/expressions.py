@@ -66,7 +66,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(r"\b" + _m("mo") + r"\s+" + _d("d") + r"(?!\d)(?:,?\s+" + _y("y")
                        + r")?\b")),
     ("month_year", re.compile(r"\b" + _m("mo") + r",?\s+(?:of\s+)?" + _y("y") + r"\b")),
-    ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")),
+    # "three days later", "the next morning", "that night": counted from the story's own time,
+    # not from the publication date (before "ago", which is the publication's)
+    ("chained", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|hour|minute)s?\s+"
+                           r"(?P<dir>later|earlier|afterwards?|before|after|prior)\s*$")),
+    ("chained", re.compile(r"\b(?P<unit>hour|minute|moment)s\s+(?P<dir>later|earlier|afterwards?|"
+                           r"before|after)\s*$")),
+    ("chained", re.compile(r"(?:^|\b(?:on|by|until|of)\s+)(?P<word>(?:the|that)\s+(?:very\s+)?(?:next|following|"
+                           r"previous|preceding|same)\s+(?:day|morning|afternoon|evening|night)|"
+                           r"(?:the\s+)?(?:day|night|evening|morning)\s+(?:before|after)|"
+                           r"that\s+(?:day|morning|afternoon|evening|night)|later\s+that\s+"
+                           r"(?:day|morning|afternoon|evening|night)|earlier\s+that\s+"
+                           r"(?:day|morning|afternoon|evening|night)|the\s+eve)\s*$")),
+    ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     ("rel_day", re.compile(r"\b(?P<word>the day before yesterday|yesterday|last night|"
                            r"today|tonight|this (?:morning|afternoon|evening)|overnight|"
                            r"the day after tomorrow|tomorrow)\b")),
@@ -90,7 +102,9 @@ class TimeExpression:
     text: str
     kind: str
     """iso, dmy, mdy, dm_range, md_range, month_year, ago, rel_day, weekend, weekday,
-    rel_unit, month or year (the name of the pattern that read it)"""
+    rel_unit, month, year (the name of the pattern that read it), or chained: an offset from
+    the story's own time ("two days later", "the next morning", "that night"), which
+    needs a reference date from the text, not the publication date"""
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -134,6 +148,31 @@ def _direction(word: str | None) -> str | None:
     return None
 
 
+_CHAINED_WORDS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+                  "before": -1, "same": 0, "that": 0, "eve": -1}
+_DAYS_IN = {"day": 1, "week": 7, "hour": 0, "minute": 0, "moment": 0}
+
+
+def _chained(text: str, g: dict[str, str | None]) -> TimeExpression | None:
+    """A :class:`TimeExpression` of kind ``chained`` (an offset from the story's time)."""
+    word = g.get("word")
+    if word:
+        words = word.split()
+        if words[0] in ("later", "earlier"):
+            return TimeExpression(text, "chained", unit="day", amount=0)
+        for w in reversed(words):
+            if w in _CHAINED_WORDS:
+                return TimeExpression(text, "chained", unit="day", amount=_CHAINED_WORDS[w])
+        return TimeExpression(text, "chained", unit="day", amount=0)
+    unit = g["unit"] or "day"
+    n = g.get("n")
+    count = 1 if not n else int(n) if n.isdigit() else NUMBER_WORDS[n]
+    sign = -1 if g["dir"] in ("earlier", "before", "prior") else 1
+    if unit in _DAYS_IN:
+        return TimeExpression(text, "chained", unit="day", amount=sign * count * _DAYS_IN[unit])
+    return TimeExpression(text, "chained", unit=unit, amount=sign * count)
+
+
 def parse_expression(text: str) -> TimeExpression | None:
     """The time expression in ``text`` (one entity's words), or None if none is readable."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
@@ -158,6 +197,8 @@ def parse_expression(text: str) -> TimeExpression | None:
             return TimeExpression(text, kind, year, month, day)
         if kind == "month_year":
             return TimeExpression(text, kind, year, month)
+        if kind == "chained":
+            return _chained(text, g)
         if kind == "ago":
             n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"]]
             return TimeExpression(text, kind, unit=g["unit"], amount=-n)

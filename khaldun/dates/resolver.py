@@ -6,6 +6,12 @@ sentence's DATE/TIME entities (plus capitalised weekday and month-day words the
 entity recogniser missed) by distance in the parse to the trigger, absolute dates
 first; it is anchored by :func:`khaldun.dates.anchor.anchor`.
 
+An expression counted from the story's own time ("two days later", "the next
+morning", "that night": kind ``chained``) is anchored to the reference the text gave
+before it: an earlier date in the same sentence, else the date of the nearest
+earlier sentence of the article that has one (itself chained, up to a few links);
+with no reference it dates nothing.
+
 When the sentence has none, a past-tense event takes the expression of the nearest
 earlier sentence of its paragraph (news leads give the date once); when there is
 still none, the date is the publication date with precision ``week``: the event
@@ -21,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from khaldun.dates.anchor import anchor
+from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
 from khaldun.nlp.views import doc_memo, doc_sents, doc_text, sentence_ents
@@ -66,8 +72,9 @@ def resolve_date_text(text: str, doc_date: str | None, *, tense: str = "unknown"
     return _anchored(expr, _iso(doc_date), tense) or DateResolution(None, "unknown", text)
 
 
-def _anchored(expr: TimeExpression, doc: date | None, tense: str) -> DateResolution | None:
-    a = anchor(expr, doc, tense)
+def _anchored(expr: TimeExpression, doc: date | None, tense: str,
+              reference: Anchored | None = None) -> DateResolution | None:
+    a = anchor(expr, doc, tense, reference)
     if a is None:
         return None
     return DateResolution(a.date.isoformat(), a.precision, expr.text,
@@ -118,7 +125,20 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             if expr is not None and not (expr.kind == "month" and tok.text == "May"):
                 found.append((span, expr))
                 taken.update(range(span.start, span.end))
+        elif (tok.lower_ in _PART_OF_DAY and tok.i - 2 >= sent.start
+              and doc[tok.i - 1].lower_ in _CHAIN_WORDS and doc[tok.i - 2].lower_ in ("the", "that")
+              and not taken.intersection(range(tok.i - 2, tok.i + 1))):
+            # "the following day", "the next morning" the recogniser left out
+            span = doc[tok.i - 2:tok.i + 1]
+            expr = parse_expression(span.text)
+            if expr is not None:
+                found.append((span, expr))
+                taken.update(range(span.start, span.end))
     return found
+
+
+_PART_OF_DAY = {"day", "morning", "afternoon", "evening", "night"}
+_CHAIN_WORDS = {"next", "following", "previous", "preceding", "same"}
 
 
 def _depth_path(tok: Any) -> dict[int, int]:
@@ -195,7 +215,7 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
             return DateResolution(None, "unknown", None)
     if candidates:
         span, expr = _pick(candidates, trigger)
-        res = _anchored(expr, doc, tense)
+        res = _in_text(sentence, span, expr, doc, tense)
         if res is not None:
             return res
         # the nearest expression is not usable (no publication date): an absolute one may be
@@ -226,11 +246,57 @@ def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | Non
         candidates = time_expressions(prev)
         if not candidates:
             continue
-        _span, expr = _pick(candidates, prev.root)
-        res = _anchored(expr, doc, tense_of(prev.root))
+        span, expr = _pick(candidates, prev.root)
+        res = _in_text(prev, span, expr, doc, tense_of(prev.root))
         if res is not None:
             return DateResolution(res.date, res.precision, res.text, res.end, borrowed=True)
     return None
+
+
+#: how many links of "the next day ... two days later ..." are followed back
+_MAX_CHAIN = 4
+#: how many sentences back a chained expression looks for its reference
+_REFERENCE_SENTENCES = 8
+
+
+def _in_text(sentence: Any, span: Any, expr: TimeExpression, doc: date | None, tense: str,
+             depth: int = 0) -> DateResolution | None:
+    """Anchor ``expr`` (read from ``span`` of ``sentence``), chained ones to the story's time."""
+    if expr.kind != "chained":
+        return _anchored(expr, doc, tense)
+    reference = _reference(sentence, span, doc, depth)
+    return _anchored(expr, doc, tense, reference) if reference is not None else None
+
+
+def _reference(sentence: Any, span: Any, doc: date | None, depth: int) -> Anchored | None:
+    """The story time a chained expression at ``span`` counts from, if the text gave one."""
+    if depth >= _MAX_CHAIN:
+        return None
+    # "attacked on Monday and died two days later": an earlier expression of the sentence
+    before = [(s, e) for s, e in time_expressions(sentence)
+              if s.end <= span.start and e.kind != "chained"]
+    for s, e in reversed(before):
+        res = _anchored(e, doc, tense_of(s.root.head))
+        if res is not None:
+            return _as_anchor(res)
+    pdoc = sentence.doc
+    earlier = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
+    for prev in reversed(earlier[-_REFERENCE_SENTENCES:]):
+        if _QUOTE.search(prev.text):
+            continue
+        candidates = time_expressions(prev)
+        if not candidates:
+            continue
+        pspan, pexpr = _pick(candidates, prev.root)
+        res = _in_text(prev, pspan, pexpr, doc, tense_of(prev.root), depth + 1)
+        if res is not None:
+            return _as_anchor(res)
+    return None
+
+
+def _as_anchor(res: DateResolution) -> Anchored | None:
+    d = _iso(res.date)
+    return Anchored(d, res.precision) if d else None
 
 
 # a quoted sentence speaks of its own time, not the narrative's

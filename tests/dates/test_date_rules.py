@@ -73,3 +73,16 @@ def test_without_publication_date_only_absolute_dates_resolve() -> None:
 @pytest.mark.parametrize("words", ["We", "1300", "may", "the past decade", "24 hours"])
 def test_words_that_are_not_dates(words: str) -> None:
     assert parse_expression(words) is None
+
+
+def test_chained_expressions_read_as_offsets_from_the_story() -> None:
+    from khaldun.dates.expressions import parse_expression
+
+    cases = {"three days later": 3, "two days earlier": -2, "the next day": 1,
+             "the following morning": 1, "that night": 0, "later that day": 0, "hours later": 0,
+             "a week later": 7, "the previous night": -1, "the day before": -1}
+    for text, amount in cases.items():
+        expr = parse_expression(text)
+        assert expr is not None and expr.kind == "chained" and expr.amount == amount, text
+    assert parse_expression("two weeks ago").kind == "ago"
+    assert parse_expression("the day after tomorrow").kind == "rel_day"

@@ -97,3 +97,42 @@ def test_undated_sentence_borrows_the_paragraph_date(nlp: Any) -> None:
     tok = next(t for t in doc if t.text == "abducted")
     res = resolve_event_date(tok.sent, tok, "2023-10-15")
     assert (res.date, res.text, res.borrowed) == ("2023-10-10", "Tuesday", True)
+
+
+def _resolve_in(nlp: Any, text: str, trigger: str, doc_date: str | None) -> DateResolution:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    return resolve_event_date(tok.sent, tok, doc_date)
+
+
+def test_chained_days_later_count_from_the_story_not_the_publication(nlp: Any) -> None:
+    text = ("Gunmen attacked a police post near the border on Monday. Two days later, soldiers "
+            "raided a nearby village.")
+    res = _resolve_in(nlp, text, "raided", "2024-05-10")
+    assert (res.date, res.precision, res.text) == ("2024-05-08", "day", "Two days later")
+    assert _resolve_in(nlp, text, "attacked", "2024-05-10").date == "2024-05-06"
+
+
+def test_chained_next_morning_after_an_absolute_date(nlp: Any) -> None:
+    text = "Rebels shelled the town on March 3. The next morning, the army launched a counter-offensive."
+    assert _resolve_in(nlp, text, "launched", "2024-05-10").date == "2024-03-04"
+
+
+def test_chained_earlier_and_same_sentence_reference(nlp: Any) -> None:
+    text = "A bomb exploded at a market on Tuesday. Three days earlier, militants had threatened traders."
+    assert _resolve_in(nlp, text, "threatened", "2024-05-10").date == "2024-05-04"
+    res = _resolve_in(nlp, "The mayor was shot on Sunday and died three days later in hospital.",
+                      "died", "2024-05-10")
+    assert res.date == "2024-05-08"
+
+
+def test_chain_of_chains(nlp: Any) -> None:
+    text = ("Fighting broke out in the capital on 2 June 2023. The next day, rebels seized the "
+            "airport. Two days later, the government declared a curfew.")
+    assert _resolve_in(nlp, text, "seized", None).date == "2023-06-03"
+    assert _resolve_in(nlp, text, "declared", None).date == "2023-06-05"
+
+
+def test_chained_without_a_reference_dates_nothing_of_its_own(nlp: Any) -> None:
+    res = _resolve_in(nlp, "Police arrested five men the following day.", "arrested", "2024-05-10")
+    assert (res.date, res.precision) == ("2024-05-10", "week")  # the publication default, not May 11
