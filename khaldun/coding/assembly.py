@@ -188,6 +188,10 @@ class RecordAssembler:
                 code, entry = "044", cameo("044")
                 mode = entry.mode
         here = location.country if location is not None and location.country else scene
+        # hostages are held where their captors took them: the place of captivity says
+        # nothing of the captives' nationality, the country the story was in when they
+        # were taken does ("civilians held captive in X" after an attack in Y)
+        victims_of = scene if (mode == "abduct" or code[:3] == "181") and scene else here
         if here and b.trigger is b.reading.trigger:
             # police, protesters, villagers with no nationality of their own are of the
             # country where the event happened (or where the story last was), rather
@@ -195,7 +199,7 @@ class RecordAssembler:
             b = replace(
                 b,
                 actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
-                recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, here, document.doc_date),
+                recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
         abroad = location is not None and location.country and all(a.country and a.country != location.country for a in b.actors)

@@ -100,6 +100,7 @@ def test_9_hostages_held_in_gaza(seed_records):
     assert r["cameo_code"] == "181"
     assert r["actor"]["country"] == "PSE"
     assert r["recipient"]["sector"] == "CVL"
+    assert r["recipient"]["country"] == "ISR"  # held in Gaza, taken in Israel
     assert (r["abducted"]["value"], r["abducted"]["qualifier"]) == (120, "more_than")
     assert r["location"]["country"] == "PSE"
     assert r["acled_sub_event_type"] == "Abduction/forced disappearance"

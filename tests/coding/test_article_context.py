@@ -1,0 +1,41 @@
+"""Mechanisms that need more than one sentence: captives' nationality, chained dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khaldun.ingest import make_document
+from khaldun.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    pipeline = Pipeline()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
+        [(_, events)] = list(pipeline.outcomes([doc]))
+        assert isinstance(events, list), events
+        return [e.to_dict() for e in events]
+
+    return run
+
+
+def test_captives_keep_the_country_where_they_were_taken(code) -> None:
+    records = code("Gunmen attacked a farming village in northern Nigeria on Monday, killing 12 people. "
+                   "Police said 40 villagers are being held captive across the border in Chad by the gunmen.")
+    held = [r for r in records if r["cameo_code"] == "181"]
+    assert held, [r["cameo_code"] for r in records]
+    assert held[0]["location"]["country"] == "TCD"
+    assert held[0]["recipient"]["country"] == "NGA"
+
+
+def test_chained_date_in_an_article(code) -> None:
+    records = code("Rebels shelled the town of Goma on March 3. The next morning, soldiers "
+                   "arrested 15 suspected rebels in the town.")
+    arrest = [r for r in records if r["cameo_code"].startswith("17")]
+    assert arrest and arrest[0]["date"] == "2024-03-04" and arrest[0]["date_precision"] == "day"
