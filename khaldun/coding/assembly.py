@@ -22,6 +22,7 @@ from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
+from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
@@ -144,7 +145,7 @@ class RecordAssembler:
                     records.append(rec)
                     if rec.location is not None and rec.location.country:
                         scene = rec.location.country
-        return _merge_casualty_followups(records)
+        return _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
 
     def _records(
         self,
@@ -301,6 +302,47 @@ MUTUAL_VERBS = {"clash", "negotiate"}
 #: events whose target, when the text names none, is the country where they happen
 LOCATION_TARGETS = {"042", "14", "15"}
 TOLL_CODES = {"190", "180", "1823"}
+
+
+#: how many sentences back a toll update looks for its attack
+_TOLL_REACH = 8
+
+
+def _apply_toll_updates(records: list[EventRecord], updates: list[Any]) -> list[EventRecord]:
+    """Give the nearest earlier attack each later toll ("the death toll rose to 21").
+
+    The attack is the last affirmed ASSAULT before the update's sentence, within
+    :data:`_TOLL_REACH` sentences, preferring one that already has that count; the
+    later figure replaces the earlier one.
+    """
+    if not updates:
+        return records
+    # "the number of injured climbed to 40" is a figure, not a new wounding: a generic
+    # toll event (no perpetrator) read in the update's own sentence goes
+    updating = {up.sentence_index for up in updates}
+    out = [r for r in records
+           if not (r.evidence.sentence_index in updating and r.cameo_code in TOLL_CODES and r.actor is None)]
+    for up in updates:
+        best = None
+        for i in range(len(out) - 1, -1, -1):
+            rec = out[i]
+            gap = up.sentence_index - rec.evidence.sentence_index
+            if gap <= 0:
+                continue
+            if gap > _TOLL_REACH:
+                break
+            if rec.event_type != "ASSAULT" or rec.polarity != "affirmed":
+                continue
+            if rec.modality not in ("asserted", "reported"):
+                continue
+            if getattr(rec, up.field) is not None:
+                best = i
+                break
+            if best is None:
+                best = i
+        if best is not None:
+            out[best] = replace(out[best], **{up.field: up.count})
+    return out
 
 
 def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
