@@ -57,6 +57,7 @@ for PETRARCH's "about to restore ties").
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -67,7 +68,7 @@ from typing import Any
 from khaldun.config import Settings
 from khaldun.errors import InputError, UsageError
 from khaldun.evaluation.runner import Predictor, describe_event
-from khaldun.evaluation.schemes import counts_as_event, country_match, predicted_country
+from khaldun.evaluation.schemes import country_match, counts_as_event, predicted_country
 from khaldun.records import EventRecord, Rejection
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "agency_articles.jsonl"
@@ -76,6 +77,8 @@ FIELDS = ("type", "actor_country", "recipient_country", "location_country", "dat
 """the fields a spec may constrain, in the order misses are reported"""
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted", "size")
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 NOT_COUNTED = "not counted"
 SHARED = "shared"
@@ -115,7 +118,7 @@ class EventSpec:
         if root is not None and (not isinstance(root, str) or len(root) != 2 or not root.isdigit()):
             raise UsageError(f"{where}: {sid}: cameo_root must be two digits, got {root!r}")
         date = data.get("date")
-        if date is not None and (not isinstance(date, str) or len(date) not in (4, 7, 10)):
+        if date is not None and (not isinstance(date, str) or not _DATE.fullmatch(date)):
             raise UsageError(f"{where}: {sid}: date must be YYYY, YYYY-MM or YYYY-MM-DD, got {date!r}")
         counts = data.get("counts") or {}
         bad = [k for k, v in counts.items() if k not in COUNT_FIELDS or not isinstance(v, int)]
