@@ -40,12 +40,15 @@ matches every field it gives. Expected events and events are paired one to
 one (a maximum bipartite matching), so one coded attack cannot stand for two
 attacks on different days.
 
-**Why a miss.** For each expected event left unpaired the nearest counted
-event is the one of the right type failing the fewest other fields; the miss
-is put down to those fields (``date``, ``location_country`` ...). Other causes:
-``type`` (no counted event of the type at all), ``not counted`` (an event
-matching every field was coded but denied, claimed, hypothetical or negated),
-``shared`` (the only matching events are paired with other expected events).
+**Why a miss.** For each expected event left unpaired the nearest event is
+the one of the right type failing the fewest other fields (a counted one
+before one that does not count, an unpaired one before a paired one); the miss
+is put down to those fields (``date``, ``location_country`` ...), with ``not
+counted`` added when that event was coded but denied, claimed, hypothetical or
+negated. Other causes: ``type`` (no event of the type at all), ``shared`` (the
+only matching events are paired with other expected events). The listing also
+shows the event coded from the annotated trigger word, when there is one and
+it is not the nearest, or says that no event came from it.
 
 **Forbidden coded.** A forbidden spec is coded when an affirmed counted
 event of its article matches every field it gives: a counted event whose
@@ -107,6 +110,7 @@ class EventSpec:
     date: str | None = None
     actor_name: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    trigger: str = ""
     note: str = ""
 
     @classmethod
@@ -135,6 +139,7 @@ class EventSpec:
             date=date,
             actor_name=data.get("actor_name"),
             counts=dict(counts),
+            trigger=str(data.get("trigger") or ""),
             note=str(data.get("note") or data.get("why") or ""),
         )
         if spec.event_type is None and spec.cameo_root is None and not spec.checked_fields():
@@ -275,8 +280,11 @@ class ExpectedResult:
     cause: str | None
     """None when found; else ``type``, ``not counted``, ``shared`` or the failing fields joined by '+'"""
     failing: tuple[str, ...] = ()
+    """the causes one by one (``not counted`` and the failing fields)"""
     counts_right: tuple[str, ...] = ()
     counts_wrong: tuple[str, ...] = ()
+    trigger_event: EventRecord | None = None
+    """for a miss: an event (counted or not) whose trigger shares a word with the annotated trigger"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +295,17 @@ class ForbiddenResult:
     spec: EventSpec
     coded: bool
     event: EventRecord | None
+
+
+_TRIGGER_STOP = frozenset({"the", "and", "for", "out", "off", "on", "of", "a", "an", "to", "in", "at", "up"})
+
+
+def _by_trigger(spec: EventSpec, events: Sequence[EventRecord]) -> EventRecord | None:
+    """An event coded from the annotated trigger's words, one of the spec's type first."""
+    words = {w for w in spec.trigger.casefold().split() if w not in _TRIGGER_STOP}
+    hits = [e for e in events if words & set(e.evidence.trigger.casefold().split())]
+    typed = [e for e in hits if not spec.event_type or e.event_type in spec.event_type]
+    return (typed or hits or [None])[0]
 
 
 def _count_check(spec: EventSpec, event: EventRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -311,21 +330,24 @@ def match_article(article: Article, events: Sequence[EventRecord]) -> tuple[list
             results.append(ExpectedResult(article.id, spec, True, ev, None, (), right, wrong))
             continue
         row = fails[i]
+        trig = _by_trigger(spec, events)
         full = [j for j, f in enumerate(row) if not f]
         if full:  # matching events exist, all paired with other expected events
-            results.append(ExpectedResult(article.id, spec, False, counted[full[0]], SHARED))
+            results.append(ExpectedResult(article.id, spec, False, counted[full[0]], SHARED, (SHARED,),
+                                          trigger_event=trig))
             continue
-        hidden = next((e for e in uncounted if not field_failures(spec, e)), None)
-        if hidden is not None:
-            results.append(ExpectedResult(article.id, spec, False, hidden, NOT_COUNTED))
+        # the nearest event of the right type: fewest failing fields, then counted before not
+        # counted (denied, claimed, hypothetical, negated), then one no other expected event took
+        used = {counted[j].event_id for j in pairs.values()}
+        candidates = [(row[j], e, True) for j, e in enumerate(counted) if "type" not in row[j]]
+        candidates += [(f, e, False) for e in uncounted if "type" not in (f := field_failures(spec, e))]
+        if not candidates:
+            results.append(ExpectedResult(article.id, spec, False, None, "type", ("type",), trigger_event=trig))
             continue
-        typed = [j for j, f in enumerate(row) if "type" not in f]
-        if not typed:
-            results.append(ExpectedResult(article.id, spec, False, None, "type", ("type",)))
-            continue
-        used = set(pairs.values())  # prefer an event no other expected event took
-        best = min(typed, key=lambda j: (len(row[j]), j in used, j))
-        results.append(ExpectedResult(article.id, spec, False, counted[best], "+".join(row[best]), row[best]))
+        failing, near, is_counted = min(candidates, key=lambda c: (len(c[0]), not c[2], c[1].event_id in used))
+        parts = ([] if is_counted else [NOT_COUNTED]) + list(failing)
+        results.append(ExpectedResult(article.id, spec, False, near, "+".join(parts), tuple(parts),
+                                      trigger_event=trig))
     affirmed = [e for e in counted if e.modality != "future"]
     forbidden: list[ForbiddenResult] = []
     for spec in article.forbidden:
@@ -464,6 +486,10 @@ def format_articles_report(report: ArticlesReport, show_events: bool = False) ->
         for r in items:
             lines.append(f"  {r.spec.id}: want {r.spec.describe()}  -- {r.spec.note}")
             lines.append(f"      nearest: {_event_line(r.event)}")
+            if r.trigger_event is not None and r.trigger_event is not r.event:
+                lines.append(f"      from the trigger {r.spec.trigger!r}: {_event_line(r.trigger_event)}")
+            elif r.trigger_event is None and r.spec.trigger:
+                lines.append(f"      no event from the trigger {r.spec.trigger!r}")
     coded = [r for r in report.forbidden if r.coded]
     if coded:
         lines.append("")

@@ -23,7 +23,9 @@ from khaldun.evaluation.articles import (
     NOT_COUNTED,
     SHARED,
     Article,
+    ArticlesReport,
     EventSpec,
+    ExpectedResult,
     evaluate_articles,
     field_failures,
     format_articles_report,
@@ -44,14 +46,15 @@ FORBIDDEN_CEILING = 5
 def ev(code: str, event_type: str | None, actor: str | None = None, recipient: str | None = None, *,
        mode: str | None = None, date: str | None = None, where: str | None = None,
        modality: str = "asserted", polarity: str = "affirmed", actor_text: str | None = None,
-       deaths: int | None = None, start: int = 0) -> EventRecord:
+       deaths: int | None = None, start: int = 0, trigger: str = "t") -> EventRecord:
     """A hand-built event record."""
     base = event(code, event_type, 4, actor, recipient, modality=modality, polarity=polarity,
                  start=start, deaths=deaths, place=Place(text=where, country=where) if where else None)
     actor_obj = base.actor
     if actor_text is not None:
         actor_obj = Actor(text=actor_text, country=actor)
-    return dataclasses.replace(base, mode=mode, date=date, actor=actor_obj)
+    evidence = dataclasses.replace(base.evidence, trigger=trigger)
+    return dataclasses.replace(base, mode=mode, date=date, actor=actor_obj, evidence=evidence)
 
 
 def spec(**kw: Any) -> EventSpec:
@@ -135,6 +138,21 @@ def test_pairs_one_to_one_and_names_the_failing_fields() -> None:
     assert results[3].cause == "type" and results[3].event is None
 
 
+def test_a_miss_shows_the_event_coded_from_its_trigger() -> None:
+    art = article([{"event_type": "RETREAT", "date": "2025-07-17", "trigger": "were released"},
+                   {"event_type": "AID", "trigger": "delivered"}])
+    released = ev("0841", "RETREAT", date="2025-07-18", trigger="released")
+    results, _ = match_article(art, [ev("190", "ASSAULT", trigger="released"), released])
+    assert results[0].cause == "date" and results[0].trigger_event is released
+    assert results[1].cause == "type" and results[1].trigger_event is None
+    text = format_articles_report(_report(results))
+    assert "no event from the trigger 'delivered'" in text
+
+
+def _report(results: list[ExpectedResult]) -> ArticlesReport:
+    return ArticlesReport(expected=list(results), events={"a": []})
+
+
 def test_two_expected_events_need_two_events() -> None:
     arrest = {"event_type": "COERCE", "mode": "arrest", "date": "2024-12-10"}
     art = article([arrest, arrest])
@@ -157,6 +175,13 @@ def test_denied_or_hypothetical_events_neither_count_nor_are_forbidden_hits() ->
     ]
     results, forbidden = match_article(art, events)
     assert not results[0].found and results[0].cause == NOT_COUNTED
+    # a counted event failing one field is nearer than one that does not count and fails it too
+    near = match_article(art, [ev("190", "ASSAULT", "PAK", "IND", start=1),
+                               ev("190", "ASSAULT", "PAK", "IND", modality="claimed", start=2)])[0][0]
+    assert near.cause == "recipient_country" and near.event is not None and near.event.modality == "asserted"
+    hidden = match_article(art, [ev("190", "ASSAULT", "PAK", "IND", modality="claimed")])[0][0]
+    assert hidden.cause == "not counted+recipient_country"
+    assert hidden.failing == (NOT_COUNTED, "recipient_country")
     assert not forbidden[0].coded
     # an affirmed one is a forbidden hit; a future one is not
     _, forbidden = match_article(art, [ev("190", "ASSAULT", "AFG", "PAK", modality="reported")])
