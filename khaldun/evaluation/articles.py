@@ -250,13 +250,17 @@ def field_failures(spec: EventSpec, event: EventRecord) -> tuple[str, ...]:
     return tuple(failed)
 
 
-def _pair(ok: list[list[bool]]) -> dict[int, int]:
-    """Maximum bipartite matching (Kuhn): expected index -> event index."""
+def _pair(ok: list[list[bool]], order: list[list[int]] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching (Kuhn): expected index -> event index.
+
+    ``order[i]`` lists the events in the order expected event ``i`` tries them
+    (by default as given): among equally large pairings the earlier choices win.
+    """
     owner: dict[int, int] = {}  # event -> expected
 
     def augment(i: int, seen: set[int]) -> bool:
-        for j, good in enumerate(ok[i]):
-            if good and j not in seen:
+        for j in (order[i] if order else range(len(ok[i]))):
+            if ok[i][j] and j not in seen:
                 seen.add(j)
                 if j not in owner or augment(owner[j], seen):
                     owner[j] = i
@@ -321,7 +325,11 @@ def match_article(article: Article, events: Sequence[EventRecord]) -> tuple[list
     counted = [e for e in events if counts_as_event(e)]
     uncounted = [e for e in events if not counts_as_event(e)]
     fails = [[field_failures(s, e) for e in counted] for s in article.expected]
-    pairs = _pair([[not f for f in row] for row in fails])
+    # an expected event tries first the events whose counts agree with its own (two arrests on
+    # one day: the one with 48 arrested pairs with the annotation that says 48)
+    order = [sorted(range(len(counted)), key=lambda j, sp=sp: len(_count_check(sp, counted[j])[1]))
+             for sp in article.expected]
+    pairs = _pair([[not f for f in row] for row in fails], order)
     results: list[ExpectedResult] = []
     for i, spec in enumerate(article.expected):
         if i in pairs:

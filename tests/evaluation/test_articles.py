@@ -163,6 +163,15 @@ def test_two_expected_events_need_two_events() -> None:
     assert all(r.found for r in match_article(art, two)[0])
 
 
+def test_pairing_prefers_events_whose_counts_agree() -> None:
+    art = article([{"event_type": "ASSAULT", "counts": {"fatalities": 48}},
+                   {"event_type": "ASSAULT", "counts": {"fatalities": 1}}])
+    one, many = ev("190", "ASSAULT", deaths=1), ev("190", "ASSAULT", deaths=48, start=4)
+    results, _ = match_article(art, [one, many])
+    assert [r.event for r in results] == [many, one]
+    assert all(r.counts_right == ("fatalities",) for r in results)
+
+
 def test_denied_or_hypothetical_events_neither_count_nor_are_forbidden_hits() -> None:
     art = article(
         [{"event_type": "ASSAULT", "actor_country": "PAK", "recipient_country": "AFG"}],
