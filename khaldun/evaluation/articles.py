@@ -250,11 +250,12 @@ def field_failures(spec: EventSpec, event: EventRecord) -> tuple[str, ...]:
     return tuple(failed)
 
 
-def _pair(ok: list[list[bool]], order: list[list[int]] | None = None) -> dict[int, int]:
+def _pair(ok: list[list[bool]], order: list[list[int]] | None = None, first: list[int] | None = None) -> dict[int, int]:
     """Maximum bipartite matching (Kuhn): expected index -> event index.
 
     ``order[i]`` lists the events in the order expected event ``i`` tries them
-    (by default as given): among equally large pairings the earlier choices win.
+    (by default as given), and ``first`` the order the expected events are
+    taken in: among equally large pairings the earlier choices win.
     """
     owner: dict[int, int] = {}  # event -> expected
 
@@ -267,7 +268,7 @@ def _pair(ok: list[list[bool]], order: list[list[int]] | None = None) -> dict[in
                     return True
         return False
 
-    for i in range(len(ok)):
+    for i in (first if first is not None else range(len(ok))):
         augment(i, set())
     return {i: j for j, i in owner.items()}
 
@@ -325,11 +326,14 @@ def match_article(article: Article, events: Sequence[EventRecord]) -> tuple[list
     counted = [e for e in events if counts_as_event(e)]
     uncounted = [e for e in events if not counts_as_event(e)]
     fails = [[field_failures(s, e) for e in counted] for s in article.expected]
-    # an expected event tries first the events whose counts agree with its own (two arrests on
-    # one day: the one with 48 arrested pairs with the annotation that says 48)
-    order = [sorted(range(len(counted)), key=lambda j, sp=sp: len(_count_check(sp, counted[j])[1]))
-             for sp in article.expected]
-    pairs = _pair([[not f for f in row] for row in fails], order)
+    # an expected event tries first the events whose counts agree with its own, and expected
+    # events that have such an event choose first (two arrests on one day, one coded: it pairs
+    # with the annotation whose count it has)
+    wrong = [[len(_count_check(sp, e)[1]) for e in counted] for sp in article.expected]
+    ok = [[not f for f in row] for row in fails]
+    order = [sorted(range(len(counted)), key=lambda j, i=i: wrong[i][j]) for i in range(len(ok))]
+    first = sorted(range(len(ok)), key=lambda i: min((w for w, good in zip(wrong[i], ok[i]) if good), default=99))
+    pairs = _pair(ok, order, first)
     results: list[ExpectedResult] = []
     for i, spec in enumerate(article.expected):
         if i in pairs:

@@ -170,6 +170,9 @@ def test_pairing_prefers_events_whose_counts_agree() -> None:
     results, _ = match_article(art, [one, many])
     assert [r.event for r in results] == [many, one]
     assert all(r.counts_right == ("fatalities",) for r in results)
+    # one event for two annotations: it stands for the one whose count it has
+    results, _ = match_article(art, [one])
+    assert [r.found for r in results] == [False, True] and results[0].cause == SHARED
 
 
 def test_denied_or_hypothetical_events_neither_count_nor_are_forbidden_hits() -> None:
