@@ -329,10 +329,10 @@ def match_article(article: Article, events: Sequence[EventRecord]) -> tuple[list
     # an expected event tries first the events whose counts agree with its own, and expected
     # events that have such an event choose first (two arrests on one day, one coded: it pairs
     # with the annotation whose count it has)
-    wrong = [[len(_count_check(sp, e)[1]) for e in counted] for sp in article.expected]
+    off = [[len(_count_check(sp, e)[1]) for e in counted] for sp in article.expected]
     ok = [[not f for f in row] for row in fails]
-    order = [sorted(range(len(counted)), key=lambda j, i=i: wrong[i][j]) for i in range(len(ok))]
-    first = sorted(range(len(ok)), key=lambda i: min((w for w, good in zip(wrong[i], ok[i]) if good), default=99))
+    order = [sorted(range(len(counted)), key=lambda j, i=i: off[i][j]) for i in range(len(ok))]
+    first = sorted(range(len(ok)), key=lambda i: min((w for w, good in zip(off[i], ok[i]) if good), default=99))
     pairs = _pair(ok, order, first)
     results: list[ExpectedResult] = []
     for i, spec in enumerate(article.expected):
