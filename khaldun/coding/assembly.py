@@ -208,7 +208,8 @@ class RecordAssembler:
             # a visit to, a protest in, troops massed in another country: that country is the target
             assert location is not None
             b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
-        when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future")
+        when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future",
+                                  verbal=entry.quad_class in (0, 1, 3))
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
         if root == "14" and counts.size is None and b.trigger is b.reading.trigger and b.reading.actor_tok is not None:
             # "About 5,000 students protested": the crowd is counted in its own subject
@@ -350,15 +351,17 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
 
     News reports an attack, then its toll in the next sentence or two. A generic
     violent event (CAMEO 190/180: killing, wounding, dying) with counts, no date
-    of its own and no perpetrator other than the earlier event's, is that
-    event's toll when the earlier event lacks those counts.
+    other than the earlier event's (a date carried over from the report's first
+    sentence is the same date) and no perpetrator other than the earlier event's,
+    is that event's toll when the earlier event lacks those counts.
     """
     out: list[EventRecord] = []
     folded: dict[int, EventRecord] = {}  # sentence index -> the event its toll went to
     for rec in records:
         target = None
         s_idx = rec.evidence.sentence_index
-        generic = rec.cameo_code in TOLL_CODES and rec.date_precision != "day"
+        dated = rec.date_precision == "day"
+        generic = rec.cameo_code in TOLL_CODES
         if generic and any(getattr(rec, f) for f in COUNT_FIELDS):
             if s_idx in folded:
                 target = folded[s_idx]
@@ -371,6 +374,8 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
                         break
                     if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
                         continue
+                    if dated and rec.date != prev.date:
+                        continue  # a toll on another day is another event
                     if rec.actor is not None and not same_side(rec.actor, prev.actor):
                         continue
                     if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):

@@ -64,22 +64,29 @@ def _toll_subject(sent: Any) -> tuple[Any, str] | None:
     return None
 
 
+def sentence_update(sent: Any) -> tuple[str, Count] | None:
+    """(field, new figure) when the sentence updates a toll, else None."""
+    subject = _toll_subject(sent)
+    if subject is None:
+        return None
+    noun, field = subject
+    verb = noun.head
+    if verb.lemma_.lower() not in MOVING_VERBS:
+        return None
+    own = {t.i for t in noun.subtree}
+    # the new figure: a number after the verb, outside the subject ("rose to 21")
+    phrases = [p for p in number_phrases(sent) if p.start > verb.i and p.start not in own]
+    if not phrases:
+        return None
+    p = phrases[0]
+    return field, Count(p.value, p.qualifier, p.text)
+
+
 def toll_updates(parsed: Any) -> list[TollUpdate]:
     """Every toll update of a parsed document, in order."""
     found: list[TollUpdate] = []
     for s_idx, sent in enumerate(parsed.sents):
-        subject = _toll_subject(sent)
-        if subject is None:
-            continue
-        noun, field = subject
-        verb = noun.head
-        if verb.lemma_.lower() not in MOVING_VERBS:
-            continue
-        own = {t.i for t in noun.subtree}
-        # the new figure: a number after the verb, outside the subject ("rose to 21")
-        phrases = [p for p in number_phrases(sent) if p.start > verb.i and p.start not in own]
-        if not phrases:
-            continue
-        p = phrases[0]
-        found.append(TollUpdate(s_idx, field, Count(p.value, p.qualifier, p.text)))
+        update = sentence_update(sent)
+        if update is not None:
+            found.append(TollUpdate(s_idx, *update))
     return found

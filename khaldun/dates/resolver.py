@@ -12,8 +12,9 @@ before it: an earlier date in the same sentence, else the date of the nearest
 earlier sentence of the article that has one (itself chained, up to a few links);
 with no reference it dates nothing.
 
-When the sentence has none, a past-tense event takes the expression of the nearest
-earlier sentence of its paragraph (news leads give the date once); when there is
+When the sentence has none, a past-tense event takes the story time of one of the
+three previous sentences, across paragraphs (news leads give the date once; a
+sentence's story time is not a quotation's, a toll update's or a report's); when there is
 still none, the date is the publication date with precision ``week``: the event
 was reported then and, by wire convention, happened within the week before. With
 no publication date and no absolute expression, ``date`` is None and precision
@@ -23,18 +24,21 @@ no publication date and no absolute expression, ``date`` is None and precision
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from khaldun.counts.updates import sentence_update
 from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
-from khaldun.nlp.views import doc_memo, doc_sents, doc_text, sentence_ents
+from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents
+from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
 #: how far back (in sentences of one paragraph) an undated event borrows a date
-_CARRY_SENTENCES = 2
+_CARRY_SENTENCES = 3
+_REPORTING = word_set("speech_verbs.tsv", "reporting")
 _CAPITAL_WORDS = {w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len(m) > 3))}
 _REL_WORDS = {"yesterday", "today", "tonight", "tomorrow"}
 
@@ -94,16 +98,18 @@ def time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
 def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
     found: list[tuple[Any, TimeExpression]] = []
     taken: set[int] = set()
+    doc = sent.doc
     for ent in sentence_ents(sent):
         if ent.label_ not in _TIME_LABELS:
             continue
+        if ent.end < sent.end and doc[ent.end].lower_ in ("after", "before") and _SPAN_OF_TIME.match(ent.text.lower()):
+            ent = doc[ent.start:ent.end + 1]  # "a day" + "after [soldiers clashed]"
         expr = parse_expression(ent.text)
         if expr is not None:
             found.append((ent, expr))
             taken.update(range(ent.start, ent.end))
     # The small model sometimes misses "on Tuesday" or "March 4": take capitalised
     # full weekday and month names, and "yesterday"-type words, outside entities.
-    doc = sent.doc
     for tok in sent:
         if tok.i in taken:
             continue
@@ -125,6 +131,15 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             if expr is not None and not (expr.kind == "month" and tok.text == "May"):
                 found.append((span, expr))
                 taken.update(range(span.start, span.end))
+        elif (tok.lower_ in ("before", "after", "later", "earlier") and tok.i - 2 >= sent.start
+              and _SPAN_OF_TIME.match(doc[tok.i - 2:tok.i].text.lower())
+              and not taken.intersection(range(tok.i - 2, tok.i + 1))):
+            # "A day before the bombing", "three days later" the recogniser left out
+            span = doc[tok.i - 2:tok.i + 1]
+            expr = parse_expression(span.text)
+            if expr is not None:
+                found.append((span, expr))
+                taken.update(range(span.start, span.end))
         elif (tok.lower_ in _PART_OF_DAY and tok.i - 2 >= sent.start
               and doc[tok.i - 1].lower_ in _CHAIN_WORDS and doc[tok.i - 2].lower_ in ("the", "that")
               and not taken.intersection(range(tok.i - 2, tok.i + 1))):
@@ -137,6 +152,8 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
     return found
 
 
+_SPAN_OF_TIME = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+                           r"(?:day|week|month|year)s?$")
 _PART_OF_DAY = {"day", "morning", "afternoon", "evening", "night"}
 _CHAIN_WORDS = {"next", "following", "previous", "preceding", "same"}
 
@@ -193,19 +210,24 @@ def _embedded_under(tok: Any, trigger: Any) -> bool:
     return False
 
 
-def _paragraph_start(doc: Any, sent: Any) -> int:
-    """Character offset where the paragraph holding ``sent`` starts."""
-    text = doc_text(doc)
-    cut = text.rfind("\n\n", 0, sent.start_char)
-    return cut + 2 if cut >= 0 else 0
-
-
 def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
-                       future: bool = False) -> DateResolution:
-    """The date of the event carried by ``trigger`` in ``sentence`` (a spaCy Span)."""
+                       future: bool = False, verbal: bool = False) -> DateResolution:
+    """The date of the event carried by ``trigger`` in ``sentence`` (a spaCy Span).
+
+    ``verbal`` says the event is a speech act (a statement, an accusation, an appeal):
+    only dates of its own clause date it. A material event (an attack, an arrest)
+    falls back on a date inside a clause under it ("dispersed people protesting ...
+    on Tuesday") before borrowing one from an earlier sentence.
+    """
     doc = _iso(doc_date)
     tense = "future" if future else tense_of(trigger) if trigger is not None else "unknown"
-    candidates = [c for c in time_expressions(sentence) if not _embedded_under(c[0].root, trigger)]
+    found = time_expressions(sentence)
+    # "X did Y, the ministry said on Wednesday": Wednesday is when it was said
+    told = [c for c in found if not _reporting_time(c[0], trigger)]
+    found = told or found
+    candidates = [c for c in found if not _embedded_under(c[0].root, trigger)]
+    if not candidates and not verbal and not future:
+        candidates = found
     if future and trigger is not None:
         # "will provide aid, the embassy announced on Wednesday": the announcement's date
         # is not the promised event's; only the event's own clause dates it
@@ -215,7 +237,7 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
             return DateResolution(None, "unknown", None)
     if candidates:
         span, expr = _pick(candidates, trigger)
-        res = _in_text(sentence, span, expr, doc, tense)
+        res = _in_text(sentence, span, expr, doc, tense, trigger=trigger)
         if res is not None:
             return res
         # the nearest expression is not usable (no publication date): an absolute one may be
@@ -235,22 +257,66 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
     return DateResolution(doc.isoformat(), "week", None)
 
 
+def _story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
+    """The expression that dates what ``sent`` tells, if any.
+
+    Not the time something was said ("..., police said on Wednesday"), not a toll
+    update's ("by Thursday the toll had risen to 14"), not a quotation's.
+    """
+    if _QUOTE.search(sent.text) or sentence_update(sent) is not None:
+        return None
+    candidates = [c for c in time_expressions(sent) if not _reporting_time(c[0], None)]
+    if not candidates:
+        return None
+    return _pick(candidates, sent.root)
+
+
 def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | None:
-    """The date of the nearest earlier sentence of the same paragraph, if it has one."""
+    """The story time of one of the previous sentences, if they give one.
+
+    Wire copy writes a paragraph a sentence: the lead's date carries into the next
+    paragraphs as it does within one.
+    """
     pdoc = sentence.doc
-    para_start = _paragraph_start(pdoc, sentence)
-    sents = [s for s in doc_sents(pdoc) if para_start <= s.start_char < sentence.start_char]
+    sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
     for prev in reversed(sents[-_CARRY_SENTENCES:]):
-        if _QUOTE.search(prev.text):
+        picked = _story_time(prev)
+        if picked is None:
             continue
-        candidates = time_expressions(prev)
-        if not candidates:
-            continue
-        span, expr = _pick(candidates, prev.root)
+        span, expr = picked
         res = _in_text(prev, span, expr, doc, tense_of(prev.root))
         if res is not None:
             return DateResolution(res.date, res.precision, res.text, res.end, borrowed=True)
     return None
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb a time expression's word hangs from (its nearest verbal ancestor)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _reporting_time(span: Any, trigger: Any) -> bool:
+    """Is ``span`` the time of a report about the trigger's event, not of the event?
+
+    True when it hangs from a reporting verb ("said on Wednesday") that governs the
+    trigger, or, with no trigger (a sentence whose story time is wanted), any
+    reporting verb.
+    """
+    verb = _verb_of(span.root)
+    if verb is None or verb.lemma_.lower() not in _REPORTING:
+        return False
+    if trigger is None:
+        return True
+    if verb.i == trigger.i:
+        return False
+    return any(a.i == verb.i for a in trigger.ancestors)
 
 
 #: how many links of "the next day ... two days later ..." are followed back
@@ -260,12 +326,26 @@ _REFERENCE_SENTENCES = 8
 
 
 def _in_text(sentence: Any, span: Any, expr: TimeExpression, doc: date | None, tense: str,
-             depth: int = 0) -> DateResolution | None:
+             depth: int = 0, trigger: Any = None) -> DateResolution | None:
     """Anchor ``expr`` (read from ``span`` of ``sentence``), chained ones to the story's time."""
     if expr.kind != "chained":
         return _anchored(expr, doc, tense)
+    if trigger is not None and _counts_to(span, trigger):
+        # "the ambush came three days after [the group seized a police station]": the
+        # seizure is three days before the story's time, not after
+        expr = replace(expr, amount=-expr.amount)
     reference = _reference(sentence, span, doc, depth)
     return _anchored(expr, doc, tense, reference) if reference is not None else None
+
+
+def _counts_to(span: Any, trigger: Any) -> bool:
+    """Is ``trigger`` the event an "N days after/before ..." expression counts to?"""
+    last = span[-1]
+    if last.lower_ not in ("after", "before"):
+        return False
+    if last.dep_ == "mark":
+        return bool(last.head.i == trigger.i)
+    return any(t.i == trigger.i for t in last.subtree if t.i != last.i)
 
 
 def _reference(sentence: Any, span: Any, doc: date | None, depth: int) -> Anchored | None:
@@ -274,7 +354,7 @@ def _reference(sentence: Any, span: Any, doc: date | None, depth: int) -> Anchor
         return None
     # "attacked on Monday and died two days later": an earlier expression of the sentence
     before = [(s, e) for s, e in time_expressions(sentence)
-              if s.end <= span.start and e.kind != "chained"]
+              if s.end <= span.start and e.kind != "chained" and not _reporting_time(s, None)]
     for s, e in reversed(before):
         res = _anchored(e, doc, tense_of(s.root.head))
         if res is not None:
@@ -282,12 +362,10 @@ def _reference(sentence: Any, span: Any, doc: date | None, depth: int) -> Anchor
     pdoc = sentence.doc
     earlier = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
     for prev in reversed(earlier[-_REFERENCE_SENTENCES:]):
-        if _QUOTE.search(prev.text):
+        picked = _story_time(prev)
+        if picked is None:
             continue
-        candidates = time_expressions(prev)
-        if not candidates:
-            continue
-        pspan, pexpr = _pick(candidates, prev.root)
+        pspan, pexpr = picked
         res = _in_text(prev, pspan, pexpr, doc, tense_of(prev.root), depth + 1)
         if res is not None:
             return _as_anchor(res)

@@ -136,3 +136,42 @@ def test_chain_of_chains(nlp: Any) -> None:
 def test_chained_without_a_reference_dates_nothing_of_its_own(nlp: Any) -> None:
     res = _resolve_in(nlp, "Police arrested five men the following day.", "arrested", "2024-05-10")
     assert (res.date, res.precision) == ("2024-05-10", "week")  # the publication default, not May 11
+
+
+def test_the_time_of_the_report_is_not_the_time_of_the_event(nlp: Any) -> None:
+    text = ("Riot police used water cannon to break up a rally outside parliament on Tuesday night and "
+            "detained 48 people, the interior ministry said on Wednesday.")
+    assert _resolve_in(nlp, text, "detained", "2025-03-14").date == "2025-03-11"
+    # the saying itself is dated by its own words
+    assert _resolve_in(nlp, text, "said", "2025-03-14").date == "2025-03-12"
+
+
+def test_a_material_event_takes_a_date_from_a_clause_under_it(nlp: Any) -> None:
+    text = "Police fired tear gas to disperse hundreds of people protesting in the town on Tuesday."
+    assert _resolve_in(nlp, text, "fired", "2025-03-14").date == "2025-03-11"
+
+
+def test_the_lead_date_carries_into_the_next_paragraphs(nlp: Any) -> None:
+    text = ("Gunmen stormed a village in the hills on Tuesday, police said.\n\n"
+            "They abducted 20 women and burned several houses.")
+    res = _resolve_in(nlp, text, "abducted", "2025-03-14")
+    assert (res.date, res.borrowed) == ("2025-03-11", True)
+
+
+def test_a_toll_update_is_not_the_story_time(nlp: Any) -> None:
+    text = ("Insurgents killed nine farmers near the village on Wednesday.\n\n"
+            "By Thursday evening the death toll had risen to 14.\n\n"
+            "Troops clashed with the insurgents the next morning.")
+    assert _resolve_in(nlp, text, "clashed", "2025-03-14").date == "2025-03-13"
+
+
+def test_days_after_count_back_to_the_event_they_introduce(nlp: Any) -> None:
+    text = ("On Tuesday, fighters ambushed a military convoy on the highway.\n\n"
+            "The ambush came three days after the same group seized a police station.")
+    assert _resolve_in(nlp, text, "seized", "2025-03-14").date == "2025-03-08"
+
+
+def test_a_day_before_an_earlier_event(nlp: Any) -> None:
+    text = ("A car bomb exploded at a checkpoint in the capital on Wednesday, killing eight people.\n\n"
+            "A day before the bombing, government forces carried out an air strike on a rebel camp.")
+    assert _resolve_in(nlp, text, "carried", "2025-03-14").date == "2025-03-11"
