@@ -83,6 +83,8 @@ class Mention:
     parenthetical: list[str] = field(default_factory=list)
     """names in brackets after the place, smallest first: "Minakulu (Oyam, Northern)";
     where the place itself is unknown, the first of them that resolves stands for it"""
+    cued: bool = False
+    """a place noun or a bracket of areas follows the name ("Mobile city", "X (Y, Z)")"""
 
 
 def _preposition(head: Any) -> tuple[Any | None, Any]:
@@ -187,7 +189,12 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
-    for start, end in _bracketed_places(doc, gaz):
+    for start, end in _bracketed_places(doc, gaz) + _dashed_places(doc, gaz):
+        if any(i in taken for i in range(start, end)):
+            continue
+        spans.append((start, end, False))
+        taken.update(range(start, end))
+    for start, end in _bracket_only_places(doc, gaz, taken):
         spans.append((start, end, False))
         taken.update(range(start, end))
     for ent in doc.ents:
@@ -195,16 +202,23 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         if ent.label_ in PLACE_LABELS:
             end = ent.end
+            start = ent.start
+            # "Zur Maghar town", "Tar Long village": before a place noun, the whole
+            # capitalised run is the name even where the recogniser took only its end
+            if _cued(doc, ent.end) and doc[ent.end].text != "(":
+                run = _name_span(doc, doc[ent.end - 1])
+                if run is not None and run[0] < start and not any(i in taken for i in range(run[0], start)):
+                    start = run[0]
             # the recogniser may cut a long name ("Dera" + "Ismail Khan", "Mar" + "del
             # Plata"): extend over following capitalised words and name particles when
             # the longer name is in the gazetteer
             for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
                 if all(t.is_title or t.lower_ in _NAME_PARTICLES for t in doc[ent.end:stop]) and doc[stop - 1].is_title \
-                        and gaz.has(doc[ent.start:stop].text):
+                        and gaz.has(doc[start:stop].text):
                     end = stop
                     break
-            spans.append((ent.start, end, True))
-            taken.update(range(ent.start, end))
+            spans.append((start, end, True))
+            taken.update(range(start, end))
         elif ent.label_ in _NOT_PLACES:
             taken.update(range(ent.start, ent.end))
     # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
@@ -226,6 +240,10 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             name = doc[s:end].text
             if doc[s].lower_ in _NAME_PARTICLES:
                 continue
+            # "Trading Center", "Police Department": English words, not towns, unless a
+            # place noun follows ("Mobile city")
+            if gaz.is_common_word(name) and not _cued(doc, end):
+                continue
             if _primary_name(gaz, name):
                 spans.append((s, end, False))
                 taken.update(range(s, end))
@@ -242,14 +260,29 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     return _merge_qualifiers(doc, mentions, gaz)
 
 
+#: words after a name in brackets that say what kind of unit it is: "(Shwebo district,
+#: Sagaing region)", "(Bahri locality, Khartoum state)"
+_UNIT_WORDS = ADMIN_NOUNS | PLACE_SUFFIXES | {"sub-district", "subdistrict", "locality", "zone",
+                                              "rayon", "raion", "lga", "area", "countryside"}
+
+
+def unit_name(name: str) -> str:
+    """``name`` without a trailing kind of unit: "Shwebo district" -> "Shwebo"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 def _bracket_after(doc: Any, end: int) -> tuple[int, list[str]] | None:
-    """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names)."""
+    """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names,
+    without the kind of unit: "(Shwebo district, Sagaing region)" gives Shwebo, Sagaing)."""
     if end >= len(doc) or doc[end].text != "(":
         return None
-    for j in range(end + 1, min(len(doc), end + 12)):
+    for j in range(end + 1, min(len(doc), end + 16)):
         if doc[j].text == ")":
             inner = doc[end + 1:j].text
-            names = [n.strip() for n in inner.split(",") if n.strip()]
+            names = [unit_name(n.strip()) for n in inner.split(",") if n.strip()]
             if names and all(n[:1].isupper() for n in names):
                 return j + 1, names
             return None
@@ -278,6 +311,67 @@ def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
             start += 1
         if start < end and _after_locative(doc, start):
             out.append((start, tok.i))
+    return out
+
+
+def _cued(doc: Any, end: int) -> bool:
+    """True when a place noun or a bracket of divisions follows token ``end``: "Mobile city"."""
+    return end < len(doc) and (doc[end].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS or doc[end].text == "(")
+
+
+def _dashed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """"City - District" names, as agency and ACLED copy write a part of a city ("Lima -
+    Miraflores"): the whole is one mention, read as the district inside the city."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text not in ("-", "\u2013") or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        if not doc[tok.i - 1].whitespace_ or not tok.whitespace_:
+            continue
+        left = _name_span(doc, doc[tok.i - 1])
+        if left is None or not gaz.has(doc[left[0]:left[1]].text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 5 and (
+                doc[end].is_title or (doc[end].lower_ in _NAME_PARTICLES and end > tok.i + 1)
+                or (doc[end].text == "." and doc[end - 1].is_title and len(doc[end - 1]) == 1)):
+            end += 1
+        while end > tok.i + 1 and not doc[end - 1].is_title:
+            end -= 1
+        if end == tok.i + 1:
+            continue
+        # "the Banos - Puyo highway": a road between two places, not a part of one
+        if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            continue
+        out.append((left[0], end))
+    return out
+
+
+def _bracket_only_places(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
+    """A place given only in brackets after a building or a body: "outside the town hall
+    (Wonju)", "at the State Capitol (Boise, Idaho)". The first bracketed name is the
+    mention; it is taken when it is a division or a town the gazetteer knows by that name,
+    and not an English word."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0 or tok.i + 1 in taken or tok.i - 1 in taken:
+            continue
+        found = _bracket_after(doc, tok.i)
+        if found is None or doc[tok.i - 1].is_punct:
+            continue
+        names = found[1]
+        end = tok.i + 1
+        while end < found[0] - 1 and doc[end].text not in (",", ")"):
+            end += 1
+        first = doc[tok.i + 1:end]
+        if gaz.is_common_word(names[0]) or not all(t.is_title or t.lower_ in _NAME_PARTICLES | _UNIT_WORDS
+                                                   or t.text in ("-", ".") for t in first):
+            continue
+        if _is_area(gaz, names[-1]) or _primary_name(gaz, names[0]):
+            # a trailing kind of unit stays out of the name: "(Sindhupalchok district)"
+            while end - 1 > tok.i + 1 and doc[end - 1].lower_ in _UNIT_WORDS:
+                end -= 1
+            out.append((tok.i + 1, end))
     return out
 
 
@@ -337,6 +431,19 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         name = doc[words[0].i:words[-1].i].text  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end)
     parenthetical = bracket[1] if bracket else []
+    if not parenthetical and start > 0 and doc[start - 1].text == "(":
+        # the first name of "(Boise, Idaho)": the others are its areas
+        inner = _bracket_after(doc, start - 1)
+        parenthetical = inner[1][1:] if inner else []
+    dash = next((t for t in words[1:-1] if t.text in ("-", "\u2013") and t.whitespace_
+                 and doc[t.i - 1].whitespace_), None)
+    if dash is not None:
+        # "Lima - Miraflores": the district, read inside the city named first
+        city = doc[words[0].i:dash.i].text
+        name = doc[dash.i + 1:words[-1].i + 1].text
+        parenthetical = [city, *parenthetical]
+    cued = admin_hint or bool(parenthetical) or m_end > end or (
+        words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
@@ -351,7 +458,9 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
                    sent_start=head.sent.start, role=role, prep=prep, direction=direction,
                    near=near, admin_hint=admin_hint, from_entity=from_entity,
-                   qualifiers=[n for n in parenthetical if _is_area(gaz, n)], parenthetical=parenthetical)
+                   qualifiers=[n for k, n in enumerate(parenthetical)
+                               if _is_area(gaz, n) or (dash is not None and k == 0)],
+                   parenthetical=parenthetical, cued=cued)
 
 
 #: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the
@@ -407,7 +516,7 @@ def _primary_name(gaz: Gazetteer, name: str) -> bool:
 
 
 def _is_area(gaz: Gazetteer, name: str) -> bool:
-    return any(e.kind in ("country", "admin1", "region") for e in gaz.lookup(name))
+    return any(e.kind in ("country", "admin1", "admin2", "region") for e in gaz.lookup(name))
 
 
 def _is_area_of_same(gaz: Gazetteer, first: str, second: str) -> bool:

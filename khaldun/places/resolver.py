@@ -39,6 +39,8 @@ from khaldun.records import Place
 from khaldun.resources import register_cache
 
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
+#: a town whose name is an English word must be this big to be read without a place noun
+COMMON_WORD_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
 
@@ -101,20 +103,26 @@ class PlaceResolver:
         if e.country and e.country == dateline_country:
             s += 1.0
         for q in qualifiers:
-            s += 10.0 if self._qualifies(e, q) else -10.0
+            level = self._qualifies(e, q)
+            # the named area itself, or a place in it; else at least its country
+            # ("La Paz, Baja California" for La Paz in Baja California Sur)
+            s += 10.0 if level == 2 else 4.0 if level == 1 else -10.0
         return s
 
-    def _qualifies(self, e: Entry, qualifier: str) -> bool:
+    def _qualifies(self, e: Entry, qualifier: str) -> int:
+        """2 when ``e`` lies in the area ``qualifier`` names, 1 when only in its country, else 0."""
         if len(qualifier) == 3 and qualifier.isupper():
-            return e.country == qualifier
-        for area in self.gazetteer.lookup(qualifier):
-            if area.kind == "country" and area.country == e.country:
-                return True
-            if area.kind in ("admin1", "region") and area.country == e.country and (
-                area.admin1 == e.admin1 or normalise(area.name) == normalise(e.admin1 or "")
-            ):
-                return True
-        return False
+            return 2 if e.country == qualifier else 0
+        level = 0
+        gaz = self.gazetteer
+        for area in gaz.lookup(qualifier, loose=False):
+            if area.kind == "city" and area.population < 5000 and not e.admin2:
+                continue
+            if gaz.in_area(e, area) or (e.kind == area.kind and e.name == area.name and e.country == area.country):
+                return 2
+            if area.country and area.country == e.country and area.kind != "city":
+                level = 1
+        return level
 
     def place(self, e: Entry, text: str, direction: str | None = None) -> Place:
         """The Place record for one reading of a mention."""
@@ -160,7 +168,7 @@ class DocumentPlaces:
         doc_countries: Counter = Counter()
         first: dict[int, Entry] = {}
         for k, m in enumerate(self.mentions):
-            cands = gaz.lookup(m.name)
+            cands = self._candidates(m)
             if not cands:
                 continue
             best = max(cands, key=lambda e: resolver.score(e, m.name, Counter(), Counter(), None,
@@ -171,7 +179,7 @@ class DocumentPlaces:
                 doc_countries[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
-            cands = gaz.lookup(m.name)
+            cands = self._candidates(m)
             if not cands:
                 self.places.append(self._by_brackets(m))
                 continue
@@ -180,7 +188,24 @@ class DocumentPlaces:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
                 e, m.name, +own, actors, dl_country, m.qualifiers, m.admin_hint))
+            areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
+            if areas and not any(resolver._qualifies(best, q) for q in areas):
+                # no reading lies in the areas the text gives ("Moe (Pekon, Shan)"):
+                # the text's own area is surer than a namesake elsewhere
+                fallback = self._by_brackets(m)
+                if fallback is not None:
+                    self.places.append(fallback)
+                    continue
             self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+
+    def _candidates(self, m: Mention) -> list[Entry]:
+        """The readings of a mention; a name that is also an English word ("Police",
+        "Center") reads as a small town only with a place noun or areas after it."""
+        gaz = self.resolver.gazetteer
+        cands = gaz.lookup(m.name)
+        if cands and not m.cued and gaz.is_common_word(m.name):
+            cands = [e for e in cands if e.kind != "city" or e.population >= COMMON_WORD_MIN_POPULATION]
+        return cands
 
     def country_place(self, iso3: str | None = None) -> Place | None:
         """The country ``iso3`` as a place, else the country the document's places name most."""
@@ -193,13 +218,16 @@ class DocumentPlaces:
         return self.resolver.place(entry, entry.name) if entry is not None else None
 
     def _by_brackets(self, m: Mention) -> Place | None:
-        """A place the gazetteer does not know, "Minakulu (Oyam, Northern)": the smallest
-        bracketed division that it knows, read inside the ones after it."""
+        """A place the gazetteer does not know, "Minakulu (Oyam, Northern)", "Ruski Tyshky,
+        Kharkiv": the smallest bracketed or qualifying area that it knows, read inside the
+        ones after it."""
         gaz = self.resolver.gazetteer
-        for i, name in enumerate(m.parenthetical):
+        areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
+                                         and not (len(q) == 3 and q.isupper())]
+        for i, name in enumerate(areas):
             cands = gaz.lookup(name)
             if cands:
-                rest = m.parenthetical[i + 1:]
+                rest = areas[i + 1:]
                 best = max(cands, key=lambda e: self.resolver.score(e, name, Counter(), Counter(), None, rest))
                 return self.resolver.place(best, m.text)
         return None
