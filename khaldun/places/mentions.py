@@ -194,7 +194,9 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         spans.append((start, end, False))
         taken.update(range(start, end))
-    for start, end in _bracket_only_places(doc, gaz, taken):
+    for start, end in _bracket_only_places(doc, gaz, taken) + _cued_runs(doc, taken):
+        if any(i in taken for i in range(start, end)):
+            continue
         spans.append((start, end, False))
         taken.update(range(start, end))
     for ent in doc.ents:
@@ -228,7 +230,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         if tok.i in taken or not _slot(tok):
             continue
         end_tok = tok
-        if tok.lower_ in ADMIN_NOUNS and tok.i > 0:
+        if tok.lower_ in ADMIN_NOUNS | PLACE_SUFFIXES and tok.i > 0:
             end_tok = doc[tok.i - 1]
         found = _name_span(doc, end_tok)
         if found is None:
@@ -242,12 +244,21 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
                 continue
             # "Trading Center", "Police Department": English words, not towns, unless a
             # place noun follows ("Mobile city")
-            if gaz.is_common_word(name) and not _cued(doc, end):
+            if gaz.is_common_word(name) and not _suffixed(doc, end):
                 continue
             if _primary_name(gaz, name):
                 spans.append((s, end, False))
                 taken.update(range(s, end))
                 break
+        else:
+            # "shelled Verkhnokamianske, Donetsk": a name the gazetteer does not know,
+            # placed by the division after it
+            area = _area_after_comma(doc, end, gaz)
+            if area is not None and not any(i in taken for i in range(start, area[1])) \
+                    and doc[start].lower_ not in _NAME_PARTICLES:
+                spans.append((start, end, False))
+                spans.append(area)
+                taken.update(range(start, area[1]))
     spans.sort()
     mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
     # the divisions in "Pune (Pune, Maharashtra)" qualify the place; they are not places of their own
@@ -314,9 +325,79 @@ def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+def suffix_len(doc: Any, i: int) -> int:
+    """How many tokens the place noun at token ``i`` takes: 1 for "town", 3 for "sub -
+    county" (split by the tokenizer), 0 for none."""
+    if i >= len(doc):
+        return 0
+    if doc[i].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+        return 1
+    if doc[i].lower_ == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-" and \
+            doc[i + 2].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+        return 3
+    return 0
+
+
+_NOT_IN_NAMES = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "VERB"}
+
+
+def _cued_runs(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised names before a place noun: "in Tar Long village", "Minakulu sub-county",
+    "Sonaimuri upazila". The noun says the whole run is one name, even where the
+    recogniser took a part of it or nothing; an unknown name still resolves through the
+    areas written after it."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if not tok.is_lower or tok.i == 0 or not (tok.lower_ == "area" or suffix_len(doc, tok.i)):
+            continue
+        end = tok.i
+        if doc[end - 1].text == "-" and end >= 2:
+            continue  # "sub - county" split: the cue is the whole word
+        after = end + max(suffix_len(doc, end), 1)
+        if after < len(doc) and doc[after].lower_ == "of":
+            continue  # "the Syrian city of Aleppo": the name follows
+        start = end
+        while start > 0 and end - start < 5:
+            prev = doc[start - 1]
+            if prev.i in taken:
+                break
+            if prev.is_title and prev.pos_ not in _NOT_IN_NAMES and (not prev.is_sent_start or prev.pos_ == "PROPN"):
+                start -= 1
+                continue
+            if prev.lower_ in _NAME_PARTICLES and (prev.is_title or (
+                    start - 1 > 0 and start < end and doc[start - 2].is_title)):
+                start -= 1  # "Ar Raqqa", "Deir ez Zor"
+                continue
+            break
+        while start < end and doc[start].lower_ in _NAME_PARTICLES and not doc[start].is_title:
+            start += 1
+        if start < end and not (end - start == 1 and doc[start].pos_ != "PROPN" and doc[start].is_sent_start):
+            out.append((start, end))
+    return out
+
+
+def _area_after_comma(doc: Any, end: int, gaz: Gazetteer) -> tuple[int, int, bool] | None:
+    """The span of a division or country right after ", " at token ``end``, if any."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    k = j
+    while k < len(doc) and k - j < 4 and (doc[k].is_title or (doc[k].text == "-" and k > j)):
+        k += 1
+    for stop in range(k, j, -1):
+        if _is_area(gaz, doc[j:stop].text):
+            return j, stop, False
+    return None
+
+
+def _suffixed(doc: Any, end: int) -> bool:
+    """True when a place noun follows token ``end``: "Mobile city"."""
+    return suffix_len(doc, end) > 0
+
+
 def _cued(doc: Any, end: int) -> bool:
     """True when a place noun or a bracket of divisions follows token ``end``: "Mobile city"."""
-    return end < len(doc) and (doc[end].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS or doc[end].text == "(")
+    return suffix_len(doc, end) > 0 or (end < len(doc) and doc[end].text == "(")
 
 
 def _dashed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -427,6 +508,8 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         name = doc[words[0].i:words[-1].i].text
     if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
         m_end = end + 1
+    elif suffix_len(doc, end) == 3:
+        m_end = end + 3  # "Minakulu sub-county"
     elif words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1:
         name = doc[words[0].i:words[-1].i].text  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end)

@@ -24,6 +24,7 @@ dateline never, unless the text names the place itself. Places in actor roles
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -43,6 +44,14 @@ _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
 COMMON_WORD_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
+
+
+_DASHED_DIRECTION = re.compile(r"[-\s]+(?:North|South|East|West|Central)$")
+
+
+def _undirected(name: str) -> str:
+    """"Shan-North" -> "Shan": a division written with the part of it meant."""
+    return _DASHED_DIRECTION.sub("", name)
 
 
 def _population_score(e: Entry) -> float:
@@ -106,22 +115,24 @@ class PlaceResolver:
             level = self._qualifies(e, q)
             # the named area itself, or a place in it; else at least its country
             # ("La Paz, Baja California" for La Paz in Baja California Sur)
-            s += 10.0 if level == 2 else 4.0 if level == 1 else -10.0
+            s += (0.0, 4.0, 7.0, 10.0)[level] if level else -10.0
         return s
 
     def _qualifies(self, e: Entry, qualifier: str) -> int:
-        """2 when ``e`` lies in the area ``qualifier`` names, 1 when only in its country, else 0."""
+        """3 when ``e`` lies in the division or country ``qualifier`` names, 2 in the
+        district of a town of that name ("Shika (Gassol, Taraba)" with Gassol a town),
+        1 when only in the country of such a division, else 0."""
         if len(qualifier) == 3 and qualifier.isupper():
-            return 2 if e.country == qualifier else 0
+            return 3 if e.country == qualifier else 0
         level = 0
         gaz = self.gazetteer
-        for area in gaz.lookup(qualifier, loose=False):
-            if area.kind == "city" and area.population < 5000 and not e.admin2:
+        for area in gaz.lookup(qualifier, loose=False) or gaz.lookup(_undirected(qualifier), loose=False):
+            if e.country != area.country or not e.country:
                 continue
-            if gaz.in_area(e, area) or (e.kind == area.kind and e.name == area.name and e.country == area.country):
-                return 2
-            if area.country and area.country == e.country and area.kind != "city":
-                level = 1
+            if gaz.in_area(e, area) or (e.kind == area.kind and e.name == area.name):
+                level = max(level, 2 if area.kind == "city" else 3)
+            elif area.kind != "city":
+                level = max(level, 1)
         return level
 
     def place(self, e: Entry, text: str, direction: str | None = None) -> Place:
@@ -225,10 +236,13 @@ class DocumentPlaces:
         areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
                                          and not (len(q) == 3 and q.isupper())]
         for i, name in enumerate(areas):
-            cands = gaz.lookup(name)
+            cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
-                rest = areas[i + 1:]
+                rest = [a for a in areas[i + 1:] if normalise(a) != normalise(name)]
                 best = max(cands, key=lambda e: self.resolver.score(e, name, Counter(), Counter(), None, rest))
+                known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
+                if known and not any(self.resolver._qualifies(best, a) for a in known):
+                    continue  # a namesake outside the areas named after it: try the next
                 return self.resolver.place(best, m.text)
         return None
 
