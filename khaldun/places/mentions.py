@@ -385,9 +385,15 @@ def _area_after_comma(doc: Any, end: int, gaz: Gazetteer) -> tuple[int, int, boo
     while k < len(doc) and k - j < 4 and (doc[k].is_title or (doc[k].text == "-" and k > j)):
         k += 1
     for stop in range(k, j, -1):
-        if _is_area(gaz, doc[j:stop].text):
+        name = doc[j:stop].text
+        if _is_area(gaz, name) or (not gaz.is_common_word(name) and any(
+                e.population >= _AFTER_COMMA_MIN_POPULATION for e in gaz.lookup(name, loose=False))):
             return j, stop, False
     return None
+
+
+#: a town after "X Hospital, " places X when it is this big ("Gangaram Hospital, Lahore")
+_AFTER_COMMA_MIN_POPULATION = 100_000
 
 
 def _suffixed(doc: Any, end: int) -> bool:

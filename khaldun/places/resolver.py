@@ -42,6 +42,8 @@ from khaldun.resources import register_cache
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
 #: a town whose name is an English word must be this big to be read without a place noun
 COMMON_WORD_MIN_POPULATION = 100_000
+#: a town named inside another name or in lower case must be this big to place a document
+_NAME_CITY_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
 
@@ -175,6 +177,8 @@ class DocumentPlaces:
         if dl_name:
             dl_place = resolver.lookup(dl_name)
             dl_country = dl_place.country if dl_place else None
+        self._dateline_country = dl_country
+        self._actors = actors
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         first: dict[int, Entry] = {}
@@ -219,14 +223,61 @@ class DocumentPlaces:
         return cands
 
     def country_place(self, iso3: str | None = None) -> Place | None:
-        """The country ``iso3`` as a place, else the country the document's places name most."""
+        """The country ``iso3`` as a place, else the country the document's places name
+        most; where they name none, the dateline's country, else the country that the
+        names of the text carry ("the Sindh Health Department", "Pakistani troops",
+        "in hyderabad"), actors' countries breaking ties."""
         if iso3 is None:
             counts = Counter(p.country for p in self.places if p is not None and p.country)
+            if not counts and self._dateline_country:
+                counts[self._dateline_country] += 1
+            if not counts:
+                counts = self._name_countries()
             if not counts:
                 return None
-            iso3 = counts.most_common(1)[0][0]
+            iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
+
+    def _name_countries(self) -> Counter:
+        """Countries named inside the text's other names: divisions and countries in
+        organisation names ("the Sindh Health Department"), sizeable places written in
+        lower case ("in hyderabad"). A name several countries share counts for each in
+        part, the likelier reading a little more; names that are English words ("union",
+        "mobile") do not count. Actors' nationalities do not place an event ("workers of a
+        Chinese company") unless they are the only evidence and agree."""
+        counts: Counter = Counter()
+        doc = self.doc
+        if doc is None:
+            return counts
+        gaz = self.resolver.gazetteer
+        seen: set[str] = set()
+        for i in range(len(doc)):
+            for n in (2, 1):
+                span = doc[i:i + n]
+                if len(span) < n or not all(x.is_alpha for x in span) or len(span.text) < 4:
+                    continue
+                key = normalise(span.text)
+                if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
+                    continue
+                if span[0].ent_type_ in ("PERSON", "NORP"):
+                    continue
+                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("country", "admin1", "region")
+                         or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
+                if not cands:
+                    continue
+                seen.add(key)
+                countries = {e.country for e in cands if e.country}
+                best = max(cands, key=_population_score)
+                weight = 2.0 if best.kind != "city" else 1.0
+                for c in countries:
+                    counts[c] += weight / len(countries) + (0.01 if c == best.country else 0.0)
+                break
+        if not counts and len(self._actors) == 1:
+            # the actors of an unplaced protest or attack, all of one country: the
+            # event is most likely at home
+            counts.update(self._actors)
+        return counts
 
     def _by_brackets(self, m: Mention) -> Place | None:
         """A place the gazetteer does not know, "Minakulu (Oyam, Northern)", "Ruski Tyshky,
