@@ -95,34 +95,51 @@ class Entry:
 
 
 class Table:
-    """The gazetteer's rows as columns: shared strings once, numbers in arrays, so that
-    a quarter of a million places unpickle in a fraction of a second and take little memory."""
+    """The gazetteer's rows as columns: names in one string, shared strings as codes,
+    numbers in arrays, so that a quarter of a million places unpickle as a few dozen
+    objects in a fraction of a second and take little memory."""
 
-    __slots__ = ("kinds", "names", "countries", "admin1", "admin2", "lat", "lon", "population",
-                 "geonameid")
+    __slots__ = ("kinds", "blob", "offsets", "strings", "country_codes", "admin1_codes",
+                 "admin2_codes", "lat", "lon", "population", "geonameid")
 
     def __init__(self, rows: list[tuple]) -> None:
-        strings: dict[str, str] = {}
+        codes: dict[str | None, int] = {None: 0}
+        self.strings: list[str | None] = [None]
 
-        def shared(v: str | None) -> str | None:
-            return None if v is None else strings.setdefault(v, v)
+        def code(v: str | None) -> int:
+            c = codes.get(v)
+            if c is None:
+                c = codes[v] = len(self.strings)
+                self.strings.append(v)
+            return c
 
         self.kinds = bytes(KINDS.index(r[0]) for r in rows)
-        self.names = [r[1] for r in rows]
-        self.countries = [shared(r[2]) for r in rows]
-        self.admin1 = [shared(r[3]) for r in rows]
+        self.blob = "".join(r[1] for r in rows)
+        self.offsets = array("I", [0])
+        for r in rows:
+            self.offsets.append(self.offsets[-1] + len(r[1]))
+        self.country_codes = array("I", (code(r[2]) for r in rows))
+        self.admin1_codes = array("I", (code(r[3]) for r in rows))
+        self.admin2_codes = array("I", (code(r[8]) for r in rows))
         self.lat = array("d", (r[4] for r in rows))
         self.lon = array("d", (r[5] for r in rows))
         self.population = array("q", (r[6] for r in rows))
         self.geonameid = array("q", (r[7] or 0 for r in rows))
-        self.admin2 = [shared(r[8]) for r in rows]
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.kinds)
+
+    def name(self, i: int) -> str:
+        return self.blob[self.offsets[i]:self.offsets[i + 1]]
+
+    def country(self, i: int) -> str | None:
+        return self.strings[self.country_codes[i]]
 
     def __getitem__(self, i: int) -> tuple:
-        return (KINDS[self.kinds[i]], self.names[i], self.countries[i], self.admin1[i], self.lat[i],
-                self.lon[i], self.population[i], self.geonameid[i] or None, self.admin2[i])
+        st = self.strings
+        return (KINDS[self.kinds[i]], self.name(i), st[self.country_codes[i]], st[self.admin1_codes[i]],
+                self.lat[i], self.lon[i], self.population[i], self.geonameid[i] or None,
+                st[self.admin2_codes[i]])
 
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -130,6 +147,57 @@ class Table:
     def __setstate__(self, state: tuple) -> None:
         for k, v in zip(self.__slots__, state):
             setattr(self, k, v)
+
+
+class SortedKeys:
+    """A read-only name index as one sorted string and arrays, for the many names only
+    small towns bear: unpickling it builds a handful of objects instead of one per name,
+    and a lookup is a binary search (about 18 string slices)."""
+
+    __slots__ = ("blob", "offsets", "starts", "hits")
+
+    def __init__(self, table: dict[str, int | tuple[int, ...]]) -> None:
+        keys = sorted(table)
+        self.blob = "".join(keys)
+        self.offsets = array("I", [0])
+        self.starts = array("I", [0])
+        self.hits = array("I")
+        for k in keys:
+            self.offsets.append(self.offsets[-1] + len(k))
+            v = table[k]
+            self.hits.extend((v,) if isinstance(v, int) else v)
+            self.starts.append(len(self.hits))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def _key(self, i: int) -> str:
+        return self.blob[self.offsets[i]:self.offsets[i + 1]]
+
+    def get(self, key: str) -> tuple[int, ...] | None:
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._key(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self) and self._key(lo) == key:
+            return tuple(self.hits[self.starts[lo]:self.starts[lo + 1]])
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getstate__(self) -> tuple:
+        return (self.blob, self.offsets, self.starts, self.hits)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.blob, self.offsets, self.starts, self.hits = state
+
+
+#: names borne only by towns under this many people go to the compact index
+SMALL_PLACE_POPULATION = 5000
 
 
 class Gazetteer:
@@ -143,9 +211,11 @@ class Gazetteer:
     def __init__(self, rows: list[tuple] | Table, names: dict[str, int | tuple[int, ...]],
                  demonyms: dict[str, str] | None = None,
                  loose: dict[str, list[int]] | None = None,
-                 common: frozenset[str] | None = None) -> None:
+                 common: frozenset[str] | None = None,
+                 small: SortedKeys | None = None) -> None:
         self._rows = rows if isinstance(rows, Table) else Table(rows)
         self._index = names
+        self._small = small if small is not None else SortedKeys({})
         self._loose = loose or {}
         self.common_words: frozenset[str] = common or frozenset()
         """normalised place names that are also lower-case English words ("police", "union")"""
@@ -155,8 +225,8 @@ class Gazetteer:
         t = self._rows
         country_kind = KINDS.index("country")
         self.countries: dict[str, Entry] = {
-            t.countries[i]: self.entry(i) for i, k in enumerate(t.kinds)
-            if k == country_kind and t.countries[i]
+            t.country(i): self.entry(i) for i, k in enumerate(t.kinds)
+            if k == country_kind and t.country(i)
         }
         self._by_country: dict[str, list[Entry]] | None = None
 
@@ -182,23 +252,23 @@ class Gazetteer:
         gc.disable()
         try:
             with open(cache, "rb") as fh:
-                rows, index, dems, loose, common = pickle.load(fh)
-            return cls(rows, index, dems, loose, common)
+                rows, index, dems, loose, common, small = pickle.load(fh)
+            return cls(rows, index, dems, loose, common, small)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
         finally:
             if was_enabled:
                 gc.enable()
-        rows, index, dems, loose, common = _parse(data_dir)
+        rows, index, dems, loose, common, small = _parse(data_dir)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump((rows, index, dems, loose, common), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((rows, index, dems, loose, common, small), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
         except OSError:
             pass  # a read-only home still works, only slower to start
-        return cls(rows, index, dems, loose, common)
+        return cls(rows, index, dems, loose, common, small)
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -212,7 +282,10 @@ class Gazetteer:
         When no name matches exactly, spellings that differ only in transliteration
         ("Hodeidah" for "Hodeida") are tried, among sizeable places.
         """
-        hits = self._index.get(normalise(name))
+        key = normalise(name)
+        hits = self._index.get(key)
+        if hits is None:
+            hits = self._small.get(key)
         if hits is None and loose:
             hits = self._loose.get(loose_key(name))
         if hits is None:
@@ -222,7 +295,8 @@ class Gazetteer:
         return [self.entry(i) for i in hits]
 
     def has(self, name: str) -> bool:
-        return normalise(name) in self._index or loose_key(name) in self._loose
+        key = normalise(name)
+        return key in self._index or key in self._small or loose_key(name) in self._loose
 
     def is_common_word(self, name: str) -> bool:
         """True when ``name`` is also an English word ("Police", "Mobile", "Union"): read as
@@ -239,8 +313,8 @@ class Gazetteer:
             t = self._rows
             city = KINDS.index("city")
             for i, k in enumerate(t.kinds):
-                if k == city and t.countries[i]:
-                    table.setdefault(t.countries[i], []).append(self.entry(i))
+                if k == city and t.country(i):
+                    table.setdefault(t.country(i), []).append(self.entry(i))
             self._by_country = table
         return self._by_country.get(iso3, [])
 
@@ -263,11 +337,11 @@ class Gazetteer:
 
 
 #: bump when the cached index layout changes
-_FORMAT = "5"
+_FORMAT = "7"
 
 
 def _parse(data_dir: Path) -> tuple[Table, dict[str, int | tuple[int, ...]], dict[str, str],
-                                   dict[str, int | tuple[int, ...]], frozenset[str]]:
+                                   dict[str, int | tuple[int, ...]], frozenset[str], SortedKeys]:
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
 
@@ -336,9 +410,16 @@ def _parse(data_dir: Path) -> tuple[Table, dict[str, int | tuple[int, ...]], dic
             bucket = loose.setdefault(loose_key(key), [])
             bucket.extend(i for i in big if i not in bucket)
     common = frozenset(_read_lines(data_dir / "common_words.txt"))
-    packed = {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}
+    packed: dict[str, int | tuple[int, ...]] = {}
+    small: dict[str, int | tuple[int, ...]] = {}
+    for k, v in index.items():
+        value = v[0] if len(v) == 1 else tuple(v)
+        if all(rows[i][0] == "city" and rows[i][6] < SMALL_PLACE_POPULATION for i in v):
+            small[k] = value
+        else:
+            packed[k] = value
     loose_packed = {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose.items()}
-    return Table(rows), packed, dems, loose_packed, common
+    return Table(rows), packed, dems, loose_packed, common, SortedKeys(small)
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -397,8 +397,9 @@ _AFTER_COMMA_MIN_POPULATION = 100_000
 
 
 def _suffixed(doc: Any, end: int) -> bool:
-    """True when a place noun follows token ``end``: "Mobile city"."""
-    return suffix_len(doc, end) > 0
+    """True when a place noun in lower case follows token ``end``: "Mobile city", not
+    "Police Department"."""
+    return suffix_len(doc, end) > 0 and doc[end].is_lower
 
 
 def _cued(doc: Any, end: int) -> bool:
@@ -531,8 +532,9 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         city = doc[words[0].i:dash.i].text
         name = doc[dash.i + 1:words[-1].i + 1].text
         parenthetical = [city, *parenthetical]
-    cued = admin_hint or bool(parenthetical) or m_end > end or (
-        words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1)
+    # a place noun in lower case ("Mobile city"), not a title ("Police Department")
+    cued = bool(parenthetical) or (m_end > end and doc[end].is_lower) or (
+        len(words) > 1 and words[-1].is_lower and words[-1].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
