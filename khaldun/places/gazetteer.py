@@ -99,8 +99,19 @@ class Table:
     numbers in arrays, so that a quarter of a million places unpickle as a few dozen
     objects in a fraction of a second and take little memory."""
 
-    __slots__ = ("kinds", "blob", "offsets", "strings", "country_codes", "admin1_codes",
-                 "admin2_codes", "lat", "lon", "population", "geonameid")
+    __slots__ = (
+        "admin1_codes",
+        "admin2_codes",
+        "blob",
+        "country_codes",
+        "geonameid",
+        "kinds",
+        "lat",
+        "lon",
+        "offsets",
+        "population",
+        "strings",
+    )
 
     def __init__(self, rows: list[tuple]) -> None:
         codes: dict[str | None, int] = {None: 0}
@@ -154,7 +165,7 @@ class SortedKeys:
     small towns bear: unpickling it builds a handful of objects instead of one per name,
     and a lookup is a binary search (about 18 string slices)."""
 
-    __slots__ = ("blob", "offsets", "starts", "hits")
+    __slots__ = ("blob", "hits", "offsets", "starts")
 
     def __init__(self, table: dict[str, int | tuple[int, ...]]) -> None:
         keys = sorted(table)
@@ -337,7 +348,7 @@ class Gazetteer:
 
 
 #: bump when the cached index layout changes
-_FORMAT = "7"
+_FORMAT = "8"
 
 
 def _parse(data_dir: Path) -> tuple[Table, dict[str, int | tuple[int, ...]], dict[str, str],
