@@ -161,13 +161,13 @@ class Table:
 
 
 class SortedKeys:
-    """A read-only name index as one sorted string and arrays, for the many names only
-    small towns bear: unpickling it builds a handful of objects instead of one per name,
-    and a lookup is a binary search (about 18 string slices)."""
+    """A read-only name index as one sorted string and arrays: unpickling it builds a
+    handful of objects instead of one per name (a dict of 335k names took most of the
+    load time), and a lookup is a binary search (about 19 string slices, a few µs)."""
 
     __slots__ = ("blob", "hits", "offsets", "starts")
 
-    def __init__(self, table: dict[str, int | tuple[int, ...]]) -> None:
+    def __init__(self, table: dict[str, list[int]]) -> None:
         keys = sorted(table)
         self.blob = "".join(keys)
         self.offsets = array("I", [0])
@@ -175,8 +175,7 @@ class SortedKeys:
         self.hits = array("I")
         for k in keys:
             self.offsets.append(self.offsets[-1] + len(k))
-            v = table[k]
-            self.hits.extend((v,) if isinstance(v, int) else v)
+            self.hits.extend(table[k])
             self.starts.append(len(self.hits))
 
     def __len__(self) -> int:
@@ -207,27 +206,21 @@ class SortedKeys:
         self.blob, self.offsets, self.starts, self.hits = state
 
 
-#: names borne only by towns under this many people go to the compact index
-SMALL_PLACE_POPULATION = 5000
-
-
 class Gazetteer:
     """Entries and a name index over them.
 
     Rows are kept in a column :class:`Table` and turned into :class:`Entry` objects on
-    lookup, so loading the index from the cache costs one ``pickle.load``. An index
-    value is a row number, or a tuple of them for a name several places share.
+    lookup; names are in :class:`SortedKeys` indexes, so loading from the cache costs one
+    ``pickle.load`` of a few dozen objects.
     """
 
-    def __init__(self, rows: list[tuple] | Table, names: dict[str, int | tuple[int, ...]],
+    def __init__(self, rows: list[tuple] | Table, names: dict[str, list[int]] | SortedKeys,
                  demonyms: dict[str, str] | None = None,
-                 loose: dict[str, list[int]] | None = None,
-                 common: frozenset[str] | None = None,
-                 small: SortedKeys | None = None) -> None:
+                 loose: dict[str, list[int]] | SortedKeys | None = None,
+                 common: frozenset[str] | None = None) -> None:
         self._rows = rows if isinstance(rows, Table) else Table(rows)
-        self._index = names
-        self._small = small if small is not None else SortedKeys({})
-        self._loose = loose or {}
+        self._index = names if isinstance(names, SortedKeys) else SortedKeys(names)
+        self._loose = loose if isinstance(loose, SortedKeys) else SortedKeys(loose or {})
         self.common_words: frozenset[str] = common or frozenset()
         """normalised place names that are also lower-case English words ("police", "union")"""
         self.demonyms: dict[str, str] = demonyms or {}
@@ -263,23 +256,23 @@ class Gazetteer:
         gc.disable()
         try:
             with open(cache, "rb") as fh:
-                rows, index, dems, loose, common, small = pickle.load(fh)
-            return cls(rows, index, dems, loose, common, small)
+                rows, index, dems, loose, common = pickle.load(fh)
+            return cls(rows, index, dems, loose, common)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
         finally:
             if was_enabled:
                 gc.enable()
-        rows, index, dems, loose, common, small = _parse(data_dir)
+        rows, index, dems, loose, common = _parse(data_dir)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump((rows, index, dems, loose, common, small), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((rows, index, dems, loose, common), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
         except OSError:
             pass  # a read-only home still works, only slower to start
-        return cls(rows, index, dems, loose, common, small)
+        return cls(rows, index, dems, loose, common)
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -293,21 +286,13 @@ class Gazetteer:
         When no name matches exactly, spellings that differ only in transliteration
         ("Hodeidah" for "Hodeida") are tried, among sizeable places.
         """
-        key = normalise(name)
-        hits = self._index.get(key)
-        if hits is None:
-            hits = self._small.get(key)
+        hits = self._index.get(normalise(name))
         if hits is None and loose:
             hits = self._loose.get(loose_key(name))
-        if hits is None:
-            return []
-        if isinstance(hits, int):
-            return [self.entry(hits)]
-        return [self.entry(i) for i in hits]
+        return [self.entry(i) for i in hits or ()]
 
     def has(self, name: str) -> bool:
-        key = normalise(name)
-        return key in self._index or key in self._small or loose_key(name) in self._loose
+        return normalise(name) in self._index or loose_key(name) in self._loose
 
     def is_common_word(self, name: str) -> bool:
         """True when ``name`` is also an English word ("Police", "Mobile", "Union"): read as
@@ -348,11 +333,10 @@ class Gazetteer:
 
 
 #: bump when the cached index layout changes
-_FORMAT = "8"
+_FORMAT = "9"
 
 
-def _parse(data_dir: Path) -> tuple[Table, dict[str, int | tuple[int, ...]], dict[str, str],
-                                   dict[str, int | tuple[int, ...]], frozenset[str], SortedKeys]:
+def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKeys, frozenset[str]]:
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
 
@@ -421,16 +405,7 @@ def _parse(data_dir: Path) -> tuple[Table, dict[str, int | tuple[int, ...]], dic
             bucket = loose.setdefault(loose_key(key), [])
             bucket.extend(i for i in big if i not in bucket)
     common = frozenset(_read_lines(data_dir / "common_words.txt"))
-    packed: dict[str, int | tuple[int, ...]] = {}
-    small: dict[str, int | tuple[int, ...]] = {}
-    for k, v in index.items():
-        value = v[0] if len(v) == 1 else tuple(v)
-        if all(rows[i][0] == "city" and rows[i][6] < SMALL_PLACE_POPULATION for i in v):
-            small[k] = value
-        else:
-            packed[k] = value
-    loose_packed = {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose.items()}
-    return Table(rows), packed, dems, loose_packed, common, SortedKeys(small)
+    return Table(rows), SortedKeys(index), dems, SortedKeys(loose), common
 
 
 def _read_lines(path: Path) -> list[str]:
