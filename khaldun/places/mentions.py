@@ -484,9 +484,12 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     direction = None
     while words and words[0].lower_ in ("the", "a"):
         words = words[1:]
+    # the possessive first: "South Korea's" is checked as "South Korea"
+    while words and words[-1].text in ("'s", "\u2019s", ",", "."):
+        words = words[:-1]
     # "South Sudan", "West Bank", "North Kivu" are names; "southern Gaza Strip" is a part
-    if len(words) > 1 and direction_of(words[0].text) and not gaz.has(
-            doc[words[0].i:words[-1].i + 1].text):
+    if len(words) > 1 and direction_of(words[0].text) and not (words[0].is_title and gaz.has(
+            doc[words[0].i:words[-1].i + 1].text)):
         direction = direction_of(words[0].text)
         words = words[1:]
     while words and words[-1].text in ("'s", "\u2019s", ",", "."):
@@ -496,7 +499,10 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     name = doc[words[0].i:words[-1].i + 1].text
     m_start = start
     # a direction word just before the entity: "southern Israel", "north-western Syria"
-    if start > 0 and direction_of(doc[start - 1].text) and gaz.has(doc[start - 1:end].text):
+    # (a name begins with a capital: "in south Lebanon" is a part of Lebanon, not the
+    # Ohio village of South Lebanon)
+    if start > 0 and doc[start - 1].is_title and direction_of(doc[start - 1].text) \
+            and gaz.has(doc[start - 1:end].text):
         # the recogniser left the direction word out of a name ("North" + "Kivu")
         name, start = doc[start - 1:words[-1].i + 1].text, start - 1
         m_start = start

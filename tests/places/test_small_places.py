@@ -136,3 +136,14 @@ def test_old_nine_column_files_still_load(tmp_path: Any) -> None:
     assert e.name == "Testville" and e.admin2 is None and e.population == 700
     again = Gazetteer.load(tmp_path, cache_dir=tmp_path / "cache")  # from the cache
     assert again.lookup("Testville")[0] == e and again.lookup("Testia")[0].country == "TST"
+
+
+def test_a_lower_case_direction_is_a_part_not_a_small_town(nlp: Any, places: PlaceResolver) -> None:
+    # with towns of 500 people, "South Lebanon" (Ohio) is in the gazetteer; "south Lebanon" is a part of Lebanon
+    loc = _location(nlp, places, "Militias clashed in south Lebanon on Monday.", "clashed")
+    assert loc is not None and loc.country == "LBN"
+
+
+def test_a_possessive_country_after_a_comma_is_a_peer(nlp: Any, places: PlaceResolver) -> None:
+    dp = _dp(nlp, places, "Hackers targeted the United States, South Korea's spy agency said on Monday.")
+    assert {p.country for p in dp.places if p is not None} == {"USA", "KOR"}
