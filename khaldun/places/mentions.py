@@ -83,6 +83,8 @@ class Mention:
     parenthetical: list[str] = field(default_factory=list)
     """names in brackets after the place, smallest first: "Minakulu (Oyam, Northern)";
     where the place itself is unknown, the first of them that resolves stands for it"""
+    cued: bool = False
+    """a place noun or a bracket of areas follows the name ("Mobile city", "X (Y, Z)")"""
 
 
 def _preposition(head: Any) -> tuple[Any | None, Any]:
@@ -187,7 +189,14 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
-    for start, end in _bracketed_places(doc, gaz):
+    for start, end in _bracketed_places(doc, gaz) + _dashed_places(doc, gaz):
+        if any(i in taken for i in range(start, end)):
+            continue
+        spans.append((start, end, False))
+        taken.update(range(start, end))
+    for start, end in _bracket_only_places(doc, gaz, taken) + _cued_runs(doc, taken):
+        if any(i in taken for i in range(start, end)):
+            continue
         spans.append((start, end, False))
         taken.update(range(start, end))
     for ent in doc.ents:
@@ -195,16 +204,23 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         if ent.label_ in PLACE_LABELS:
             end = ent.end
+            start = ent.start
+            # "Zur Maghar town", "Tar Long village": before a place noun, the whole
+            # capitalised run is the name even where the recogniser took only its end
+            if _cued(doc, ent.end) and doc[ent.end].text != "(":
+                run = _name_span(doc, doc[ent.end - 1])
+                if run is not None and run[0] < start and not any(i in taken for i in range(run[0], start)):
+                    start = run[0]
             # the recogniser may cut a long name ("Dera" + "Ismail Khan", "Mar" + "del
             # Plata"): extend over following capitalised words and name particles when
             # the longer name is in the gazetteer
             for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
                 if all(t.is_title or t.lower_ in _NAME_PARTICLES for t in doc[ent.end:stop]) and doc[stop - 1].is_title \
-                        and gaz.has(doc[ent.start:stop].text):
+                        and gaz.has(doc[start:stop].text):
                     end = stop
                     break
-            spans.append((ent.start, end, True))
-            taken.update(range(ent.start, end))
+            spans.append((start, end, True))
+            taken.update(range(start, end))
         elif ent.label_ in _NOT_PLACES:
             taken.update(range(ent.start, ent.end))
     # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
@@ -214,7 +230,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         if tok.i in taken or not _slot(tok):
             continue
         end_tok = tok
-        if tok.lower_ in ADMIN_NOUNS and tok.i > 0:
+        if tok.lower_ in ADMIN_NOUNS | PLACE_SUFFIXES and tok.i > 0:
             end_tok = doc[tok.i - 1]
         found = _name_span(doc, end_tok)
         if found is None:
@@ -226,10 +242,23 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             name = doc[s:end].text
             if doc[s].lower_ in _NAME_PARTICLES:
                 continue
+            # "Trading Center", "Police Department": English words, not towns, unless a
+            # place noun follows ("Mobile city")
+            if gaz.is_common_word(name) and not _suffixed(doc, end):
+                continue
             if _primary_name(gaz, name):
                 spans.append((s, end, False))
                 taken.update(range(s, end))
                 break
+        else:
+            # "shelled Verkhnokamianske, Donetsk": a name the gazetteer does not know,
+            # placed by the division after it
+            area = _area_after_comma(doc, end, gaz)
+            if area is not None and not any(i in taken for i in range(start, area[1])) \
+                    and doc[start].lower_ not in _NAME_PARTICLES:
+                spans.append((start, end, False))
+                spans.append(area)
+                taken.update(range(start, area[1]))
     spans.sort()
     mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
     # the divisions in "Pune (Pune, Maharashtra)" qualify the place; they are not places of their own
@@ -242,14 +271,29 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     return _merge_qualifiers(doc, mentions, gaz)
 
 
+#: words after a name in brackets that say what kind of unit it is: "(Shwebo district,
+#: Sagaing region)", "(Bahri locality, Khartoum state)"
+_UNIT_WORDS = ADMIN_NOUNS | PLACE_SUFFIXES | {"sub-district", "subdistrict", "locality", "zone",
+                                              "rayon", "raion", "lga", "area", "countryside"}
+
+
+def unit_name(name: str) -> str:
+    """``name`` without a trailing kind of unit: "Shwebo district" -> "Shwebo"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 def _bracket_after(doc: Any, end: int) -> tuple[int, list[str]] | None:
-    """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names)."""
+    """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names,
+    without the kind of unit: "(Shwebo district, Sagaing region)" gives Shwebo, Sagaing)."""
     if end >= len(doc) or doc[end].text != "(":
         return None
-    for j in range(end + 1, min(len(doc), end + 12)):
+    for j in range(end + 1, min(len(doc), end + 16)):
         if doc[j].text == ")":
             inner = doc[end + 1:j].text
-            names = [n.strip() for n in inner.split(",") if n.strip()]
+            names = [unit_name(n.strip()) for n in inner.split(",") if n.strip()]
             if names and all(n[:1].isupper() for n in names):
                 return j + 1, names
             return None
@@ -281,6 +325,144 @@ def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+def suffix_len(doc: Any, i: int) -> int:
+    """How many tokens the place noun at token ``i`` takes: 1 for "town", 3 for "sub -
+    county" (split by the tokenizer), 0 for none."""
+    if i >= len(doc):
+        return 0
+    if doc[i].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+        return 1
+    if doc[i].lower_ == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-" and \
+            doc[i + 2].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+        return 3
+    return 0
+
+
+_NOT_IN_NAMES = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "VERB"}
+
+
+def _cued_runs(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised names before a place noun: "in Tar Long village", "Minakulu sub-county",
+    "Sonaimuri upazila". The noun says the whole run is one name, even where the
+    recogniser took a part of it or nothing; an unknown name still resolves through the
+    areas written after it."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if not tok.is_lower or tok.i == 0 or not (tok.lower_ == "area" or suffix_len(doc, tok.i)):
+            continue
+        end = tok.i
+        if doc[end - 1].text == "-" and end >= 2:
+            continue  # "sub - county" split: the cue is the whole word
+        after = end + max(suffix_len(doc, end), 1)
+        if after < len(doc) and doc[after].lower_ == "of":
+            continue  # "the Syrian city of Aleppo": the name follows
+        start = end
+        while start > 0 and end - start < 5:
+            prev = doc[start - 1]
+            if prev.i in taken:
+                break
+            if prev.is_title and prev.pos_ not in _NOT_IN_NAMES and (not prev.is_sent_start or prev.pos_ == "PROPN"):
+                start -= 1
+                continue
+            if prev.lower_ in _NAME_PARTICLES and (prev.is_title or (
+                    start - 1 > 0 and start < end and doc[start - 2].is_title)):
+                start -= 1  # "Ar Raqqa", "Deir ez Zor"
+                continue
+            break
+        while start < end and doc[start].lower_ in _NAME_PARTICLES and not doc[start].is_title:
+            start += 1
+        if start < end and not (end - start == 1 and doc[start].pos_ != "PROPN" and doc[start].is_sent_start):
+            out.append((start, end))
+    return out
+
+
+def _area_after_comma(doc: Any, end: int, gaz: Gazetteer) -> tuple[int, int, bool] | None:
+    """The span of a division or country right after ", " at token ``end``, if any."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    k = j
+    while k < len(doc) and k - j < 4 and (doc[k].is_title or (doc[k].text == "-" and k > j)):
+        k += 1
+    for stop in range(k, j, -1):
+        name = doc[j:stop].text
+        if _is_area(gaz, name) or (not gaz.is_common_word(name) and any(
+                e.population >= _AFTER_COMMA_MIN_POPULATION for e in gaz.lookup(name, loose=False))):
+            return j, stop, False
+    return None
+
+
+#: a town after "X Hospital, " places X when it is this big ("Gangaram Hospital, Lahore")
+_AFTER_COMMA_MIN_POPULATION = 100_000
+
+
+def _suffixed(doc: Any, end: int) -> bool:
+    """True when a place noun in lower case follows token ``end``: "Mobile city", not
+    "Police Department"."""
+    return suffix_len(doc, end) > 0 and doc[end].is_lower
+
+
+def _cued(doc: Any, end: int) -> bool:
+    """True when a place noun or a bracket of divisions follows token ``end``: "Mobile city"."""
+    return suffix_len(doc, end) > 0 or (end < len(doc) and doc[end].text == "(")
+
+
+def _dashed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """"City - District" names, as agency and ACLED copy write a part of a city ("Lima -
+    Miraflores"): the whole is one mention, read as the district inside the city."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text not in ("-", "\u2013") or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        if not doc[tok.i - 1].whitespace_ or not tok.whitespace_:
+            continue
+        left = _name_span(doc, doc[tok.i - 1])
+        if left is None or not gaz.has(doc[left[0]:left[1]].text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 5 and (
+                doc[end].is_title or (doc[end].lower_ in _NAME_PARTICLES and end > tok.i + 1)
+                or (doc[end].text == "." and doc[end - 1].is_title and len(doc[end - 1]) == 1)):
+            end += 1
+        while end > tok.i + 1 and not doc[end - 1].is_title:
+            end -= 1
+        if end == tok.i + 1:
+            continue
+        # "the Banos - Puyo highway": a road between two places, not a part of one
+        if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            continue
+        out.append((left[0], end))
+    return out
+
+
+def _bracket_only_places(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
+    """A place given only in brackets after a building or a body: "outside the town hall
+    (Wonju)", "at the State Capitol (Boise, Idaho)". The first bracketed name is the
+    mention; it is taken when it is a division or a town the gazetteer knows by that name,
+    and not an English word."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0 or tok.i + 1 in taken or tok.i - 1 in taken:
+            continue
+        found = _bracket_after(doc, tok.i)
+        if found is None or doc[tok.i - 1].is_punct:
+            continue
+        names = found[1]
+        end = tok.i + 1
+        while end < found[0] - 1 and doc[end].text not in (",", ")"):
+            end += 1
+        first = doc[tok.i + 1:end]
+        if gaz.is_common_word(names[0]) or not all(t.is_title or t.lower_ in _NAME_PARTICLES | _UNIT_WORDS
+                                                   or t.text in ("-", ".") for t in first):
+            continue
+        if _is_area(gaz, names[-1]) or _primary_name(gaz, names[0]):
+            # a trailing kind of unit stays out of the name: "(Sindhupalchok district)"
+            while end - 1 > tok.i + 1 and doc[end - 1].lower_ in _UNIT_WORDS:
+                end -= 1
+            out.append((tok.i + 1, end))
+    return out
+
+
 def _after_locative(doc: Any, i: int) -> bool:
     """True when the words before token ``i`` place something: "in", "near the", "city of"."""
     j = i - 1
@@ -302,9 +484,12 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     direction = None
     while words and words[0].lower_ in ("the", "a"):
         words = words[1:]
+    # the possessive first: "South Korea's" is checked as "South Korea"
+    while words and words[-1].text in ("'s", "\u2019s", ",", "."):
+        words = words[:-1]
     # "South Sudan", "West Bank", "North Kivu" are names; "southern Gaza Strip" is a part
-    if len(words) > 1 and direction_of(words[0].text) and not gaz.has(
-            doc[words[0].i:words[-1].i + 1].text):
+    if len(words) > 1 and direction_of(words[0].text) and not (words[0].is_title and gaz.has(
+            doc[words[0].i:words[-1].i + 1].text)):
         direction = direction_of(words[0].text)
         words = words[1:]
     while words and words[-1].text in ("'s", "\u2019s", ",", "."):
@@ -314,7 +499,10 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     name = doc[words[0].i:words[-1].i + 1].text
     m_start = start
     # a direction word just before the entity: "southern Israel", "north-western Syria"
-    if start > 0 and direction_of(doc[start - 1].text) and gaz.has(doc[start - 1:end].text):
+    # (a name begins with a capital: "in south Lebanon" is a part of Lebanon, not the
+    # Ohio village of South Lebanon)
+    if start > 0 and doc[start - 1].is_title and direction_of(doc[start - 1].text) \
+            and gaz.has(doc[start - 1:end].text):
         # the recogniser left the direction word out of a name ("North" + "Kivu")
         name, start = doc[start - 1:words[-1].i + 1].text, start - 1
         m_start = start
@@ -333,10 +521,26 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         name = doc[words[0].i:words[-1].i].text
     if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
         m_end = end + 1
+    elif suffix_len(doc, end) == 3:
+        m_end = end + 3  # "Minakulu sub-county"
     elif words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1:
         name = doc[words[0].i:words[-1].i].text  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end)
     parenthetical = bracket[1] if bracket else []
+    if not parenthetical and start > 0 and doc[start - 1].text == "(":
+        # the first name of "(Boise, Idaho)": the others are its areas
+        inner = _bracket_after(doc, start - 1)
+        parenthetical = inner[1][1:] if inner else []
+    dash = next((t for t in words[1:-1] if t.text in ("-", "\u2013") and t.whitespace_
+                 and doc[t.i - 1].whitespace_), None)
+    if dash is not None:
+        # "Lima - Miraflores": the district, read inside the city named first
+        city = doc[words[0].i:dash.i].text
+        name = doc[dash.i + 1:words[-1].i + 1].text
+        parenthetical = [city, *parenthetical]
+    # a place noun in lower case ("Mobile city"), not a title ("Police Department")
+    cued = bool(parenthetical) or (m_end > end and doc[end].is_lower) or (
+        len(words) > 1 and words[-1].is_lower and words[-1].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
@@ -351,7 +555,9 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
                    sent_start=head.sent.start, role=role, prep=prep, direction=direction,
                    near=near, admin_hint=admin_hint, from_entity=from_entity,
-                   qualifiers=[n for n in parenthetical if _is_area(gaz, n)], parenthetical=parenthetical)
+                   qualifiers=[n for k, n in enumerate(parenthetical)
+                               if _is_area(gaz, n) or (dash is not None and k == 0)],
+                   parenthetical=parenthetical, cued=cued)
 
 
 #: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the
@@ -407,7 +613,7 @@ def _primary_name(gaz: Gazetteer, name: str) -> bool:
 
 
 def _is_area(gaz: Gazetteer, name: str) -> bool:
-    return any(e.kind in ("country", "admin1", "region") for e in gaz.lookup(name))
+    return any(e.kind in ("country", "admin1", "admin2", "region") for e in gaz.lookup(name))
 
 
 def _is_area_of_same(gaz: Gazetteer, first: str, second: str) -> bool:

@@ -24,6 +24,7 @@ dateline never, unless the text names the place itself. Places in actor roles
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -39,8 +40,20 @@ from khaldun.records import Place
 from khaldun.resources import register_cache
 
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
+#: a town whose name is an English word must be this big to be read without a place noun
+COMMON_WORD_MIN_POPULATION = 100_000
+#: a town named inside another name or in lower case must be this big to place a document
+_NAME_CITY_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
+
+
+_DASHED_DIRECTION = re.compile(r"[-\s]+(?:North|South|East|West|Central)$")
+
+
+def _undirected(name: str) -> str:
+    """"Shan-North" -> "Shan": a division written with the part of it meant."""
+    return _DASHED_DIRECTION.sub("", name)
 
 
 def _population_score(e: Entry) -> float:
@@ -101,20 +114,28 @@ class PlaceResolver:
         if e.country and e.country == dateline_country:
             s += 1.0
         for q in qualifiers:
-            s += 10.0 if self._qualifies(e, q) else -10.0
+            level = self._qualifies(e, q)
+            # the named area itself, or a place in it; else at least its country
+            # ("La Paz, Baja California" for La Paz in Baja California Sur)
+            s += (0.0, 4.0, 7.0, 10.0)[level] if level else -10.0
         return s
 
-    def _qualifies(self, e: Entry, qualifier: str) -> bool:
+    def _qualifies(self, e: Entry, qualifier: str) -> int:
+        """3 when ``e`` lies in the division or country ``qualifier`` names, 2 in the
+        district of a town of that name ("Shika (Gassol, Taraba)" with Gassol a town),
+        1 when only in the country of such a division, else 0."""
         if len(qualifier) == 3 and qualifier.isupper():
-            return e.country == qualifier
-        for area in self.gazetteer.lookup(qualifier):
-            if area.kind == "country" and area.country == e.country:
-                return True
-            if area.kind in ("admin1", "region") and area.country == e.country and (
-                area.admin1 == e.admin1 or normalise(area.name) == normalise(e.admin1 or "")
-            ):
-                return True
-        return False
+            return 3 if e.country == qualifier else 0
+        level = 0
+        gaz = self.gazetteer
+        for area in gaz.lookup(qualifier, loose=False) or gaz.lookup(_undirected(qualifier), loose=False):
+            if e.country != area.country or not e.country:
+                continue
+            if gaz.in_area(e, area) or (e.kind == area.kind and e.name == area.name):
+                level = max(level, 2 if area.kind == "city" else 3)
+            elif area.kind != "city":
+                level = max(level, 1)
+        return level
 
     def place(self, e: Entry, text: str, direction: str | None = None) -> Place:
         """The Place record for one reading of a mention."""
@@ -156,11 +177,13 @@ class DocumentPlaces:
         if dl_name:
             dl_place = resolver.lookup(dl_name)
             dl_country = dl_place.country if dl_place else None
+        self._dateline_country = dl_country
+        self._actors = actors
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         first: dict[int, Entry] = {}
         for k, m in enumerate(self.mentions):
-            cands = gaz.lookup(m.name)
+            cands = self._candidates(m)
             if not cands:
                 continue
             best = max(cands, key=lambda e: resolver.score(e, m.name, Counter(), Counter(), None,
@@ -171,7 +194,7 @@ class DocumentPlaces:
                 doc_countries[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
-            cands = gaz.lookup(m.name)
+            cands = self._candidates(m)
             if not cands:
                 self.places.append(self._by_brackets(m))
                 continue
@@ -180,27 +203,97 @@ class DocumentPlaces:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
                 e, m.name, +own, actors, dl_country, m.qualifiers, m.admin_hint))
+            areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
+            if areas and not any(resolver._qualifies(best, q) for q in areas):
+                # no reading lies in the areas the text gives ("Moe (Pekon, Shan)"):
+                # the text's own area is surer than a namesake elsewhere
+                fallback = self._by_brackets(m)
+                if fallback is not None:
+                    self.places.append(fallback)
+                    continue
             self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
 
+    def _candidates(self, m: Mention) -> list[Entry]:
+        """The readings of a mention; a name that is also an English word ("Police",
+        "Center") reads as a small town only with a place noun or areas after it."""
+        gaz = self.resolver.gazetteer
+        cands = gaz.lookup(m.name)
+        if cands and not m.cued and gaz.is_common_word(m.name):
+            cands = [e for e in cands if e.kind != "city" or e.population >= COMMON_WORD_MIN_POPULATION]
+        return cands
+
     def country_place(self, iso3: str | None = None) -> Place | None:
-        """The country ``iso3`` as a place, else the country the document's places name most."""
+        """The country ``iso3`` as a place, else the country the document's places name
+        most; where they name none, the dateline's country, else the country that the
+        names of the text carry ("the Sindh Health Department", "Pakistani troops",
+        "in hyderabad"), actors' countries breaking ties."""
         if iso3 is None:
             counts = Counter(p.country for p in self.places if p is not None and p.country)
+            if not counts and self._dateline_country:
+                counts[self._dateline_country] += 1
+            if not counts:
+                counts = self._name_countries()
             if not counts:
                 return None
-            iso3 = counts.most_common(1)[0][0]
+            iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
 
-    def _by_brackets(self, m: Mention) -> Place | None:
-        """A place the gazetteer does not know, "Minakulu (Oyam, Northern)": the smallest
-        bracketed division that it knows, read inside the ones after it."""
+    def _name_countries(self) -> Counter:
+        """Countries named inside the text's other names: divisions and countries in
+        organisation names ("the Sindh Health Department"), sizeable places written in
+        lower case ("in hyderabad"). A name several countries share counts for each in
+        part, the likelier reading a little more; names that are English words ("union",
+        "mobile") do not count. Actors' nationalities do not place an event ("workers of a
+        Chinese company") unless they are the only evidence and agree."""
+        counts: Counter = Counter()
+        doc = self.doc
+        if doc is None:
+            return counts
         gaz = self.resolver.gazetteer
-        for i, name in enumerate(m.parenthetical):
-            cands = gaz.lookup(name)
+        seen: set[str] = set()
+        for i in range(len(doc)):
+            for n in (2, 1):
+                span = doc[i:i + n]
+                if len(span) < n or not all(x.is_alpha for x in span) or len(span.text) < 4:
+                    continue
+                key = normalise(span.text)
+                if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
+                    continue
+                if span[0].ent_type_ in ("PERSON", "NORP"):
+                    continue
+                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("country", "admin1", "region")
+                         or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
+                if not cands:
+                    continue
+                seen.add(key)
+                countries = {e.country for e in cands if e.country}
+                best = max(cands, key=_population_score)
+                weight = 2.0 if best.kind != "city" else 1.0
+                for c in countries:
+                    counts[c] += weight / len(countries) + (0.01 if c == best.country else 0.0)
+                break
+        if not counts and len(self._actors) == 1:
+            # the actors of an unplaced protest or attack, all of one country: the
+            # event is most likely at home
+            counts.update(self._actors)
+        return counts
+
+    def _by_brackets(self, m: Mention) -> Place | None:
+        """A place the gazetteer does not know, "Minakulu (Oyam, Northern)", "Ruski Tyshky,
+        Kharkiv": the smallest bracketed or qualifying area that it knows, read inside the
+        ones after it."""
+        gaz = self.resolver.gazetteer
+        areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
+                                         and not (len(q) == 3 and q.isupper())]
+        for i, name in enumerate(areas):
+            cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
-                rest = m.parenthetical[i + 1:]
+                rest = [a for a in areas[i + 1:] if normalise(a) != normalise(name)]
                 best = max(cands, key=lambda e: self.resolver.score(e, name, Counter(), Counter(), None, rest))
+                known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
+                if known and not any(self.resolver._qualifies(best, a) for a in known):
+                    continue  # a namesake outside the areas named after it: try the next
                 return self.resolver.place(best, m.text)
         return None
 
