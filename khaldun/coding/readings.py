@@ -18,6 +18,8 @@ from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import child_indices, token_table
 from khaldun.resources import word_set
 
+DENIAL = "016"
+"""CAMEO 016, deny responsibility: the act it governs is denied, not reported"""
 RESPONSIBILITY = "RESP"
 """pseudo-code for "X was (not) involved in / behind / responsible for E": becomes 112, 016 or 015"""
 
@@ -50,6 +52,8 @@ CLASH_WORDS = word_set(_WORDS, "clash")
 FORCE_NOUNS = word_set(_WORDS, "force_noun")
 #: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
 MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
+#: where the state holds people: a death "in police custody" is the holder's doing
+CUSTODY_NOUNS = word_set(_WORDS, "custody")
 
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -156,6 +160,26 @@ def _participated_in(verb: Any, lex: Lexicon) -> Any:
     return None
 
 
+def _hyphen_prefix(tok: Any) -> Any:
+    """The first half of a hyphenated word the tokenizer split ("lathi" in "lathi-charged"), else None."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return doc[tok.i - 2]
+    return None
+
+
+def _hyphen_verb(tok: Any, lex: Lexicon) -> Any:
+    """The lexicon's bare row for a hyphenated verb ("lathi-charged", "tear-gassed"), else None."""
+    prefix = _hyphen_prefix(tok)
+    if prefix is None:
+        return None
+    for lemma in {f"{prefix.lower_}-{lex.verb_lemma(tok)}", f"{prefix.lower_}-{tok.lemma_.lower()}"}:
+        for entry in lex.verbs.get(lemma, ()):
+            if not entry.cues:
+                return entry
+    return None
+
+
 def _blames(verb: Any, lex: Lexicon) -> bool:
     """"criticised / blamed / condemned X for ...": a verb of disapproval (CAMEO 11, 12),
     whose object did what the "for" clause says (unlike "jailed X for helping")."""
@@ -168,6 +192,14 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
     for pobj in _prep_objects(trigger, ("in", "during", "by")):
         if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes:
             found = _event_noun_agent(pobj)
+            if found is None:
+                # "killed in an encounter with the police": state forces fighting the dead
+                found = next((w for w in _prep_objects(pobj, ("with",)) if w.lemma_.lower() in FORCE_NOUNS), None)
+            if found is not None:
+                return found
+        elif pobj.lemma_.lower() in CUSTODY_NOUNS:
+            # "died in police custody": whoever held the dead
+            found = next((c for c in pobj.children if c.dep_ in ("compound", "poss") and c.lemma_.lower() in FORCE_NOUNS), None)
             if found is not None:
                 return found
         elif pobj.lemma_.lower() in FORCE_NOUNS and any(
@@ -221,6 +253,13 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         if accused:
             return accused[0]
     subj = subject_of(trigger)
+    if subj is not None and _is_dateline(subj):
+        # "Mysore: police arrested ...": the dateline parsed as a second subject
+        subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > subj.i), None)
+    prefix = _hyphen_prefix(trigger)
+    if subj is not None and prefix is not None and subj.i == prefix.i:
+        # "police lathi-charged": the parser makes "lathi" the subject, with the agent its compound
+        subj = next((c for c in subj.children if c.dep_ in ("compound", "poss", "amod")), None)
     if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes) and not _is_actorish(subj, lex):
         # "an Israeli airstrike killed ..." / "the attack killed": the actor is a modifier
         for c in subj.children:
@@ -335,6 +374,13 @@ def _responsibility(tok: Any) -> Any:
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 
+def _is_dateline(tok: Any) -> bool:
+    """A place word that opens its sentence and is followed by a colon: "Mysore: police said ..."."""
+    doc = tok.doc
+    return (tok.i - tok.sent.start <= 3 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", "\u2014")
+            and tok.right_edge.i <= tok.i + 1)
+
+
 def _after_dateline(noun: Any) -> bool:
     """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
     with the real subject hung off it as an apposition."""
@@ -381,7 +427,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 code, noun = RESPONSIBILITY, target
             elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and tok.lower_.endswith("ed")):
                 # adjectival participles count as verbs: "Israel is opposed to ..."
-                entry = lex.match_verb(tok)
+                entry = _hyphen_verb(tok, lex) or lex.match_verb(tok)
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
                     reverse = entry.reverse
@@ -439,7 +485,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         else:
             reading.recipient_tok = None
         for c in tok.children:
-            if c.dep_ == "xcomp":
+            if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
+                                     and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
+                # "denied lathi-charging the students": the parser may attach the denied act as an advcl
                 reading.consumed.update(t.i for t in c.subtree)
         if code == RESPONSIBILITY and noun is not None:
             reading.consumed.update(t.i for t in noun.subtree)
