@@ -190,22 +190,29 @@ def _blames(verb: Any, lex: Lexicon) -> bool:
 def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
     """"killed in an Israeli airstrike": the agent named inside the instrument phrase."""
     for pobj in _prep_objects(trigger, ("in", "during", "by")):
-        if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes:
+        # "firing" may be tagged a verb (lemma "fire"): its own form is the event noun
+        if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes or pobj.lower_ in lex.nouns:
             found = _event_noun_agent(pobj)
             if found is None:
                 # "killed in an encounter with the police": state forces fighting the dead
                 found = next((w for w in _prep_objects(pobj, ("with",)) if w.lemma_.lower() in FORCE_NOUNS), None)
             if found is not None:
                 return found
+        elif pobj.lemma_.lower() in FORCE_NOUNS and any(
+            c.dep_ in ("acl", "compound") and (c.lower_ in lex.nouns or c.lemma_.lower() in lex.modes) for c in pobj.children
+        ):
+            return pobj  # "killed in police firing" parsed with "firing" modifying "police"
         elif pobj.lemma_.lower() in CUSTODY_NOUNS:
             # "died in police custody": whoever held the dead
             found = next((c for c in pobj.children if c.dep_ in ("compound", "poss") and c.lemma_.lower() in FORCE_NOUNS), None)
             if found is not None:
                 return found
-        elif pobj.lemma_.lower() in FORCE_NOUNS and any(
-            c.dep_ in ("acl", "compound") and (c.lower_ in lex.nouns or c.lemma_.lower() in lex.modes) for c in pobj.children
-        ):
-            return pobj  # "killed in police firing" parsed with "firing" modifying "police"
+    for c in trigger.children:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children):
+            entry = lex.match_verb(c)
+            subj = subject_of(c) if entry is not None and entry.cameo[:2] in ("18", "19", "20") else None
+            if subj is not None and subj.lemma_.lower() in FORCE_NOUNS:
+                return subj  # "a trader was killed when the police fired": the forces who fired killed
     return None
 
 

@@ -65,3 +65,12 @@ def test_arrests_in_other_words(code, text):
 def test_not_police_actions(code, text):
     _, labels = code(text)
     assert labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "at least six people were killed in firing by the police near the market.",
+    "A hawker was killed when the police fired four rounds at the crowd.",
+])
+def test_police_killings_named_by_a_noun_or_a_when_clause(code, text):
+    _, labels = code(text)
+    assert "KILL" in labels
