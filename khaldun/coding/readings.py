@@ -473,7 +473,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code is None:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
-        reading.background = _in_modifier_clause(tok)
+        # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
+        reading.background = _in_modifier_clause(tok) and not (code == "173" and tok.dep_ == "acl" and tok.tag_ == "VBN")
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]

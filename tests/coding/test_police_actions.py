@@ -74,3 +74,13 @@ def test_not_police_actions(code, text):
 def test_police_killings_named_by_a_noun_or_a_when_clause(code, text):
     _, labels = code(text)
     assert "KILL" in labels
+
+
+def test_an_arrest_reported_in_a_participle_is_news(code):
+    _, labels = code("The four men arrested on Monday had robbed a jeweller, the police said.")
+    assert "ARREST" in labels
+
+
+def test_an_old_arrest_in_a_relative_clause_is_background(code):
+    _, labels = code("The minister, who was arrested in 1990, spoke at the rally on Sunday.")
+    assert labels == ()
