@@ -59,6 +59,7 @@ def test_arrests_in_other_words(code, text):
 
 @pytest.mark.parametrize("text", [
     "The talks were held for three hours at the guest house.",
+    "Two aid workers were held hostage by the gang for a week.",
     "The police denied lathi-charging the students.",
     "A farmer died in a road accident near the police station.",
 ])
