@@ -52,6 +52,8 @@ CLASH_WORDS = word_set(_WORDS, "clash")
 FORCE_NOUNS = word_set(_WORDS, "force_noun")
 #: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
 MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
+#: arrest verbs whose participle on a noun reports the arrest ("the men arrested on Tuesday")
+ARREST_PARTICIPLES = word_set(_WORDS, "arrest_participle")
 #: where the state holds people: a death "in police custody" is the holder's doing
 CUSTODY_NOUNS = word_set(_WORDS, "custody")
 
@@ -381,6 +383,13 @@ def _responsibility(tok: Any) -> Any:
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 
+def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
+    """"the two men arrested on Tuesday had ...": an arrest verb's participle on a noun that is
+    not an apposition reports the arrest; "a member jailed a year ago" only describes him."""
+    return (code == "173" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "appos"
+            and lex.verb_lemma(tok) in ARREST_PARTICIPLES)
+
+
 def _is_dateline(tok: Any) -> bool:
     """A place word that opens its sentence and is followed by a colon: "Mysore: police said ..."."""
     doc = tok.doc
@@ -474,7 +483,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = _in_modifier_clause(tok) and not (code == "173" and tok.dep_ == "acl" and tok.tag_ == "VBN")
+        reading.background = _in_modifier_clause(tok) and not _reported_arrest(tok, code, lex)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]

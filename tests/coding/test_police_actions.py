@@ -85,3 +85,8 @@ def test_an_arrest_reported_in_a_participle_is_news(code):
 def test_an_old_arrest_in_a_relative_clause_is_background(code):
     _, labels = code("The minister, who was arrested in 1990, spoke at the rally on Sunday.")
     assert labels == ()
+
+
+def test_a_jailed_status_in_an_apposition_is_background(code):
+    events, _ = code("The court freed Ravi Kumar, a union leader jailed two years ago, on Monday.")
+    assert not any(e.cameo_code == "173" for e in events)
