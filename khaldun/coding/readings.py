@@ -237,6 +237,17 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         subj = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJ or c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "persons injured in police firing": the participle's instrument names who did it
+        found = _instrument_agent(trigger, lex)
+        if found is not None:
+            return found
+    raised = (trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children)
+              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children))
+    if raised:
+        # "three persons are reported to have been injured in police firing": the raised subject
+        # is the victim; only the instrument names who did it
+        return _instrument_agent(trigger, lex)
     if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
         found = _instrument_agent(trigger, lex)
         if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
@@ -385,9 +396,17 @@ MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
     """"the two men arrested on Tuesday had ...": an arrest verb's participle on a noun that is
-    not an apposition reports the arrest; "a member jailed a year ago" only describes him."""
-    return (code == "173" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "appos"
-            and lex.verb_lemma(tok) in ARREST_PARTICIPLES)
+    not an apposition reports the arrest; "a member jailed a year ago" only describes him.
+    So does violence by a state force named in its instrument ("persons injured in police firing")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "appos":
+        return False
+    if code == "173":
+        return lex.verb_lemma(tok) in ARREST_PARTICIPLES
+    if code[:2] in ("18", "19", "20"):
+        # "persons injured in police firing": the state force in the instrument phrase is news
+        agent = _instrument_agent(tok, lex)
+        return agent is not None and agent.lemma_.lower() in FORCE_NOUNS
+    return False
 
 
 def _is_dateline(tok: Any) -> bool:

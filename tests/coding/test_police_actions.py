@@ -90,3 +90,12 @@ def test_an_old_arrest_in_a_relative_clause_is_background(code):
 def test_a_jailed_status_in_an_apposition_is_background(code):
     events, _ = code("The court freed Ravi Kumar, a union leader jailed two years ago, on Monday.")
     assert not any(e.cameo_code == "173" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "three persons are reported to have been injured in police firing near the temple.",
+    "The nurses tended to several persons injured in police firing on Friday.",
+])
+def test_police_firing_in_a_raised_passive_or_a_participle(code, text):
+    _, labels = code(text)
+    assert "FORCE" in labels
