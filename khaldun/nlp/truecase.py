@@ -28,6 +28,7 @@ Lines with informative casing are returned unchanged.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -114,7 +115,7 @@ def _recase_line(chars: list[str], start: int, end: int, caps: bool, names: Name
     i = 0
     after_honorific = False
     while i < len(spans):
-        s, e = spans[i]
+        s = spans[i][0]
         # a name runs over words joined by one space or hyphen only
         found = names.longest(words, i)
         if found is not None and (len(found) == 1 or _joined(chars, spans[i : i + len(found)])):
@@ -139,7 +140,7 @@ def _upper1(c: str) -> str:
 
 
 def _joined(chars: list[str], spans: list[tuple[int, int]]) -> bool:
-    return all("".join(chars[a[1] : b[0]]) in (" ", "-") for a, b in zip(spans, spans[1:]))
+    return all("".join(chars[a[1] : b[0]]) in (" ", "-") for a, b in itertools.pairwise(spans))
 
 
 def _sentence_start(chars: list[str], line_start: int, s: int) -> bool:
