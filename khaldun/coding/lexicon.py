@@ -121,8 +121,9 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
         return any(_children_lemmas(o, {"prep"}) & cue.values for o in object_tokens(tok))
     if cue.kind == "pobj":
         # "taken into custody", "sent to jail": the object of a preposition of the verb
+        # (spaCy makes "to" a dative: "sent to police custody")
         return any(g.dep_ == "pobj" and g.lemma_.lower() in cue.values
-                   for c in tok.children if c.dep_ == "prep" for g in c.children)
+                   for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children)
     if cue.kind == "prt":
         return bool(_children_lemmas(tok, {"prt"}) & cue.values)
     if cue.kind == "xcomp":

@@ -18,6 +18,8 @@ from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import child_indices, token_table
 from khaldun.resources import word_set
 
+DENIAL = "016"
+"""CAMEO 016, deny responsibility: the act it governs is denied, not reported"""
 RESPONSIBILITY = "RESP"
 """pseudo-code for "X was (not) involved in / behind / responsible for E": becomes 112, 016 or 015"""
 
@@ -50,6 +52,10 @@ CLASH_WORDS = word_set(_WORDS, "clash")
 FORCE_NOUNS = word_set(_WORDS, "force_noun")
 #: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
 MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
+#: arrest verbs whose participle on a noun reports the arrest ("the men arrested on Tuesday")
+ARREST_PARTICIPLES = word_set(_WORDS, "arrest_participle")
+#: where the state holds people: a death "in police custody" is the holder's doing
+CUSTODY_NOUNS = word_set(_WORDS, "custody")
 
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -156,6 +162,26 @@ def _participated_in(verb: Any, lex: Lexicon) -> Any:
     return None
 
 
+def _hyphen_prefix(tok: Any) -> Any:
+    """The first half of a hyphenated word the tokenizer split ("lathi" in "lathi-charged"), else None."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return doc[tok.i - 2]
+    return None
+
+
+def _hyphen_verb(tok: Any, lex: Lexicon) -> Any:
+    """The lexicon's bare row for a hyphenated verb ("lathi-charged", "tear-gassed"), else None."""
+    prefix = _hyphen_prefix(tok)
+    if prefix is None:
+        return None
+    for lemma in {f"{prefix.lower_}-{lex.verb_lemma(tok)}", f"{prefix.lower_}-{tok.lemma_.lower()}"}:
+        for entry in lex.verbs.get(lemma, ()):
+            if not entry.cues:
+                return entry
+    return None
+
+
 def _blames(verb: Any, lex: Lexicon) -> bool:
     """"criticised / blamed / condemned X for ...": a verb of disapproval (CAMEO 11, 12),
     whose object did what the "for" clause says (unlike "jailed X for helping")."""
@@ -166,14 +192,29 @@ def _blames(verb: Any, lex: Lexicon) -> bool:
 def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
     """"killed in an Israeli airstrike": the agent named inside the instrument phrase."""
     for pobj in _prep_objects(trigger, ("in", "during", "by")):
-        if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes:
+        # "firing" may be tagged a verb (lemma "fire"): its own form is the event noun
+        if lex.event_noun(pobj) or pobj.lemma_.lower() in lex.modes or pobj.lower_ in lex.nouns:
             found = _event_noun_agent(pobj)
+            if found is None:
+                # "killed in an encounter with the police": state forces fighting the dead
+                found = next((w for w in _prep_objects(pobj, ("with",)) if w.lemma_.lower() in FORCE_NOUNS), None)
             if found is not None:
                 return found
         elif pobj.lemma_.lower() in FORCE_NOUNS and any(
             c.dep_ in ("acl", "compound") and (c.lower_ in lex.nouns or c.lemma_.lower() in lex.modes) for c in pobj.children
         ):
             return pobj  # "killed in police firing" parsed with "firing" modifying "police"
+        elif pobj.lemma_.lower() in CUSTODY_NOUNS:
+            # "died in police custody": whoever held the dead
+            found = next((c for c in pobj.children if c.dep_ in ("compound", "poss") and c.lemma_.lower() in FORCE_NOUNS), None)
+            if found is not None:
+                return found
+    for c in trigger.children:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children):
+            entry = lex.match_verb(c)
+            subj = subject_of(c) if entry is not None and entry.cameo[:2] in ("18", "19", "20") else None
+            if subj is not None and subj.lemma_.lower() in FORCE_NOUNS:
+                return subj  # "a trader was killed when the police fired": the forces who fired killed
     return None
 
 
@@ -196,6 +237,17 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         subj = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJ or c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "persons injured in police firing": the participle's instrument names who did it
+        found = _instrument_agent(trigger, lex)
+        if found is not None:
+            return found
+    raised = (trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children)
+              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children))
+    if raised:
+        # "three persons are reported to have been injured in police firing": the raised subject
+        # is the victim; only the instrument names who did it
+        return _instrument_agent(trigger, lex)
     if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
         found = _instrument_agent(trigger, lex)
         if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
@@ -221,6 +273,13 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         if accused:
             return accused[0]
     subj = subject_of(trigger)
+    if subj is not None and _is_dateline(subj):
+        # "Mysore: police arrested ...": the dateline parsed as a second subject
+        subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > subj.i), None)
+    prefix = _hyphen_prefix(trigger)
+    if subj is not None and prefix is not None and subj.i == prefix.i:
+        # "police lathi-charged": the parser makes "lathi" the subject, with the agent its compound
+        subj = next((c for c in subj.children if c.dep_ in ("compound", "poss", "amod")), None)
     if subj is not None and subj.pos_ in ("NOUN",) and (lex.event_noun(subj) or subj.lemma_.lower() in lex.modes) and not _is_actorish(subj, lex):
         # "an Israeli airstrike killed ..." / "the attack killed": the actor is a modifier
         for c in subj.children:
@@ -335,6 +394,28 @@ def _responsibility(tok: Any) -> Any:
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 
+def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
+    """"the two men arrested on Tuesday had ...": an arrest verb's participle on a noun that is
+    not an apposition reports the arrest; "a member jailed a year ago" only describes him.
+    So does violence by a state force named in its instrument ("persons injured in police firing")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "appos":
+        return False
+    if code == "173":
+        return lex.verb_lemma(tok) in ARREST_PARTICIPLES
+    if code[:2] in ("18", "19", "20"):
+        # "persons injured in police firing": the state force in the instrument phrase is news
+        agent = _instrument_agent(tok, lex)
+        return agent is not None and agent.lemma_.lower() in FORCE_NOUNS
+    return False
+
+
+def _is_dateline(tok: Any) -> bool:
+    """A place word that opens its sentence and is followed by a colon: "Mysore: police said ..."."""
+    doc = tok.doc
+    return (tok.i - tok.sent.start <= 3 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", "\u2014")
+            and tok.right_edge.i <= tok.i + 1)
+
+
 def _after_dateline(noun: Any) -> bool:
     """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
     with the real subject hung off it as an apposition."""
@@ -381,7 +462,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 code, noun = RESPONSIBILITY, target
             elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and tok.lower_.endswith("ed")):
                 # adjectival participles count as verbs: "Israel is opposed to ..."
-                entry = lex.match_verb(tok)
+                entry = _hyphen_verb(tok, lex) or lex.match_verb(tok)
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
                     reverse = entry.reverse
@@ -420,7 +501,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code is None:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
-        reading.background = _in_modifier_clause(tok)
+        # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
+        reading.background = _in_modifier_clause(tok) and not _reported_arrest(tok, code, lex)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
@@ -439,7 +521,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         else:
             reading.recipient_tok = None
         for c in tok.children:
-            if c.dep_ == "xcomp":
+            if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
+                                     and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
+                # "denied lathi-charging the students": the parser may attach the denied act as an advcl
                 reading.consumed.update(t.i for t in c.subtree)
         if code == RESPONSIBILITY and noun is not None:
             reading.consumed.update(t.i for t in noun.subtree)

