@@ -90,7 +90,7 @@ def test_a_document_that_hangs_past_the_signal_costs_the_coding_process_and_only
         assert isinstance(rej, Rejection) and (rej.reason, rej.code) == ("timeout", "K061")
         assert coder.restarts == 2  # once for the request, once for the document alone
         # the replacement codes as before
-        [(doc, events)] = list(coder.outcomes(docs[:1]))
+        [(_doc, events)] = list(coder.outcomes(docs[:1]))
         assert events == out[0][1]
     finally:
         coder.close()
