@@ -12,7 +12,11 @@ transaction and closes it; every read opens it read-only and closes it.
 Opening retries while another process holds the file, for up to
 ``lock_timeout`` seconds, then raises :class:`~khaldun.errors.StoreLocked`
 naming the holder. Reconnecting costs about 0.05 s a call (see
-``docs/store.md``). A ``:memory:`` store keeps its one connection.
+``docs/store.md``). A ``:memory:`` store keeps its one connection. A process
+that is the single writer of its file for long (``khaldun serve``) passes
+``hold=True``: the file is opened once and held until :meth:`DuckDBStore.close`,
+and each call works on its own cursor of that connection (threads may read side
+by side while one writes).
 
 Rows are inserted in bulk through DuckDB's JSON reader from a temporary file
 written before the database is opened, so the lock is held only for the

@@ -57,7 +57,7 @@ def test_a_document_past_doc_timeout_is_rejected_while_the_server_keeps_serving(
                 reads.append(time.monotonic() - t)
                 time.sleep(0.2)
             writer.join()
-            assert reads and max(reads) < 2.0, reads
+            assert len(reads) >= 3 and max(reads) < 2.5, reads  # not held behind the document (3 s or more)
             assert answer["status"] == 201, answer
             assert 3.0 <= answer["seconds"] < 60, answer["seconds"]  # cut at the limit, not the 60 s sleep
             body = answer["body"]
