@@ -236,6 +236,7 @@ def run_into(
     on_events: Callable[[Document, list[EventRecord]], None] | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    code: Callable[[Iterable[Document]], Iterable[Outcome]] | None = None,
 ) -> RunSummary:
     """Read, code and store: the extract-to-store loop every front end calls.
 
@@ -249,7 +250,9 @@ def run_into(
 
     ``on_events`` sees each coded document in input order (to print its
     events), ``on_rejection`` each rejection, ``progress`` the number of
-    inputs done since its last call.
+    inputs done since its last call. ``code`` turns documents into outcomes
+    (see :meth:`Pipeline.run`) instead of the runner ``settings.workers`` picks:
+    the server's own worker process, for one.
     """
     s = settings or Settings()
     items = _as_items(inputs, s)
@@ -295,7 +298,10 @@ def run_into(
     from khaldun.runners import run_pipeline
 
     summary_fixes: list[Rejection] = []
-    summary = run_pipeline(items, s, on_document=document, on_rejection=rejection)
+    if code is not None:
+        summary = Pipeline(s).run(items, on_document=document, on_rejection=rejection, code=code)
+    else:
+        summary = run_pipeline(items, s, on_document=document, on_rejection=rejection)
     flush()
     summary.skipped = n_skipped
     for rej in summary_fixes:  # documents coded, then refused by the store: rejected, not read

@@ -11,7 +11,7 @@ from typing import Any
 from khaldun.analysis import dyads as _dyads
 from khaldun.analysis import timeline as _timeline
 from khaldun.service.errors import NotFound
-from khaldun.store import DuckDBStore, EventQuery
+from khaldun.store import DuckDBStore, EventQuery, Store
 
 
 def _json(agg: Any, limit: int) -> dict[str, Any]:
@@ -27,9 +27,9 @@ def timeline(store: DuckDBStore, query: EventQuery, by: str, split: str, level: 
     return _json(_timeline(store, query, by=by, split=split, level=level), limit)
 
 
-def merged(store: DuckDBStore, merged_id: str) -> dict[str, Any]:
-    mentions = store.mentions(merged_id)
-    found = [m for m in store.merged_events(EventQuery(doc_id=None)) if m.merged_id == merged_id] if mentions else []
-    if not found:
+def merged(store: Store, merged_id: str) -> dict[str, Any]:
+    """One merged event (looked up by id) with its mentions."""
+    found = store.merged_event(merged_id)
+    if found is None:
         raise NotFound(f"no merged event {merged_id!r}")
-    return {"merged": found[0].to_dict(), "mentions": [e.to_dict() for e in mentions]}
+    return {"merged": found.to_dict(), "mentions": [e.to_dict() for e in store.mentions(merged_id)]}

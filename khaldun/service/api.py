@@ -17,9 +17,8 @@ from khaldun.service import aggregates, queries
 from khaldun.service.config import ServiceConfig
 from khaldun.service.errors import UnsupportedMediaType
 from khaldun.service.security import check_token
-from khaldun.service.store import ServedStore
 from khaldun.service.writer import Writer, document_from_text, documents_from_json
-from khaldun.store import EventQuery
+from khaldun.store import DuckDBStore, EventQuery
 
 router = APIRouter()
 bearer = HTTPBearer(auto_error=False, description="the server's KHALDUN_TOKEN")
@@ -33,7 +32,7 @@ def config(request: Request) -> ServiceConfig:
     return request.app.state.config
 
 
-def store(request: Request) -> ServedStore:
+def store(request: Request) -> DuckDBStore:
     return request.app.state.store
 
 
@@ -55,7 +54,7 @@ def event_query(
 
 
 Filters = Annotated[EventQuery, Depends(event_query)]
-Store = Annotated[ServedStore, Depends(store)]
+Store = Annotated[DuckDBStore, Depends(store)]
 Config = Annotated[ServiceConfig, Depends(config)]
 
 ARTICLE_SCHEMA = {

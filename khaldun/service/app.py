@@ -15,8 +15,8 @@ from khaldun.service.api import router
 from khaldun.service.config import ServiceConfig
 from khaldun.service.dashboard import dashboard, mount_static
 from khaldun.service.security import Guard
-from khaldun.service.store import ServedStore
 from khaldun.service.writer import Writer
+from khaldun.store import DuckDBStore
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = ServedStore(cfg.db_path, lock_timeout=cfg.settings.lock_timeout)
+        # the server is the single writer of its database: it holds the file for its life (no other
+        # process may open it meanwhile), and each request works on a cursor of that one connection
+        store = DuckDBStore(cfg.db_path, lock_timeout=cfg.settings.lock_timeout, hold=True)
         writer = Writer(store, cfg.settings)
         app.state.store, app.state.writer = store, writer
         try:

@@ -1,9 +1,12 @@
 """The single writer: parses posted articles, codes them and stores them, one request at a time.
 
-Coding runs in one worker thread (so the event loop keeps answering reads) and
-under one lock around :func:`khaldun.pipeline.run_into` (so writes to the
-database never interleave). The spaCy model and data files are loaded once, at
-start-up, by :meth:`Writer.warm_up`.
+Each request goes through :func:`khaldun.pipeline.run_into` (the library's
+extract-to-store loop) in one writer thread (so the event loop keeps answering
+reads) under one lock (so writes to the database never interleave). The
+documents are parsed and coded in the server's coding process
+(:class:`~khaldun.service.coder.CodingProcess`), where ``doc_timeout`` is
+enforced; the events come back and this process stores them. The model and
+data files are loaded once, at start-up, by :meth:`Writer.warm_up`.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from typing import Any
 from khaldun.config import Settings
 from khaldun.errors import InputError
 from khaldun.ingest.readers import document_from_mapping
-from khaldun.pipeline import Pipeline, run_into
+from khaldun.pipeline import run_into
 from khaldun.records import Document, EventRecord, Rejection
+from khaldun.service.coder import GRACE_S, CodingProcess
 from khaldun.service.errors import BadRequest, PayloadTooLarge
-from khaldun.store import DuckDBStore, EventQuery
+from khaldun.store import EventQuery, Store
 
 META_KEYS = ("id", "date", "doc_date", "published", "publish_date", "title", "url", "source")
 
@@ -59,21 +63,22 @@ def document_from_text(text: str, meta: dict[str, str | None], settings: Setting
 class Writer:
     """Codes and stores documents for the server, one batch at a time."""
 
-    def __init__(self, store: DuckDBStore, settings: Settings) -> None:
-        # coding in this process (no worker pool per request); doc_timeout applies only on the
-        # main thread, so the service bounds work by max_doc_chars and max_batch instead
+    def __init__(self, store: Store, settings: Settings, *, grace_s: float = GRACE_S) -> None:
         self.settings = settings.replace(workers=1)
         self.store = store
+        self.coder = CodingProcess(self.settings, grace_s=grace_s)
         self.lock = threading.Lock()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="khaldun-writer")
         self.ready = False
 
     def warm_up(self) -> None:
-        Pipeline(self.settings).warm_up()
+        """Start the coding process and wait until it has loaded the model."""
+        self.coder.start()
         self.ready = True
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
+        self.coder.close()
 
     def write(self, items: list[Document | Rejection]) -> dict[str, Any]:
         """Code and store ``items``; each document's events (or its rejection) in input order."""
@@ -84,6 +89,7 @@ class Writer:
                 self.store, items, self.settings,
                 on_events=lambda doc, events: coded.__setitem__(doc.doc_id, events),
                 on_rejection=rejections.append,
+                code=self.coder.outcomes,
             )
             self.ready = True
             # a document stored before with the same text is not coded again: answer with its stored events

@@ -4,7 +4,7 @@
 contract every backend passes. See ``docs/store.md``.
 """
 
-from khaldun.store.base import EventQuery, Store, doc_hashes
+from khaldun.store.base import EventPage, EventQuery, PageKey, Store, doc_hashes
 from khaldun.store.duckdb_store import DuckDBStore
 
-__all__ = ["DuckDBStore", "EventQuery", "Store", "doc_hashes"]
+__all__ = ["DuckDBStore", "EventPage", "EventQuery", "PageKey", "Store", "doc_hashes"]

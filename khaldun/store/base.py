@@ -49,6 +49,24 @@ class EventQuery:
     limit: int | None = None
 
 
+PageKey = tuple[str | None, str, int, str]
+"""An event's place in the store's order: (date ``YYYY-MM-DD`` or ``None``, doc_id, sentence_index, event_id)."""
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of :meth:`Store.events_page`: the records, and where the next page starts."""
+
+    records: list[dict[str, Any]]
+    """the records as :meth:`EventRecord.to_dict` gives them (what an API sends; no objects built for a page)"""
+    next_key: PageKey | None
+    """the key of the page's last record when more records follow (pass it as ``after``); ``None`` at the end"""
+
+    def events(self) -> list[EventRecord]:
+        """The page's records as :class:`EventRecord`."""
+        return [EventRecord.from_dict(r) for r in self.records]
+
+
 @runtime_checkable
 class Store(Protocol):
     """Documents, events and rejections, written in batches and queried by filters."""
@@ -67,6 +85,30 @@ class Store(Protocol):
         """Event records matching ``query``, ordered by date (unknown last), document, sentence, id."""
         ...
 
+    def events_page(self, query: EventQuery | None = None, *, limit: int = 100, after: PageKey | None = None) -> EventPage:
+        """At most ``limit`` records matching ``query`` that come after ``after`` in the order of :meth:`events`.
+
+        Keyset pagination: a page costs the same wherever it is, and pages stay
+        consistent while documents are added. ``query.limit`` is ignored.
+        """
+        ...
+
+    def event(self, event_id: str) -> EventRecord | None:
+        """One event record by id (``None`` when there is none)."""
+        ...
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document: doc_id, doc_date (YYYY-MM-DD), title, url, source, dateline, text (``None`` when unknown)."""
+        ...
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: rows per table (``counts``), events by QuadClass and by type, rejections by reason, first and last event date."""
+        ...
+
+    def places(self, query: EventQuery | None = None, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Places with events matching ``query``: name, country, lat, lon, events, by_quad_class; the most events first."""
+        ...
+
     def rejected(self) -> list[dict[str, Any]]:
         """Rejected inputs: origin, reason, code, message, doc_id."""
         ...
@@ -77,6 +119,10 @@ class Store(Protocol):
 
     def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
         """Merged events whose representative record matches ``query``, ordered as :meth:`events`."""
+        ...
+
+    def merged_event(self, merged_id: str) -> MergedEvent | None:
+        """One merged event by id (``None`` when there is none)."""
         ...
 
     def mentions(self, merged_id: str) -> list[EventRecord]:

@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 BACKENDS = [
     "duckdb-memory",
     "duckdb-file",
+    "duckdb-held",  # a file held open for the store's life, a cursor per call (the server's)
     # a later backend joins here, e.g. "parquet" (Parquet output), "spark-import" (a Spark runner's output)
 ]
 
@@ -35,6 +36,8 @@ def open_store(backend: str, folder: Path) -> Store:
         return DuckDBStore()
     if backend == "duckdb-file":
         return DuckDBStore(folder / "contract.duckdb", lock_timeout=10)
+    if backend == "duckdb-held":
+        return DuckDBStore(folder / "contract.duckdb", lock_timeout=10, hold=True)
     raise NotImplementedError(backend)
 
 

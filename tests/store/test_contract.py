@@ -217,5 +217,5 @@ def test_the_public_api_is_explicit() -> None:
     import khaldun.store
     from khaldun.store.duckdb_store import EventQuery as Old
 
-    assert sorted(khaldun.store.__all__) == ["DuckDBStore", "EventQuery", "Store", "doc_hashes"]
+    assert sorted(khaldun.store.__all__) == ["DuckDBStore", "EventPage", "EventQuery", "PageKey", "Store", "doc_hashes"]
     assert Old is EventQuery
