@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from khaldun.actors import acled_inter
+from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon
@@ -25,6 +26,11 @@ from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
+from khaldun.resources import word_set
+
+#: what an armed force holds or moves in: an attack on it is a battle (ACLED armed clash),
+#: not violence against civilians ("attacked a checkpoint", "ambushed a convoy")
+ARMED_TARGETS = word_set("reading_words.tsv", "armed_target")
 
 SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
@@ -212,6 +218,12 @@ class RecordAssembler:
         if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
             source = outlet_phrase(b.frame.speaker_token, self.lex)
         pairs = self._pairs(b)
+        # phrases the resolver made no actor of still say who acted and what was hit:
+        # "a mob" (rioters), "a military position" (an armed target)
+        words_inter1 = words_target = None
+        if entry.quad_class == 4 and b.trigger is b.reading.trigger:
+            words_inter1 = _phrase_inter(b.reading.actor_tok)
+            words_target = _armed_target(b.reading.recipient_tok)
         out = []
         evidence = Evidence(
             sentence=sent.text.strip(),
@@ -224,7 +236,10 @@ class RecordAssembler:
             if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
                 continue  # cooperation, statements and accusations need someone who did them
             inter1, inter2 = acled_inter(actor), acled_inter(recipient)
-            a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)
+            a_type, a_sub = acled_types(
+                entry.plover_type, mode, inter1 if actor is not None else words_inter1, inter2,
+                target_armed=recipient is None and bool(words_target),
+            )
             confidence = _confidence(b, actor, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
@@ -341,6 +356,22 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
             if v is target:
                 folded[k] = merged
     return out
+
+
+def _phrase_inter(tok: Any) -> int | None:
+    """ACLED actor type of the words of the phrase headed by ``tok`` (None when no phrase)."""
+    return acled_inter_of_words(actor_span(tok).text) if tok is not None else None
+
+
+def _armed_target(tok: Any) -> bool:
+    """Does the phrase headed by ``tok`` name an armed force or what it holds (a base, a
+    checkpoint, a military position, a police station, an army convoy)?"""
+    if tok is None:
+        return False
+    span = actor_span(tok)
+    if acled_inter_of_words(span.text) in ARMED_INTER:
+        return True
+    return any(t.lemma_.lower() in ARMED_TARGETS for t in span)
 
 
 def _crowd_of(tok: Any) -> Count | None:

@@ -35,6 +35,7 @@ from khaldun.coding.readings import (
     CROWD_NOUNS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
+    RIOT_SIGNS,
     Reading,
     clause_tokens,
     find_readings,
@@ -246,6 +247,10 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in clause)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in clause):
+            # "blocked the road with burning tires", "marched and threw stones": demonstrators'
+            # own violence or vandalism makes a riot (CAMEO 145, ACLED violent demonstration)
+            code = "145"
         frame = b.frame
         if b.trigger is b.reading.trigger:
             code, frame = self._derive(code, frame)

@@ -50,6 +50,8 @@ CLASH_WORDS = word_set(_WORDS, "clash")
 FORCE_NOUNS = word_set(_WORDS, "force_noun")
 #: light verbs that make "strike" an attack (190), not a walkout: "launched a strike on"
 MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
+#: violence or vandalism by demonstrators in their protest's clause: a riot (145)
+RIOT_SIGNS = word_set(_WORDS, "riot_sign")
 
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -179,8 +181,8 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
-    if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
-        return trigger.head  # mis-parsed main verb: "5,000 students protested"
+    if trigger.dep_ == "acl" and _verbless_subject(trigger.head) and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
+        return trigger.sent.root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
     if trigger.dep_ == "acl" and _after_dateline(trigger.head):
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
@@ -335,6 +337,16 @@ def _responsibility(tok: Any) -> Any:
 MODIFIER_DEPS = {"relcl", "acl", "amod"}
 
 
+def _verbless_subject(noun: Any) -> bool:
+    """Is ``noun`` the root of a verbless parse, or a conjunct of that root ("200 nurses, as
+    well as union representatives, protested" parsed with "protested" describing the last
+    conjunct)? A participle hung off it is the sentence's predicate."""
+    if noun.dep_ == "ROOT":
+        return True
+    root = noun.sent.root
+    return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
+
+
 def _after_dateline(noun: Any) -> bool:
     """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
     with the real subject hung off it as an apposition."""
@@ -356,7 +368,7 @@ def _in_modifier_clause(tok: Any) -> bool:
             noun = cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and noun.lemma_.lower() in STATEMENT_NOUNS:
                 return False  # "a declaration demanding that ...": the statement is the event
-            if cur.dep_ == "acl" and (noun.dep_ == "ROOT" or _after_dateline(noun)):
+            if cur.dep_ == "acl" and (_verbless_subject(noun) or _after_dateline(noun)):
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
             # "There were 10 soldiers killed": the report itself, not background
             return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))
@@ -410,8 +422,11 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 if protest:
                     code, noun = "141", protest[0]
                 elif any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES
-                         and any(a.lower_ == "to" for a in c.children) for c in tok.children):
-                    code = "141"
+                         and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in tok.children):
+                    code = "141"  # "gathered to demand ...", "gathered in the square demanding ..."
+                elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
+                        o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
+                    code = "141"  # "gathered against the reform", "gathered in support of the strikers"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head
