@@ -50,6 +50,7 @@ _ARMED_WORDS = re.compile(
     r"\b(militants?|gunm[ae]n|fighters?|insurgents?|jihadists?|rebels?|guerrillas?|armed (?:men|group|individuals|assailants))\b",
     re.IGNORECASE,
 )
+_FORCES = re.compile(r"\b(forces?|units?|contingents?|reinforcements)\b", re.IGNORECASE)
 _PROTEST_WORDS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?)\b", re.IGNORECASE)
 
 
@@ -66,7 +67,12 @@ def acled_inter(actor: Actor | None) -> int | None:
             return 8
         return 7
     if sector is None:
-        return 1 if actor.kind == "country" else acled_inter_of_words(text)
+        if actor.kind == "country":
+            return 1
+        found = acled_inter_of_words(text)
+        if found is None and actor.country and _FORCES.search(text):
+            return 1  # "Ukrainian forces", "Turkish units": a state's forces
+        return found
     if sector in STATE:
         return 1
     if sector in ("REB", "INS"):

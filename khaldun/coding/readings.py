@@ -53,6 +53,8 @@ MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
 #: violence or vandalism by demonstrators in their protest's clause: a riot (145)
 RIOT_SIGNS = word_set(_WORDS, "riot_sign")
 
+#: event nouns that are a verbless sentence's event (protest, coercion, violence)
+VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
@@ -181,7 +183,7 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
-    if trigger.dep_ == "acl" and _verbless_subject(trigger.head) and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
+    if _verbless_predicate(trigger, lex):
         return trigger.sent.root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
     if trigger.dep_ == "acl" and _after_dateline(trigger.head):
         return trigger.head  # "dharwad: police arrested 50 workers"
@@ -347,6 +349,25 @@ def _verbless_subject(noun: Any) -> bool:
     return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
 
 
+def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
+    """Is ``verb`` (a participle of an intransitive event verb such as "protested") the
+    predicate of a sentence the parser left without a verb, hung off the subject phrase:
+    "5,000 students protested", "relatives of the victim protested outside ..."?"""
+    if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
+        return False
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cur = verb.head
+    for _ in range(6):
+        if cur.i == root.i:
+            return True
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _after_dateline(noun: Any) -> bool:
     """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
     with the real subject hung off it as an apposition."""
@@ -355,7 +376,7 @@ def _after_dateline(noun: Any) -> bool:
             and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - head.sent.start <= 3)
 
 
-def _in_modifier_clause(tok: Any) -> bool:
+def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     """Is ``tok`` inside a clause that only describes a noun ("a member jailed last year",
     "who had been arrested", "the Israeli-occupied sector")? Such background is not coded."""
     cur = tok
@@ -370,6 +391,8 @@ def _in_modifier_clause(tok: Any) -> bool:
                 return False  # "a declaration demanding that ...": the statement is the event
             if cur.dep_ == "acl" and (_verbless_subject(noun) or _after_dateline(noun)):
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
+            if lex is not None and _verbless_predicate(cur, lex):
+                return False  # "relatives of the victim protested outside ...", parsed without a verb
             # "There were 10 soldiers killed": the report itself, not background
             return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))
         if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
@@ -432,10 +455,17 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
+        elif tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+            # a headline with no verb names its event: "nationwide blockade enforced by the
+            # opposition", "clashes in the district"; only protests and violence, which
+            # such headlines report
+            c = lex.event_noun(tok)
+            if c and c[:2] in VERBLESS_ROOTS:
+                code, noun = c, tok
         if code is None:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
-        reading.background = _in_modifier_clause(tok)
+        reading.background = _in_modifier_clause(tok, lex)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]

@@ -1,0 +1,118 @@
+"""ACLED event and sub-event types by mechanism (issue 10), each on sentences written for
+the purpose: who protests, who fights whom, what demonstrators do, and parses without a verb."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khaldun.actors.acled import acled_inter_of_words
+from khaldun.coding.acled import acled_types
+from khaldun.ingest import make_document
+from khaldun.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    pipeline = Pipeline()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
+        [(_, events)] = list(pipeline.outcomes([doc]))
+        assert isinstance(events, list), events
+        return [e.to_dict() for e in events]
+
+    return run
+
+
+def acled(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The most confident record with an ACLED type, as the ACLED evaluation picks it."""
+    typed = [r for r in records if r["acled_event_type"]]
+    assert typed, f"no ACLED-typed record in {[r['cameo_code'] for r in records]}"
+    return max(typed, key=lambda r: r["confidence"])
+
+
+# --- actor types read from words -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    ("a mob", 5),
+    ("angry demonstrators", 6),
+    ("unidentified gunmen", 3),
+    ("a village militia", 4),
+    ("an army patrol", 1),
+    ("the police", 1),
+    ("the shopkeepers", None),
+    (None, None),
+])
+def test_actor_type_from_words(text, inter):
+    assert acled_inter_of_words(text) == inter
+
+
+def test_an_unresolved_armed_target_makes_an_attack_a_clash():
+    assert acled_types("ASSAULT", None, 2, None) == ("Violence against civilians", "Attack")
+    assert acled_types("ASSAULT", None, 2, None, target_armed=True) == ("Battles", "Armed clash")
+
+
+# --- protests ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2023, around 300 nurses, as well as union representatives, protested in Lyon demanding better pay.",
+    "Relatives of the drowned fisherman protested in front of the port office, demanding an inquiry.",
+    "About 40 teachers gathered in the town square demanding higher salaries.",
+    "Residents took to the streets in front of the town hall to denounce rising water prices.",
+    "Activists staged a protest action outside the energy ministry.",
+    "Demonstrators denounced the coup in the capital on Friday.",
+    "Dock workers went on a strike over unpaid wages.",
+    "Villagers blocked traffic near the bridge seeking protection from floods.",
+    "The women's league organised a protest assembly outside the district office.",
+])
+def test_peaceful_protests(code, text):
+    rec = acled(code(text))
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Protests", "Peaceful protest")
+
+
+def test_a_demand_by_a_government_is_no_protest(code):
+    recs = code("The foreign ministry demanded the release of the detained sailors.")
+    assert not any(r["acled_event_type"] == "Protests" for r in recs)
+
+
+def test_burning_barricades_make_a_violent_demonstration(code):
+    rec = acled(code("Residents blocked the highway with burning tires to demand clean water."))
+    assert rec["cameo_code"] == "145"
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+# --- battles, mobs and attacks -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked a military position near the town, killing one soldier.",
+    "The Liberation Front carried out an attack against a police station in the town.",
+    "Insurgents ambushed an army convoy on the northern road.",
+    "Fighting broke out between government troops and rebel fighters near the border.",
+])
+def test_attacks_on_armed_targets_and_unattributed_fighting_are_armed_clashes(code, text):
+    rec = acled(code(text))
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text", [
+    "A group of residents attacked a man accused of stealing a goat.",
+    "Dozens of settlers assaulted two farmers near the olive groves.",
+])
+def test_civilians_who_attack_are_a_mob(code, text):
+    rec = acled(code(text))
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_an_armed_group_attacking_villagers_is_still_violence_against_civilians(code):
+    rec = acled(code("Gunmen attacked villagers in their fields, killing three."))
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_vandalism_is_property_destruction(code):
+    rec = acled(code("A bus was vandalized in front of the district hospital on Monday."))
+    assert rec["acled_sub_event_type"] == "Looting/property destruction"
