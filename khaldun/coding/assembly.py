@@ -19,7 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
-from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
@@ -223,7 +223,7 @@ class RecordAssembler:
         words_inter1 = words_target = None
         if entry.quad_class == 4 and b.trigger is b.reading.trigger:
             words_inter1 = _phrase_inter(b.reading.actor_tok)
-            words_target = _armed_target(b.reading.recipient_tok)
+            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
         out = []
         evidence = Evidence(
             sentence=sent.text.strip(),

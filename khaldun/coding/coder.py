@@ -271,7 +271,10 @@ class EventCoder:
 
 
 def _is_clash(reading: Any) -> bool:
-    words = (reading.trigger, reading.event_noun) if reading.event_noun is not None else (reading.trigger,)
+    words = [reading.trigger, reading.event_noun] if reading.event_noun is not None else [reading.trigger]
+    # "killed in a clash with police", "injured during the fighting": the fight the toll came from
+    words += [g for c in reading.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for g in c.children if g.dep_ == "pobj"]
     return any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import child_indices, token_table
@@ -438,7 +439,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             subj = subject_of(tok)
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
-            elif subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex):
+            elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
+                  and acled_inter_of_words(subj.text) not in ARMED_INTER):
                 # "women gathered in demonstration", "teachers gathered ... to demand":
                 # a public gathering for a cause is a demonstration (ACLED: protest)
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
