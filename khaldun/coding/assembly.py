@@ -319,15 +319,17 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
 
     News reports an attack, then its toll in the next sentence or two. A generic
     violent event (CAMEO 190/180: killing, wounding, dying) with counts, no date
-    of its own and no perpetrator other than the earlier event's, is that
-    event's toll when the earlier event lacks those counts.
+    other than the earlier event's (a date carried over from the report's first
+    sentence is the same date) and no perpetrator other than the earlier event's,
+    is that event's toll when the earlier event lacks those counts.
     """
     out: list[EventRecord] = []
     folded: dict[int, EventRecord] = {}  # sentence index -> the event its toll went to
     for rec in records:
         target = None
         s_idx = rec.evidence.sentence_index
-        generic = rec.cameo_code in TOLL_CODES and rec.date_precision != "day"
+        dated = rec.date_precision == "day"
+        generic = rec.cameo_code in TOLL_CODES
         if generic and any(getattr(rec, f) for f in COUNT_FIELDS):
             if s_idx in folded:
                 target = folded[s_idx]
@@ -340,6 +342,8 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
                         break
                     if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
                         continue
+                    if dated and rec.date != prev.date:
+                        continue  # a toll on another day is another event
                     if rec.actor is not None and not same_side(rec.actor, prev.actor):
                         continue
                     if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
