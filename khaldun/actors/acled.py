@@ -33,6 +33,8 @@ from khaldun.records import Actor
 
 #: the armed types: state forces, rebels, political and identity militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+#: ACLED's protesters
+DEMONSTRATORS = 6
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 CIVILIAN = frozenset({"CVL", "REF", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "NGO", "ELI", "CIV"})
 _RIOT = re.compile(r"\b(riot(?:er|ers|ing)?|mobs?|looters?)\b", re.IGNORECASE)

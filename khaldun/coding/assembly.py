@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from khaldun.actors import acled_inter
-from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
+from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
@@ -239,6 +239,7 @@ class RecordAssembler:
             a_type, a_sub = acled_types(
                 entry.plover_type, mode, inter1 if actor is not None else words_inter1, inter2,
                 target_armed=recipient is None and bool(words_target),
+                target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
             )
             confidence = _confidence(b, actor, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives

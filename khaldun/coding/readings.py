@@ -431,6 +431,12 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
+        if code is None and tok.pos_ == "VERB" and any(
+                (lex.event_noun(o) or "")[:2] == "14" for o in _prep_objects(tok, ("in",)) if o.pos_ == "NOUN"
+                and not any(c.dep_ == "det" for c in o.children)):
+            # "burnt tyres in protest against ...", "shut their shops in protest": the act is the
+            # demonstration (a riot when the act is violent, see the coder)
+            code, specific = "141", True
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)
             if took_part_in is not None:

@@ -116,3 +116,44 @@ def test_an_armed_group_attacking_villagers_is_still_violence_against_civilians(
 def test_vandalism_is_property_destruction(code):
     rec = acled(code("A bus was vandalized in front of the district hospital on Monday."))
     assert rec["acled_sub_event_type"] == "Looting/property destruction"
+
+
+def test_protesters_detained_at_their_protest_are_an_intervention(code):
+    recs = code("Workers staged a protest outside the company office. Police intervened and detained five protesters.")
+    rec = next(r for r in recs if r["cameo_code"] == "173")
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Protests", "Protest with intervention")
+
+
+def test_opposition_supporters_arrested_are_arrests(code):
+    rec = acled(code("Security forces arrested 30 opposition supporters in the capital on Thursday."))
+    assert rec["acled_sub_event_type"] == "Arrests"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Hundreds of garment workers burned car tires in protest against low wages.", "Violent demonstration"),
+    ("Members of the mill workers union recorded a protest outside the press club against unpaid wages.", "Peaceful protest"),
+])
+def test_acts_done_in_protest(code, text, sub):
+    assert acled(code(text))["acled_sub_event_type"] == sub
+
+
+def test_an_event_in_a_protest_is_not_itself_a_protest(code):
+    recs = code("Five people were injured in a protest on Monday.")
+    assert not any(r["cameo_code"] == "141" and r["evidence"]["trigger"] == "injured" for r in recs)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Turkish forces have set up a new observation post in the province.", "Headquarters or base established"),
+    ("Government troops captured two rebel camps over the weekend.", "Government regains territory"),
+    ("Special forces destroyed caches of weapons and explosive devices during an operation.", "Disrupted weapons use"),
+    ("Ten rebels surrendered to the army in the southern province.", "Agreement"),
+    ("Two rebels were killed in a clash with the police in the hills.", "Armed clash"),
+])
+def test_strategic_developments_and_battles(code, text, sub):
+    assert acled(code(text))["acled_sub_event_type"] == sub
+
+
+def test_a_toll_in_the_next_sentence_joins_the_clash(code):
+    recs = code("On 3 April 2023, soldiers exchanged fire with rebels near the border town. Two rebels were killed in the encounter.")
+    rec = acled(recs)
+    assert rec["acled_sub_event_type"] == "Armed clash" and rec["fatalities"]["value"] == 2
