@@ -12,7 +12,8 @@ first, then words of the phrase where the sector alone cannot tell
   unidentified armed groups and gangs as political militias;
 - any "militia" word: 3, or 4 when ethnic, tribal, clan or communal;
 - OPP: 5 for rioters and mobs, else 6;
-- CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7;
+- CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7, unless the words name an
+  armed group ("members of a rival gang");
 - IGO and NGO-coded bodies with forces (peacekeepers) and other IGOs: 8;
 - PTY: None (a party acting politically has no type);
 - an unknown sector: read from the words, as ACLED's codebook names its actor
@@ -49,7 +50,8 @@ _STATE_WORDS = re.compile(
 )
 # armed non-state groups named by common nouns
 _ARMED_WORDS = re.compile(
-    r"\b(militants?|gunm[ae]n|fighters?|insurgents?|jihadists?|rebels?|guerrillas?|armed (?:men|group|individuals|assailants))\b",
+    r"\b(militants?|gunm[ae]n|fighters?|insurgents?|jihadists?|rebels?|guerrillas?|armed (?:men|group|individuals|assailants|suspects)|"
+    r"gangs?|gangsters?|cartels?|drug traffick(?:ers?|ing group))\b",
     re.IGNORECASE,
 )
 _FORCES = re.compile(r"\b(forces?|units?|contingents?|reinforcements)\b", re.IGNORECASE)
@@ -84,7 +86,10 @@ def acled_inter(actor: Actor | None) -> int | None:
     if sector == "OPP":
         return 5 if _RIOT.search(text) and not _RIOT_POLICE.search(text) else 6
     if sector in CIVILIAN:
-        return 7
+        # "a member of a rival gang", "militants' relatives": the words can name an armed group
+        # the sector missed; civilians otherwise
+        found = acled_inter_of_words(text)
+        return found if found in ARMED_INTER else 7
     return None
 
 

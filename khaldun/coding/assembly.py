@@ -150,7 +150,7 @@ class RecordAssembler:
                     records.append(rec)
                     if rec.location is not None and rec.location.country:
                         scene = rec.location.country
-        return _merge_casualty_followups(records)
+        return _fold_toll_sentences(_merge_casualty_followups(records), parsed, {s.index for s in sentences})
 
     def _records(
         self,
@@ -377,6 +377,38 @@ def _armed_target(tok: Any) -> bool:
     if acled_inter_of_words(span.text) in ARMED_INTER:
         return True
     return any(t.lemma_.lower() in ARMED_TARGETS for t in span)
+
+
+#: the head of a sentence that is only a toll: "One fatality.", "Three deaths."
+TOLL_NOUNS = frozenset({"fatality", "death", "dead"})
+
+
+def _fold_toll_sentences(records: list[EventRecord], parsed: Any, coded: set[int]) -> list[EventRecord]:
+    """Give "1 fatality." or "Three deaths." (a sentence with no event, only a toll) to the
+    violent event told in the two sentences before it when that event has no death toll."""
+    if not records or not any(r.event_type == "ASSAULT" for r in records):
+        return records
+    out = list(records)
+    for s_idx, sent in enumerate(parsed.sents):
+        root = sent.root
+        if s_idx in coded or root.lemma_.lower() not in TOLL_NOUNS or len(sent) > 8:
+            continue
+        nums = [c for c in root.children if c.dep_ == "nummod"]
+        parsed_n = parse_number(nums[0].text) if nums else None
+        if parsed_n is None:
+            continue
+        for i in range(len(out) - 1, -1, -1):
+            prev = out[i]
+            gap = s_idx - prev.evidence.sentence_index
+            if gap <= 0:
+                continue
+            if gap > 2:
+                break
+            if prev.event_type == "ASSAULT" and prev.fatalities is None and prev.modality in ("asserted", "reported"):
+                toll = Count(value=parsed_n[0], qualifier=parsed_n[1], text=sent.text.strip())
+                out[i] = replace(prev, fatalities=toll)
+                break
+    return out
 
 
 def _crowd_of(tok: Any) -> Count | None:

@@ -157,3 +157,24 @@ def test_a_toll_in_the_next_sentence_joins_the_clash(code):
     recs = code("On 3 April 2023, soldiers exchanged fire with rebels near the border town. Two rebels were killed in the encounter.")
     rec = acled(recs)
     assert rec["acled_sub_event_type"] == "Armed clash" and rec["fatalities"]["value"] == 2
+
+
+def test_a_sentence_that_is_only_a_toll_joins_the_attack_before_it(code):
+    recs = code("On 4 May 2023, gunmen attacked a bus near the market town. One fatality.")
+    assert acled(recs)["fatalities"]["value"] == 1
+
+
+def test_a_toll_sentence_with_no_attack_before_it_is_not_folded(code):
+    recs = code("On 4 May 2023, the council met the governor. Three deaths.")
+    assert not any(r["fatalities"] for r in recs)
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    ("member of a rival gang", 3),
+    ("villagers", 7),
+])
+def test_civilian_sectored_phrases_naming_an_armed_group(text, inter):
+    from khaldun.actors import acled_inter
+    from khaldun.records import Actor
+
+    assert acled_inter(Actor(text, sector="CVL", kind="group")) == inter
