@@ -220,9 +220,12 @@ class RecordAssembler:
         pairs = self._pairs(b)
         # phrases the resolver made no actor of still say who acted and what was hit:
         # "a mob" (rioters), "a military position" (an armed target)
-        words_inter1 = words_target = None
+        words_inter1 = words_inter2 = words_target = None
         if entry.quad_class == 4 and b.trigger is b.reading.trigger:
             words_inter1 = _phrase_inter(b.reading.actor_tok)
+            targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]
+            if any((self.lex.event_noun(t) or "")[:2] == "14" for t in targets):
+                words_inter2 = DEMONSTRATORS  # "attacked a peaceful demonstration": its demonstrators
             words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
         out = []
         evidence = Evidence(
@@ -237,7 +240,8 @@ class RecordAssembler:
                 continue  # cooperation, statements and accusations need someone who did them
             inter1, inter2 = acled_inter(actor), acled_inter(recipient)
             a_type, a_sub = acled_types(
-                entry.plover_type, mode, inter1 if actor is not None else words_inter1, inter2,
+                entry.plover_type, mode, inter1 if actor is not None else words_inter1,
+                inter2 if recipient is not None else words_inter2,
                 target_armed=recipient is None and bool(words_target),
                 target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
             )

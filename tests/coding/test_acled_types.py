@@ -178,3 +178,13 @@ def test_civilian_sectored_phrases_naming_an_armed_group(text, inter):
     from khaldun.records import Actor
 
     assert acled_inter(Actor(text, sector="CVL", kind="group")) == inter
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Officers brutally attacked a peaceful student demonstration in the capital.", "Excessive force against protesters"),
+    ("Two civilians were killed when a roadside bomb planted by militants detonated near the market.", "Remote explosive/landmine/IED"),
+    ("A protester threw a Molotov cocktail at riot police during a demonstration near the parliament.", "Violent demonstration"),
+    ("Three men molested a woman at the bus station.", "Sexual violence"),
+])
+def test_weapons_targets_and_violence_by_demonstrators(code, text, sub):
+    assert acled(code(text))["acled_sub_event_type"] == sub
