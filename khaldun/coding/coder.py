@@ -247,9 +247,10 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in clause)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
-        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in clause):
-            # "blocked the road with burning tires", "marched and threw stones": demonstrators'
-            # own violence or vandalism makes a riot (CAMEO 145, ACLED violent demonstration)
+        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
+            # "blocked the road with burning tires", "staged a demonstration and pelted stones":
+            # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO
+            # 145, ACLED violent demonstration)
             code = "145"
         frame = b.frame
         if b.trigger is b.reading.trigger:

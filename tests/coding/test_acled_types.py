@@ -188,3 +188,11 @@ def test_civilian_sectored_phrases_naming_an_armed_group(text, inter):
 ])
 def test_weapons_targets_and_violence_by_demonstrators(code, text, sub):
     assert acled(code(text))["acled_sub_event_type"] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "About 100 people staged a demonstration, burning tyres and blocking the roads, against delays in housing.",
+    "Students staged a demonstration and pelted stones at the police on the highway.",
+])
+def test_violence_told_with_the_demonstration_makes_it_violent(code, text):
+    assert acled(code(text))["acled_sub_event_type"] == "Violent demonstration"
