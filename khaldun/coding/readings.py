@@ -384,6 +384,8 @@ def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     for _ in range(4):
         if cur.dep_ == "advcl" and cur.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children):
             return True  # "Rebuked by X, Y is ...": a participle describing the subject
+        if cur.dep_ == "advcl" and cur.head.dep_ in ("relcl", "acl") and any(c.lower_ == "when" for c in cur.children):
+            return True  # "X, who lost his son when a bomber detonated a device, said": background
         if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
             return True  # "a threat to boycott", "efforts to counter": not (yet) happening
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":

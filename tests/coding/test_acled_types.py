@@ -196,3 +196,8 @@ def test_weapons_targets_and_violence_by_demonstrators(code, text, sub):
 ])
 def test_violence_told_with_the_demonstration_makes_it_violent(code, text):
     assert acled(code(text))["acled_sub_event_type"] == "Violent demonstration"
+
+
+def test_an_attack_recalled_in_a_describing_clause_is_background(code):
+    recs = code("Mary Jones, who lost her brother when a bomber detonated a device on a train, said the memorial was beautiful.")
+    assert not any(r["event_type"] == "ASSAULT" for r in recs)
