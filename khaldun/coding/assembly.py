@@ -347,8 +347,8 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
                         break
                     if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
                         continue
-                    if dated and rec.date != prev.date:
-                        continue  # a toll on another day is another event
+                    if dated and (rec.date != prev.date or prev.date_text is None or rec.date_text not in (None, prev.date_text)):
+                        continue  # a toll on a day of its own, or one only the article's date gives, is another event
                     if rec.actor is not None and not same_side(rec.actor, prev.actor):
                         continue
                     if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
