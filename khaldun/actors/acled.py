@@ -12,9 +12,18 @@ first, then words of the phrase where the sector alone cannot tell
   unidentified armed groups and gangs as political militias;
 - any "militia" word: 3, or 4 when ethnic, tribal, clan or communal;
 - OPP: 5 for rioters and mobs, else 6;
-- CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7;
+- CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7, unless the words name an
+  armed group ("members of a rival gang");
 - IGO and NGO-coded bodies with forces (peacekeepers) and other IGOs: 8;
-- PTY and unknown sectors: None (a party acting politically has no type).
+- PTY: None (a party acting politically has no type);
+- an unknown sector: read from the words, as ACLED's codebook names its actor
+  types: "army units", "soldiers", "police" are state forces (1); "militants",
+  "gunmen", "fighters" an armed group (3: ACLED codes unidentified armed groups
+  as political militias); a mob is rioters (5), a crowd of demonstrators
+  protesters (6); else None.
+
+:func:`acled_inter_of_words` gives the same reading for a phrase the resolver
+could not make an actor of ("a mob", "a military position").
 """
 
 from __future__ import annotations
@@ -23,12 +32,30 @@ import re
 
 from khaldun.records import Actor
 
+#: the armed types: state forces, rebels, political and identity militias, external forces
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+#: ACLED's protesters
+DEMONSTRATORS = 6
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 CIVILIAN = frozenset({"CVL", "REF", "MED", "HLH", "EDU", "REL", "LAB", "BUS", "AGR", "NGO", "ELI", "CIV"})
 _RIOT = re.compile(r"\b(riot(?:er|ers|ing)?|mobs?|looters?)\b", re.IGNORECASE)
 _MILITIA = re.compile(r"\b(militia|militias|militiamen|militiaman|vigilantes?)\b", re.IGNORECASE)
 _IDENTITY = re.compile(r"\b(ethnic|tribal|tribe|clan|communal|community|village|herders?)\b", re.IGNORECASE)
 _RIOT_POLICE = re.compile(r"\briot police\b", re.IGNORECASE)
+# ACLED's state forces (military and police) named by common nouns
+_STATE_WORDS = re.compile(
+    r"\b(army|armed forces|military|soldiers?|troops?|servicem[ae]n|police|policem[ae]n|policewom[ae]n|"
+    r"gendarmes?|gendarmerie|security forces?|navy|marines?|battalions?|brigades?|regiments?)\b",
+    re.IGNORECASE,
+)
+# armed non-state groups named by common nouns
+_ARMED_WORDS = re.compile(
+    r"\b(militants?|gunm[ae]n|fighters?|insurgents?|jihadists?|rebels?|guerrillas?|armed (?:men|group|individuals|assailants|suspects)|"
+    r"gangs?|gangsters?|cartels?|drug traffick(?:ers?|ing group))\b",
+    re.IGNORECASE,
+)
+_FORCES = re.compile(r"\b(forces?|units?|contingents?|reinforcements)\b", re.IGNORECASE)
+_PROTEST_WORDS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?)\b", re.IGNORECASE)
 
 
 def acled_inter(actor: Actor | None) -> int | None:
@@ -44,7 +71,12 @@ def acled_inter(actor: Actor | None) -> int | None:
             return 8
         return 7
     if sector is None:
-        return 1 if actor.kind == "country" else None
+        if actor.kind == "country":
+            return 1
+        found = acled_inter_of_words(text)
+        if found is None and actor.country and _FORCES.search(text):
+            return 1  # "Ukrainian forces", "Turkish units": a state's forces
+        return found
     if sector in STATE:
         return 1
     if sector in ("REB", "INS"):
@@ -54,5 +86,25 @@ def acled_inter(actor: Actor | None) -> int | None:
     if sector == "OPP":
         return 5 if _RIOT.search(text) and not _RIOT_POLICE.search(text) else 6
     if sector in CIVILIAN:
-        return 7
+        # "a member of a rival gang", "militants' relatives": the words can name an armed group
+        # the sector missed; civilians otherwise
+        found = acled_inter_of_words(text)
+        return found if found in ARMED_INTER else 7
+    return None
+
+
+def acled_inter_of_words(text: str | None) -> int | None:
+    """ACLED actor type read from the words of a phrase alone (see the module docstring), or None."""
+    if not text:
+        return None
+    if _MILITIA.search(text):
+        return 4 if _IDENTITY.search(text) else 3
+    if _RIOT.search(text) and not _RIOT_POLICE.search(text):
+        return 5
+    if _PROTEST_WORDS.search(text):
+        return 6
+    if _ARMED_WORDS.search(text):
+        return 3
+    if _STATE_WORDS.search(text):
+        return 1
     return None

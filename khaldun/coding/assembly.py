@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from khaldun.actors import acled_inter
+from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
-from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
@@ -26,6 +27,11 @@ from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
+from khaldun.resources import word_set
+
+#: what an armed force holds or moves in: an attack on it is a battle (ACLED armed clash),
+#: not violence against civilians ("attacked a checkpoint", "ambushed a convoy")
+ARMED_TARGETS = word_set("reading_words.tsv", "armed_target")
 
 SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
@@ -145,7 +151,8 @@ class RecordAssembler:
                     records.append(rec)
                     if rec.location is not None and rec.location.country:
                         scene = rec.location.country
-        return _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
+        folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
+        return _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
 
     def _records(
         self,
@@ -218,6 +225,15 @@ class RecordAssembler:
         if source is None and b.frame.speaker_token is not None and is_outlet(b.frame.speaker_token, self.lex):
             source = outlet_phrase(b.frame.speaker_token, self.lex)
         pairs = self._pairs(b)
+        # phrases the resolver made no actor of still say who acted and what was hit:
+        # "a mob" (rioters), "a military position" (an armed target)
+        words_inter1 = words_inter2 = words_target = None
+        if entry.quad_class == 4 and b.trigger is b.reading.trigger:
+            words_inter1 = _phrase_inter(b.reading.actor_tok)
+            targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]
+            if any((self.lex.event_noun(t) or "")[:2] == "14" for t in targets):
+                words_inter2 = DEMONSTRATORS  # "attacked a peaceful demonstration": its demonstrators
+            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
         out = []
         evidence = Evidence(
             sentence=sent.text.strip(),
@@ -230,7 +246,12 @@ class RecordAssembler:
             if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
                 continue  # cooperation, statements and accusations need someone who did them
             inter1, inter2 = acled_inter(actor), acled_inter(recipient)
-            a_type, a_sub = acled_types(entry.plover_type, mode, inter1, inter2)
+            a_type, a_sub = acled_types(
+                entry.plover_type, mode, inter1 if actor is not None else words_inter1,
+                inter2 if recipient is not None else words_inter2,
+                target_armed=recipient is None and bool(words_target),
+                target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
+            )
             confidence = _confidence(b, actor, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
@@ -374,8 +395,8 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
                         break
                     if prev.event_type != "ASSAULT" or prev.modality not in ("asserted", "reported"):
                         continue
-                    if dated and rec.date != prev.date:
-                        continue  # a toll on another day is another event
+                    if dated and (rec.date != prev.date or prev.date_text is None or rec.date_text not in (None, prev.date_text)):
+                        continue  # a toll on a day of its own, or one only the article's date gives, is another event
                     if rec.actor is not None and not same_side(rec.actor, prev.actor):
                         continue
                     if any(getattr(prev, f) and getattr(rec, f) for f in COUNT_FIELDS):
@@ -391,6 +412,54 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
         for k, v in list(folded.items()):
             if v is target:
                 folded[k] = merged
+    return out
+
+
+def _phrase_inter(tok: Any) -> int | None:
+    """ACLED actor type of the words of the phrase headed by ``tok`` (None when no phrase)."""
+    return acled_inter_of_words(actor_span(tok).text) if tok is not None else None
+
+
+def _armed_target(tok: Any) -> bool:
+    """Does the phrase headed by ``tok`` name an armed force or what it holds (a base, a
+    checkpoint, a military position, a police station, an army convoy)?"""
+    if tok is None:
+        return False
+    span = actor_span(tok)
+    if acled_inter_of_words(span.text) in ARMED_INTER:
+        return True
+    return any(t.lemma_.lower() in ARMED_TARGETS for t in span)
+
+
+#: the head of a sentence that is only a toll: "One fatality.", "Three deaths."
+TOLL_NOUNS = frozenset({"fatality", "death", "dead"})
+
+
+def _fold_toll_sentences(records: list[EventRecord], parsed: Any, coded: set[int]) -> list[EventRecord]:
+    """Give "1 fatality." or "Three deaths." (a sentence with no event, only a toll) to the
+    violent event told in the two sentences before it when that event has no death toll."""
+    if not records or not any(r.event_type == "ASSAULT" for r in records):
+        return records
+    out = list(records)
+    for s_idx, sent in enumerate(parsed.sents):
+        root = sent.root
+        if s_idx in coded or root.lemma_.lower() not in TOLL_NOUNS or len(sent) > 8:
+            continue
+        nums = [c for c in root.children if c.dep_ == "nummod"]
+        parsed_n = parse_number(nums[0].text) if nums else None
+        if parsed_n is None:
+            continue
+        for i in range(len(out) - 1, -1, -1):
+            prev = out[i]
+            gap = s_idx - prev.evidence.sentence_index
+            if gap <= 0:
+                continue
+            if gap > 2:
+                break
+            if prev.event_type == "ASSAULT" and prev.fatalities is None and prev.modality in ("asserted", "reported"):
+                toll = Count(value=parsed_n[0], qualifier=parsed_n[1], text=sent.text.strip())
+                out[i] = replace(prev, fatalities=toll)
+                break
     return out
 
 

@@ -35,6 +35,7 @@ from khaldun.coding.readings import (
     CROWD_NOUNS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
+    RIOT_SIGNS,
     Reading,
     clause_tokens,
     find_readings,
@@ -246,6 +247,11 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in clause)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
+            # "blocked the road with burning tires", "staged a demonstration and pelted stones":
+            # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO
+            # 145, ACLED violent demonstration)
+            code = "145"
         frame = b.frame
         if b.trigger is b.reading.trigger:
             code, frame = self._derive(code, frame)
@@ -266,7 +272,10 @@ class EventCoder:
 
 
 def _is_clash(reading: Any) -> bool:
-    words = (reading.trigger, reading.event_noun) if reading.event_noun is not None else (reading.trigger,)
+    words = [reading.trigger, reading.event_noun] if reading.event_noun is not None else [reading.trigger]
+    # "killed in a clash with police", "injured during the fighting": the fight the toll came from
+    words += [g for c in reading.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for g in c.children if g.dep_ == "pobj"]
     return any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words)
 
 

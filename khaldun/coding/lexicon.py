@@ -21,7 +21,7 @@ from khaldun.errors import DataError
 from khaldun.resources import data_lines, register_cache
 
 OBJ_DEPS = {"dobj", "obj"}
-GENERIC_EVENT_NOUNS = {"effort", "mission", "campaign", "bid", "operation", "wave", "series", "round", "spate"}
+GENERIC_EVENT_NOUNS = {"effort", "mission", "campaign", "bid", "operation", "wave", "series", "round", "spate", "action"}
 PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass"}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import child_indices, token_table
@@ -56,7 +57,11 @@ MILITARY_LIGHT_VERBS = word_set(_WORDS, "military_light")
 ARREST_PARTICIPLES = word_set(_WORDS, "arrest_participle")
 #: where the state holds people: a death "in police custody" is the holder's doing
 CUSTODY_NOUNS = word_set(_WORDS, "custody")
+#: violence or vandalism by demonstrators in their protest's clause: a riot (145)
+RIOT_SIGNS = word_set(_WORDS, "riot_sign")
 
+#: event nouns that are a verbless sentence's event (protest, coercion, violence)
+VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
@@ -220,8 +225,8 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
-    if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and lex.verb_lemma(trigger) in INTRANSITIVE_EVENT_VERBS:
-        return trigger.head  # mis-parsed main verb: "5,000 students protested"
+    if _verbless_predicate(trigger, lex):
+        return trigger.sent.root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
     if trigger.dep_ == "acl" and _after_dateline(trigger.head):
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
@@ -416,6 +421,35 @@ def _is_dateline(tok: Any) -> bool:
             and tok.right_edge.i <= tok.i + 1)
 
 
+def _verbless_subject(noun: Any) -> bool:
+    """Is ``noun`` the root of a verbless parse, or a conjunct of that root ("200 nurses, as
+    well as union representatives, protested" parsed with "protested" describing the last
+    conjunct)? A participle hung off it is the sentence's predicate."""
+    if noun.dep_ == "ROOT":
+        return True
+    root = noun.sent.root
+    return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
+
+
+def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
+    """Is ``verb`` (a participle of an intransitive event verb such as "protested") the
+    predicate of a sentence the parser left without a verb, hung off the subject phrase:
+    "5,000 students protested", "relatives of the victim protested outside ..."?"""
+    if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
+        return False
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cur = verb.head
+    for _ in range(6):
+        if cur.i == root.i:
+            return True
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _after_dateline(noun: Any) -> bool:
     """"dharwad: police arrested ...": a lower-case dateline the parser took for the root,
     with the real subject hung off it as an apposition."""
@@ -424,21 +458,25 @@ def _after_dateline(noun: Any) -> bool:
             and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - head.sent.start <= 3)
 
 
-def _in_modifier_clause(tok: Any) -> bool:
+def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     """Is ``tok`` inside a clause that only describes a noun ("a member jailed last year",
     "who had been arrested", "the Israeli-occupied sector")? Such background is not coded."""
     cur = tok
     for _ in range(4):
         if cur.dep_ == "advcl" and cur.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children):
             return True  # "Rebuked by X, Y is ...": a participle describing the subject
+        if cur.dep_ == "advcl" and cur.head.dep_ in ("relcl", "acl") and any(c.lower_ == "when" for c in cur.children):
+            return True  # "X, who lost his son when a bomber detonated a device, said": background
         if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
             return True  # "a threat to boycott", "efforts to counter": not (yet) happening
         if cur.dep_ in MODIFIER_DEPS and cur.pos_ in ("VERB", "AUX", "ADJ") and cur.tag_ != "VB":
             noun = cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and noun.lemma_.lower() in STATEMENT_NOUNS:
                 return False  # "a declaration demanding that ...": the statement is the event
-            if cur.dep_ == "acl" and (noun.dep_ == "ROOT" or _after_dateline(noun)):
+            if cur.dep_ == "acl" and (_verbless_subject(noun) or _after_dateline(noun)):
                 return False  # a verbless parse ("5,000 students protested ..."): the participle is the predicate
+            if lex is not None and _verbless_predicate(cur, lex):
+                return False  # "relatives of the victim protested outside ...", parsed without a verb
             # "There were 10 soldiers killed": the report itself, not background
             return not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children))
         if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
@@ -476,6 +514,12 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
+        if code is None and tok.pos_ == "VERB" and any(
+                (lex.event_noun(o) or "")[:2] == "14" for o in _prep_objects(tok, ("in",)) if o.pos_ == "NOUN"
+                and not any(c.dep_ == "det" for c in o.children)):
+            # "burnt tyres in protest against ...", "shut their shops in protest": the act is the
+            # demonstration (a riot when the act is violent, see the coder)
+            code, specific = "141", True
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)
             if took_part_in is not None:
@@ -484,25 +528,36 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             subj = subject_of(tok)
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
-            elif subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex):
+            elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
+                  and acled_inter_of_words(subj.text) not in ARMED_INTER):
                 # "women gathered in demonstration", "teachers gathered ... to demand":
                 # a public gathering for a cause is a demonstration (ACLED: protest)
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
                 if protest:
                     code, noun = "141", protest[0]
                 elif any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES
-                         and any(a.lower_ == "to" for a in c.children) for c in tok.children):
-                    code = "141"
+                         and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in tok.children):
+                    code = "141"  # "gathered to demand ...", "gathered in the square demanding ..."
+                elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
+                        o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
+                    code = "141"  # "gathered against the reform", "gathered in support of the strikers"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
+        elif tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+            # a headline with no verb names its event: "nationwide blockade enforced by the
+            # opposition", "clashes in the district"; only protests and violence, which
+            # such headlines report
+            c = lex.event_noun(tok)
+            if c and c[:2] in VERBLESS_ROOTS:
+                code, noun = c, tok
         if code is None:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = _in_modifier_clause(tok) and not _reported_arrest(tok, code, lex)
+        reading.background = _in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
