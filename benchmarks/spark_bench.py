@@ -1,6 +1,6 @@
 """Throughput of the local engine and of Spark ``local[1]`` and ``local[2]`` on the same corpus, in one run (issue 13).
 
-    python benchmarks/spark_bench.py             # 640 articles (the corpus twice), about 6 minutes on a quiet 2-core machine
+    python benchmarks/spark_bench.py             # 480 articles (the corpus and half of it again), ~6 minutes quiet (2 cores)
     python benchmarks/spark_bench.py --docs 160  # fewer
     python benchmarks/run.py --spark             # after the main benchmark (make bench)
 
@@ -54,7 +54,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.jsonl.gz"
 TARGETS = {"scaling": 1.6, "per_core": 0.8}
-DEFAULT_DOCS = 640
+DEFAULT_DOCS = 480
 ENGINES = ("local-1", "local-2", "local[1]", "local[2]")
 
 
