@@ -41,7 +41,16 @@ from khaldun.errors import (
     UnreadableFile,
 )
 from khaldun.ingest.language import check_language, parse_languages
-from khaldun.ingest.sources import HEAD_BYTES, ReadOptions, Source, bounded_lines, expand, open_source, read_bounded
+from khaldun.ingest.sources import (
+    HEAD_BYTES,
+    ReadOptions,
+    Source,
+    bounded_lines,
+    expand,
+    open_source,
+    read_bounded,
+    stream_source,
+)
 from khaldun.ingest.text import normalise_date, repair_mojibake, split_date_prefix, split_dateline
 from khaldun.records import Document, Rejection, content_hash
 
@@ -57,8 +66,12 @@ Item = Document | Rejection
 _UNDECODED = re.compile("[\udc80-\udcff]")
 
 
-def _reject(origin: str, err: InputError, doc_id: str | None = None) -> Rejection:
+def rejection(origin: str, err: InputError, doc_id: str | None = None) -> Rejection:
+    """The rejection of an input (or of one document in it, ``doc_id``) that could not be read, with ``err``'s reason."""
     return Rejection(origin=origin, reason=err.reason, code=err.code, message=str(err), doc_id=doc_id)
+
+
+_reject = rejection
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
@@ -382,8 +395,12 @@ def iter_source(source: Source, origin: str, suffix: str, opts: ReadOptions) -> 
             yield from iter_text(source, origin, opts)
 
 
-def _wanted(name: str) -> bool:
+def readable_name(name: str) -> bool:
+    """Whether a file of this name is read when found in a folder (its suffix is one of the known formats)."""
     return _base_suffix(Path(name)) in _ALL_SUFFIXES()
+
+
+_wanted = readable_name
 
 
 def _ALL_SUFFIXES() -> set[str]:
@@ -434,6 +451,30 @@ def read_inputs(
             continue
         with source:
             yield from _guarded(source, origin, _base_suffix(target), opts)
+
+
+def read_stream(
+    raw: BinaryIO,
+    origin: str,
+    *,
+    name: str | None = None,
+    max_chars: int = 1_000_000,
+    text_column: str = "text",
+    languages: str | tuple[str, ...] = ("en",),
+    max_decompressed_bytes: int = 4_000_000_000,
+) -> Iterator[Item]:
+    """Every document (or rejection) of one file's bytes, read as :func:`read_inputs` reads that file.
+
+    For a file that is not on a local path (an object store, HDFS): ``raw`` is
+    its content, ``origin`` the name documents and rejections carry, and
+    ``name`` (default: the last part of ``origin``) gives the format by its
+    suffix, ``.gz`` inflated within ``max_decompressed_bytes``. The stream is
+    closed at the end.
+    """
+    opts = ReadOptions(max_chars, text_column, parse_languages(languages), max_decompressed_bytes)
+    name = name or origin.rstrip("/").rsplit("/", 1)[-1]
+    with stream_source(raw, name, origin, max_decompressed_bytes) as source:
+        yield from _guarded(source, origin, _base_suffix(Path(name)), opts)
 
 
 def _guarded(source: Source, origin: str, suffix: str, opts: ReadOptions) -> Iterator[Item]:

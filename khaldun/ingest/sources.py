@@ -142,7 +142,12 @@ def open_source(path: Path, origin: str, max_decompressed_bytes: int) -> Source:
         raise UnreadableFile(f"{origin}: permission denied") from exc
     except OSError as exc:
         raise UnreadableFile(f"{origin}: cannot open ({exc.strerror or exc})") from exc
-    if path.name.lower().endswith(".gz"):
+    return stream_source(raw, path.name, origin, max_decompressed_bytes)
+
+
+def stream_source(raw: BinaryIO, name: str, origin: str, max_decompressed_bytes: int) -> Source:
+    """A :class:`Source` over an open byte stream of the file ``name``; ``.gz`` is inflated, up to the cap."""
+    if name.lower().endswith(".gz"):
         return Source(gzip.GzipFile(fileobj=raw, mode="rb"), origin, max_decompressed_bytes)  # type: ignore[arg-type]
     return Source(raw, origin)
 

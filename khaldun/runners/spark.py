@@ -19,17 +19,22 @@ The job, stage by stage:
 3. **Deduplicate** (a shuffle on ``doc_id``): as the local engine does within a
    run, the same article twice is coded once and an id reused for another text
    is rejected (``duplicate_id``), deciding by input order.
-4. **Code** (executors, ``mapPartitions`` over evenly sized partitions): each
-   Python worker builds one :class:`~khaldun.pipeline.Pipeline` (the spaCy
-   model, lexicons, knowledge base, gazetteer) the first time it codes and
-   keeps it for every later task (:func:`worker_pipeline`), then runs
+4. **Code** (executors, in the same Python worker and task as the
+   deduplication's merge): each Python worker builds one
+   :class:`~khaldun.pipeline.Pipeline` (the spaCy model, lexicons, knowledge
+   base, gazetteer) the first time it codes and keeps it for every later task
+   (:func:`worker_pipeline`; Spark reuses Python workers), then runs
    :meth:`Pipeline.outcomes`: the same coder, record assembly, fault isolation
    and time limit as ``khaldun extract``. So the records are the local
-   engine's, field for field.
-5. **Write**: three Parquet tables under the output folder, typed from
-   :mod:`khaldun.schema` (see :func:`spark_schema`): ``events`` partitioned by
-   ``event_month`` (``YYYY-MM`` of the event date, ``unknown`` when undated)
-   then ``input_id``; ``documents`` and ``rejected`` partitioned by ``input_id``.
+   engine's, field for field. The rows of all three tables come out as one
+   DataFrame (:func:`coded_schema`), cached by Spark.
+5. **Write** (Spark's own work over that cache, no Python): three Parquet
+   tables under the output folder, typed from :mod:`khaldun.schema` (see
+   :func:`spark_schema`): ``events`` partitioned by ``event_month``
+   (``YYYY-MM`` of the event date, ``unknown`` when undated) then
+   ``input_id``; ``documents`` and ``rejected`` partitioned by ``input_id``;
+   one file per partition folder. The summary's counts are one aggregation
+   over the same cache.
 
 Idempotent by input file. ``input_id`` is a hash of the input's origin, and the
 tables are written with dynamic partition overwrite: writing an input again
@@ -41,7 +46,7 @@ same job run twice, leaves each input's rows once. See ``docs/scale.md``.
 
 from __future__ import annotations
 
-import gzip
+import gc
 import hashlib
 import io
 import json
@@ -52,7 +57,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khaldun.config import Settings
@@ -131,6 +135,9 @@ def session(master: str | None = None, app_name: str = "khaldun", conf: dict[str
         "spark.sql.session.timeZone": "UTC",
         # coding is CPU-bound: one Python worker per core, reused across tasks so each loads the model once
         "spark.python.worker.reuse": "true",
+        # the deduplication's merge spills to disk once its worker's resident memory passes this; a worker
+        # that holds the model is past Spark's default (512m) before it merges anything
+        "spark.python.worker.memory": "2g",
         **(conf or {}),
     }
     for key, value in settings.items():
@@ -148,18 +155,17 @@ def _is_uri(path: str) -> bool:
 
 def list_inputs(spark: SparkSession, paths: Sequence[str]) -> list[InputFile]:
     """The input files of ``paths``, in order, with their origins; folders recursively."""
-    from khaldun.ingest.readers import _wanted
-    from khaldun.ingest.sources import expand
+    from khaldun.ingest import expand, readable_name
 
     out: list[InputFile] = []
     for p in paths:
         if p == "-":
             raise UsageError("standard input cannot be read by a Spark job; give files, folders or URIs")
         if _is_uri(p):
-            for uri in _hadoop_files(spark, p, _wanted):
+            for uri in _hadoop_files(spark, p, readable_name):
                 out.append(InputFile(len(out), uri, uri, remote=True))
             continue
-        for origin, target in expand([p], _wanted):
+        for origin, target in expand([p], readable_name):
             if isinstance(target, InputError):
                 out.append(InputFile(len(out), origin, None, error=target))
             else:
@@ -197,11 +203,10 @@ Keyed = tuple[int, int, "Document | Rejection"]
 
 
 def _read_local(item: InputFile, s: Settings) -> Iterator[Keyed]:
-    from khaldun.ingest import read_inputs
-    from khaldun.ingest.readers import _reject
+    from khaldun.ingest import read_inputs, rejection
 
     if item.error is not None or item.path is None:
-        yield item.index, 0, _reject(item.origin, item.error or InputError(f"{item.origin}: cannot be listed"))
+        yield item.index, 0, rejection(item.origin, item.error or InputError(f"{item.origin}: cannot be listed"))
         return
     items = read_inputs(
         [item.path], max_chars=s.max_doc_chars, text_column=s.csv_text_column, languages=s.languages,
@@ -213,21 +218,14 @@ def _read_local(item: InputFile, s: Settings) -> Iterator[Keyed]:
 
 def _read_bytes(item: InputFile, data: bytes, s: Settings) -> Iterator[Keyed]:
     """The documents of one file's bytes, read as the local readers read the file at ``item.origin``."""
-    from khaldun.ingest.language import parse_languages
-    from khaldun.ingest.readers import _base_suffix, _guarded
-    from khaldun.ingest.sources import ReadOptions, Source
+    from khaldun.ingest import read_stream
 
-    opts = ReadOptions(s.max_doc_chars, s.csv_text_column, parse_languages(s.languages), s.max_decompressed_bytes)
-    name = item.origin.rsplit("/", 1)[-1]
-    raw: Any = io.BytesIO(data)
-    source = (
-        Source(gzip.GzipFile(fileobj=raw, mode="rb"), item.origin, s.max_decompressed_bytes)
-        if name.lower().endswith(".gz")
-        else Source(raw, item.origin)
+    items = read_stream(
+        io.BytesIO(data), item.origin, max_chars=s.max_doc_chars, text_column=s.csv_text_column, languages=s.languages,
+        max_decompressed_bytes=s.max_decompressed_bytes,
     )
-    with source:
-        for i, it in enumerate(_guarded(source, item.origin, _base_suffix(Path(name)), opts)):
-            yield item.index, i, it
+    for i, it in enumerate(items):
+        yield item.index, i, it
 
 
 def _dedup_key(k: Keyed) -> tuple[Any, ...]:
@@ -262,25 +260,68 @@ _worker: tuple[Settings, Pipeline] | None = None
 
 def worker_pipeline(settings: Settings) -> Pipeline:
     """This Python process's pipeline, built and warmed once and kept for every later task."""
+    return _worker_pipeline(settings)[0]
+
+
+def _worker_pipeline(settings: Settings) -> tuple[Pipeline, float]:
+    """The pipeline, and the seconds spent loading it now (0.0 when this worker had it already)."""
     global _worker
-    if _worker is None or _worker[0] != settings:
-        pipeline = Pipeline(settings)
-        pipeline.warm_up()
-        _worker = (settings, pipeline)
-    return _worker[1]
+    if _worker is not None and _worker[0] == settings:
+        return _worker[1], 0.0
+    start = time.perf_counter()
+    pipeline = Pipeline(settings)
+    pipeline.warm_up()
+    # as in the process pool: the model and tables live as long as the worker, so the
+    # garbage collector need not scan their objects again on every collection
+    gc.collect()
+    gc.freeze()
+    _worker = (settings, pipeline)
+    return pipeline, time.perf_counter() - start
 
 
-Row = tuple[str, tuple[Any, ...]]
-"""(table name, row values in the table's column order, partition columns last)"""
+@dataclass(frozen=True)
+class _Probe:
+    """Accumulators the executors add to, read by the driver when the job ends (see :class:`SparkSummary`)."""
+
+    loads: Any
+    load_seconds: Any
+    read_seconds: Any
+    coding_seconds: Any
+
+    @classmethod
+    def of(cls, sc: Any) -> _Probe:
+        return cls(sc.accumulator(0), sc.accumulator(0.0), sc.accumulator(0.0), sc.accumulator(0.0))
 
 
-def _code_partition(settings: Settings, keyed: Iterable[tuple[int, Document | Rejection, str]]) -> Iterator[Row]:
+Row = tuple[Any, ...]
+"""a row of the job's one coded table (:func:`coded_schema`): table name, one struct per table, words, partition columns"""
+
+
+def _timed_read(items: Iterable[Keyed], seconds: Any) -> Iterator[Keyed]:
+    """``items``, adding the time spent producing them (reading and parsing the input) to ``seconds``."""
+    it = iter(items)
+    spent = 0.0
+    try:
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                spent += time.perf_counter() - start
+            yield item
+    finally:
+        seconds.add(spent)
+
+
+def _code_partition(settings: Settings, keyed: Iterable[tuple[int, Document | Rejection, str]], probe: _Probe) -> Iterator[Row]:
     """The rows of one partition: documents coded by this worker's pipeline, rejections beside them."""
     from itertools import chain
 
     now = datetime.now(UTC).replace(tzinfo=None)
     ids: dict[str, str] = {}
-    rejections: list[tuple[Any, ...]] = []
+    rejections: list[Row] = []
 
     def documents() -> Iterator[Document]:
         for _, item, iid in keyed:
@@ -293,20 +334,28 @@ def _code_partition(settings: Settings, keyed: Iterable[tuple[int, Document | Re
     docs = documents()
     first = next(docs, None)
     if first is not None:  # a partition of rejections only loads no model
-        for doc, result in worker_pipeline(settings).outcomes(chain([first], docs)):
-            iid = ids[doc.doc_id]
-            if isinstance(result, Rejection):
-                yield REJECTED.name, _rejected_row(result, iid, now)
-                continue
-            yield DOCUMENTS.name, (*_typed(DOCUMENTS, {**asdict(doc), "ingested_at": now}), iid)
-            for e in result:
-                yield EVENTS.name, (*_typed(EVENTS, e.to_dict()), (e.date or "")[:7] or UNDATED, iid)
-    for row in rejections:
-        yield REJECTED.name, row
+        pipeline, loading = _worker_pipeline(settings)
+        if loading:
+            probe.loads.add(1)
+            probe.load_seconds.add(loading)
+        start = time.perf_counter()
+        try:
+            for doc, result in pipeline.outcomes(chain([first], docs)):
+                iid = ids[doc.doc_id]
+                if isinstance(result, Rejection):
+                    yield _rejected_row(result, iid, now)
+                    continue
+                words = len(doc.text.split())
+                yield (DOCUMENTS.name, None, _typed(DOCUMENTS, {**asdict(doc), "ingested_at": now}), None, words, None, iid)
+                for e in result:
+                    yield (EVENTS.name, _typed(EVENTS, e.to_dict()), None, None, None, (e.date or "")[:7] or UNDATED, iid)
+        finally:
+            probe.coding_seconds.add(time.perf_counter() - start)
+    yield from rejections
 
 
-def _rejected_row(rej: Rejection, iid: str, now: datetime) -> tuple[Any, ...]:
-    return (*_typed(REJECTED, {**asdict(rej), "rejected_at": now}), iid)
+def _rejected_row(rej: Rejection, iid: str, now: datetime) -> Row:
+    return (REJECTED.name, None, None, _typed(REJECTED, {**asdict(rej), "rejected_at": now}), None, None, iid)
 
 
 def _convert(type_: LogicalType, value: Any) -> Any:
@@ -333,6 +382,37 @@ def _typed(table: Table, rec: dict[str, Any]) -> tuple[Any, ...]:
 # -- schema ---------------------------------------------------------------------------
 
 
+def _struct(table: Table) -> StructType:
+    from pyspark.sql import types as T
+
+    arrow = {
+        "string": T.StringType(), "list<string>": T.ArrayType(T.StringType()), "int32": T.IntegerType(),
+        "int64": T.LongType(), "float64": T.DoubleType(), "date32": T.DateType(), "timestamp[us]": T.TimestampNTZType(),
+    }
+    return T.StructType([T.StructField(c.name, arrow[c.type.arrow], nullable=True) for c in table.columns])
+
+
+def coded_schema() -> StructType:
+    """The one table a job's coding stage returns: each row one table's row, in that table's struct column.
+
+    ``table`` names the table; ``events``, ``documents`` and ``rejected`` are
+    structs typed as :func:`spark_schema` (one set, the others null); ``words``
+    counts a document's words; ``event_month`` and ``input_id`` are the
+    partition columns. One table, so that coding runs once, in the same Python
+    worker as the deduplication, and the three writes and the counts are
+    Spark's own (JVM) work over its cache.
+    """
+    from pyspark.sql import types as T
+
+    return T.StructType([
+        T.StructField("table", T.StringType(), nullable=False),
+        *(T.StructField(t.name, _struct(t), nullable=True) for t in OUTPUT_TABLES),
+        T.StructField("words", T.LongType(), nullable=True),
+        T.StructField(EVENT_MONTH, T.StringType(), nullable=True),
+        T.StructField(INPUT_ID, T.StringType(), nullable=False),
+    ])
+
+
 def spark_schema(table: Table) -> StructType:
     """The Spark schema of a flat table from :mod:`khaldun.schema`'s Arrow types, partition columns last.
 
@@ -341,11 +421,7 @@ def spark_schema(table: Table) -> StructType:
     """
     from pyspark.sql import types as T
 
-    arrow = {
-        "string": T.StringType(), "list<string>": T.ArrayType(T.StringType()), "int32": T.IntegerType(),
-        "int64": T.LongType(), "float64": T.DoubleType(), "date32": T.DateType(), "timestamp[us]": T.TimestampNTZType(),
-    }
-    fields = [T.StructField(c.name, arrow[c.type.arrow], nullable=True) for c in table.columns]
+    fields = list(_struct(table).fields)
     fields += [T.StructField(name, T.StringType(), nullable=False) for name in partition_columns(table)]
     return T.StructType(fields)
 
@@ -359,7 +435,12 @@ def partition_columns(table: Table) -> tuple[str, ...]:
 
 @dataclass
 class SparkSummary(RunSummary):
-    """What a Spark job did: the run's figures, plus the inputs and words it read."""
+    """What a Spark job did: the run's figures, plus the inputs and words it read and where the time went.
+
+    The ``*_seconds`` and ``worker_loads`` figures are summed over the
+    executors' tasks (accumulators): a task Spark runs twice (a lost executor,
+    a cache evicted) counts twice.
+    """
 
     inputs: int = 0
     inputs_skipped: int = 0
@@ -367,6 +448,14 @@ class SparkSummary(RunSummary):
     words: int = 0
     """words in the coded documents (whitespace-separated), for throughput figures"""
     partitions: int = 0
+    worker_loads: int = 0
+    """Python workers that built a pipeline (loaded the model) in this job: 0 when all were warm"""
+    load_seconds: float = 0.0
+    """time those workers spent loading"""
+    read_seconds: float = 0.0
+    """time the read tasks spent reading and parsing the inputs into documents"""
+    coding_seconds: float = 0.0
+    """time the coding tasks spent in :meth:`Pipeline.outcomes` (parsing and coding), over all cores"""
 
 
 def done_inputs(spark: SparkSession, output: str) -> set[str]:
@@ -403,17 +492,19 @@ def spark_extract(spark: SparkSession, paths: Sequence[str], output: str, option
         summary.seconds = time.perf_counter() - start
         return summary
     ids = {f.index: f.input_id for f in inputs}
+    probe = _Probe.of(sc)
     local = [f for f in inputs if not f.remote]
     remote = [f for f in inputs if f.remote]
     parts = []
     if local:
-        parts.append(sc.parallelize(local, len(local)).flatMap(lambda f: _read_local(f, s)))
+        parts.append(sc.parallelize(local, len(local)).flatMap(lambda f: _timed_read(_read_local(f, s), probe.read_seconds)))
     if remote:
         by_uri = {f.path: f for f in remote}
         files = sc.binaryFiles(",".join(f.path for f in remote if f.path), minPartitions=len(remote))
-        parts.append(files.flatMap(lambda kv: _read_bytes(by_uri[_match(kv[0], by_uri)], kv[1], s)))
+        parts.append(files.flatMap(lambda kv: _timed_read(_read_bytes(by_uri[_match(kv[0], by_uri)], kv[1], s), probe.read_seconds)))
     read = parts[0] if len(parts) == 1 else sc.union(parts)
-    # documents meet their copies by doc_id (one shuffle, which also spreads them evenly); rejections go straight on
+    # documents meet their copies by doc_id (one shuffle, which also spreads them evenly); rejections go
+    # straight on. Deduplication, coding and the conversion to rows run in one Python worker per task.
     n = opts.partitions or sc.defaultParallelism * 4
     items = (
         read.keyBy(_dedup_key)
@@ -421,30 +512,40 @@ def spark_extract(spark: SparkSession, paths: Sequence[str], output: str, option
         .flatMap(_first_wins)
         .map(lambda k: (k[0], k[2], ids[k[0]]))
     )
-    coded = items.mapPartitions(lambda part: _code_partition(s, part))
+    coded = items.mapPartitions(lambda part: _code_partition(s, part, probe))
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
 
-    coded.persist(StorageLevel.MEMORY_AND_DISK)
+    df = spark.createDataFrame(coded, coded_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         for table in OUTPUT_TABLES:
-            rows = coded.filter(lambda r, name=table.name: r[0] == name).map(lambda r: r[1])
-            df = spark.createDataFrame(rows, spark_schema(table))
-            (df.write.mode("overwrite").partitionBy(*partition_columns(table)).parquet(f"{output.rstrip('/')}/{table.name}"))
+            cols = partition_columns(table)
+            rows = df.where(F.col("table") == table.name).select(f"{table.name}.*", *cols)
+            # one task per output partition (event month x input): one file each, not one per coding task
+            rows = rows.repartition(*cols)
+            rows.write.mode("overwrite").partitionBy(*cols).parquet(f"{output.rstrip('/')}/{table.name}")
             log.info("%s written after %.1f s", table.name, time.perf_counter() - start)
-        counts = dict(coded.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collect())
-        reasons = dict(
-            coded.filter(lambda r: r[0] == REJECTED.name).map(lambda r: (r[1][1], 1)).reduceByKey(lambda a, b: a + b).collect()
+        stats = (
+            df.groupBy("table", F.col("rejected.reason").alias("reason"))
+            .agg(F.count(F.lit(1)).alias("n"), F.sum("words").alias("words"))
+            .collect()
         )
-        text = DOCUMENTS.names.index("text")
-        words = coded.filter(lambda r: r[0] == DOCUMENTS.name).map(lambda r: len(r[1][text].split())).sum()
     finally:
-        coded.unpersist()
-    summary.documents = counts.get(DOCUMENTS.name, 0)
-    summary.events = counts.get(EVENTS.name, 0)
-    summary.rejected = counts.get(REJECTED.name, 0)
-    summary.rejected_by_reason = reasons
-    summary.words = int(words)
+        df.unpersist()
+    for row in stats:
+        if row["table"] == REJECTED.name:
+            summary.rejected += row["n"]
+            summary.rejected_by_reason[row["reason"]] = row["n"]
+        elif row["table"] == DOCUMENTS.name:
+            summary.documents += row["n"]
+            summary.words += int(row["words"] or 0)
+        else:
+            summary.events += row["n"]
     summary.partitions = n
+    summary.worker_loads = probe.loads.value
+    summary.load_seconds = probe.load_seconds.value
+    summary.read_seconds = probe.read_seconds.value
+    summary.coding_seconds = probe.coding_seconds.value
     summary.seconds = time.perf_counter() - start
     return summary
 

@@ -102,6 +102,9 @@ def test_jsonl_gives_the_local_engines_records_rejections_and_documents(jsonl_in
     assert {(r["origin"], r["reason"], r["code"], r["message"]) for r in parquet(out, "rejected")} == rejections
     assert {r[1] for r in rejections} == {"malformed_json", "empty", "no_text", "duplicate_id"}
     assert (summary.documents, summary.events, summary.rejected) == (len(docs), len(events), len(rejections))
+    # the model loads once per Python worker (at most one per core), not once per task or partition
+    assert 1 <= summary.worker_loads <= 2 < summary.partitions
+    assert summary.coding_seconds > 0 and summary.read_seconds > 0
 
 
 def test_parquet_is_partitioned_by_event_month_and_typed_as_the_shared_layout(jsonl_input: Path, jsonl_run: tuple[Path, Any]) -> None:
@@ -112,6 +115,10 @@ def test_parquet_is_partitioned_by_event_month_and_typed_as_the_shared_layout(js
     assert months and all(m.startswith("event_month=") for m in months)
     for m in months:
         assert [p.name for p in (out / "events" / m).iterdir() if p.is_dir()] == [f"{INPUT_ID}={input_id(str(jsonl_input))}"]
+    # one file per partition folder, not one per coding task
+    folders = [p for p in out.rglob(f"{INPUT_ID}=*") if p.is_dir()]
+    assert len(folders) == len(months) + 2
+    assert all(len(list(f.glob("*.parquet"))) == 1 for f in folders)
     rows = parquet(out, "events")
     assert all(r["event_month"] == (r["date"].strftime("%Y-%m") if r["date"] else "unknown") for r in rows)
     for table in (EVENTS, DOCUMENTS, REJECTED):
@@ -207,14 +214,14 @@ def test_warc_through_the_command_on_a_path_and_a_uri(warc_input: Path, tmp_path
     assert len(docs) == 6 and events and len(rejections) == 1 and {r[1] for r in rejections} <= {"no_text", "empty"}
     out = tmp_path / "out"
     args = ["spark", "extract", "--master", "local[2]", "--conf", "spark.ui.enabled=false"]
-    proc = run_khaldun([*args, warc_input, "--output", out], env={"PYSPARK_PYTHON": sys.executable}, timeout=300)
+    proc = run_khaldun([*args, warc_input, "--output", out], env={"PYSPARK_PYTHON": sys.executable}, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert records(parquet(out, "events")) == events
     assert {(d["doc_id"], d["content_hash"], d["origin"]) for d in parquet(out, "documents")} == docs
     assert {(r["origin"], r["reason"], r["code"], r["message"]) for r in parquet(out, "rejected")} == rejections
     # the same job again (a failed job rerun without --resume) leaves each row once
     uri = warc_input.as_uri()
-    proc = run_khaldun([*args, warc_input, uri, "--output", out], env={"PYSPARK_PYTHON": sys.executable}, timeout=300)
+    proc = run_khaldun([*args, warc_input, uri, "--output", out], env={"PYSPARK_PYTHON": sys.executable}, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     # the URI is read by Hadoop's reader (binaryFiles) and gives the same documents, with the URI as origin;
     # as within any one run, the second copy of each article is coded once, so only rejections name the URI
