@@ -56,5 +56,5 @@ def test_numbers_that_are_not_tolls_leave_the_attack_alone(code) -> None:
     records = code("Gunmen killed 9 villagers in an attack on a market on Friday. The number of "
                    "protesters outside the governor's office rose to 5,000 on Saturday. "
                    "The death toll is still unclear.")
-    attack = [r for r in records if r["event_type"] == "ASSAULT"][0]
+    attack = next(r for r in records if r["event_type"] == "ASSAULT")
     assert attack["fatalities"]["value"] == 9
