@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +30,16 @@ def _location(nlp: Any, places: PlaceResolver, text: str, trigger: str, **kw: An
     return places.for_document(doc, **kw).event_location(tok.sent, tok)
 
 
-def test_gazetteer_loads_under_a_second(places: PlaceResolver) -> None:
-    best = min(_timed_load() for _ in range(3))
-    assert best < 1.0
-
-
-def _timed_load() -> float:
-    start = time.perf_counter()
-    Gazetteer.load()
-    return time.perf_counter() - start
+def test_gazetteer_is_served_from_its_index_cache(tmp_path: Path) -> None:
+    # how fast that is is measured by benchmarks (make bench), not asserted here
+    first = Gazetteer.load(cache_dir=tmp_path)
+    cached = list(tmp_path.rglob("gazetteer-*.pickle"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    again = Gazetteer.load(cache_dir=tmp_path)
+    assert cached[0].stat().st_mtime_ns == stamp  # read, not rebuilt
+    for name in ("Paris", "Gaza", "Hodeidah"):
+        assert again.lookup(name) == first.lookup(name)
 
 
 def test_lookup_prefers_population_and_context(places: PlaceResolver) -> None:
