@@ -152,7 +152,13 @@ class RecordAssembler:
                     if rec.location is not None and rec.location.country:
                         scene = rec.location.country
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
-        return _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
+        out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
+        parsed_text = parsed.text
+        if parsed_text != document.text and len(parsed_text) == len(document.text):
+            # lines re-cased before parsing (khaldun.nlp.truecase): every text field
+            # quotes the document as written, at the same offsets
+            out = [_as_written(r, parsed_text, document.text) for r in out]
+        return out
 
     def _records(
         self,
@@ -413,6 +419,39 @@ def _merge_casualty_followups(records: list[EventRecord]) -> list[EventRecord]:
             if v is target:
                 folded[k] = merged
     return out
+
+
+def _as_written(rec: EventRecord, parsed: str, original: str) -> EventRecord:
+    """``rec`` with its quoted words taken from ``original`` (same length as ``parsed``,
+    which differs only in letter case): the evidence sentence by its offsets, the other
+    words where they stand in the parsed sentence (else anywhere in the document)."""
+    start, end = rec.evidence.start, rec.evidence.end
+
+    def written(text: str | None) -> str | None:
+        if not text:
+            return text
+        i = parsed.find(text, start, end)
+        if i < 0:
+            i = parsed.find(text)
+        return original[i:i + len(text)] if i >= 0 else text
+
+    def actor(a: Actor | None) -> Actor | None:
+        return replace(a, text=written(a.text) or a.text) if a is not None else None
+
+    def count(c: Count | None) -> Count | None:
+        return replace(c, text=written(c.text) or c.text) if c is not None else None
+
+    evidence = replace(rec.evidence, sentence=original[start:end].strip(),
+                       trigger=written(rec.evidence.trigger) or rec.evidence.trigger)
+    location = rec.location
+    if location is not None:
+        location = replace(location, text=written(location.text) or location.text)
+    return replace(
+        rec, evidence=evidence, actor=actor(rec.actor), recipient=actor(rec.recipient),
+        speaker=actor(rec.speaker), location=location, date_text=written(rec.date_text),
+        fatalities=count(rec.fatalities), injured=count(rec.injured), arrested=count(rec.arrested),
+        abducted=count(rec.abducted), size=count(rec.size), source=written(rec.source),
+    )
 
 
 def _phrase_inter(tok: Any) -> int | None:

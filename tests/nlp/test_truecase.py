@@ -60,3 +60,25 @@ def test_the_parser_finds_names_in_lower_case_text(nlp):
     assert len(doc.text) == len(text)
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     assert {"Karachi", "Lahore"} <= places
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "POLICE ARRESTED 40 PROTESTERS IN MUMBAI ON TUESDAY, OFFICIALS SAID.",
+    "police arrested 40 protesters in mumbai on tuesday, officials said.",
+])
+def test_records_quote_the_document_as_written(nlp, text):
+    from khaldun.ingest import make_document
+    from khaldun.pipeline import Pipeline
+
+    doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
+    [(_, events)] = list(Pipeline().outcomes([doc]))
+    assert events
+    for event in events:
+        ev = event.evidence
+        assert doc.text[ev.start:ev.end].strip() == ev.sentence
+        quoted = [ev.trigger, event.date_text, *(a.text for a in (event.actor, event.recipient) if a),
+                  *(c.text for c in (event.arrested, event.fatalities) if c),
+                  event.location.text if event.location else None]
+        for words in filter(None, quoted):
+            assert words in doc.text, words
