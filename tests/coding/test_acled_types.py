@@ -9,21 +9,6 @@ import pytest
 
 from khaldun.actors.acled import acled_inter_of_words
 from khaldun.coding.acled import acled_types
-from khaldun.ingest import make_document
-from khaldun.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    pipeline = Pipeline()
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
-        [(_, events)] = list(pipeline.outcomes([doc]))
-        assert isinstance(events, list), events
-        return [e.to_dict() for e in events]
-
-    return run
 
 
 def acled(records: list[dict[str, Any]]) -> dict[str, Any]:

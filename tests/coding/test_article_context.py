@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from khaldun.ingest import make_document
-from khaldun.pipeline import Pipeline
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    pipeline = Pipeline()
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
-        [(_, events)] = list(pipeline.outcomes([doc]))
-        assert isinstance(events, list), events
-        return [e.to_dict() for e in events]
-
-    return run
 
 
 def test_captives_keep_the_country_where_they_were_taken(code) -> None:

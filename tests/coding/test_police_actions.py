@@ -9,18 +9,12 @@ from typing import Any
 import pytest
 
 from khaldun.evaluation.schemes import police_actions
-from khaldun.ingest import make_document
-from khaldun.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
-def code(nlp):
-    pipeline = Pipeline()
-
+def code(code_events):
     def run(text: str) -> tuple[list[Any], tuple[str, ...]]:
-        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
-        [(_, events)] = list(pipeline.outcomes([doc]))
-        assert isinstance(events, list), events
+        events = code_events(text)
         return events, police_actions(events)
 
     return run

@@ -7,22 +7,6 @@ from typing import Any
 
 import pytest
 
-from khaldun.ingest import make_document
-from khaldun.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    pipeline = Pipeline()
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = make_document(text, "test", 100_000, doc_date="2024-03-10")
-        [(_, events)] = list(pipeline.outcomes([doc]))
-        assert isinstance(events, list), events
-        return [e.to_dict() for e in events]
-
-    return run
-
 
 def find(records: list[dict[str, Any]], root: str) -> dict[str, Any]:
     hits = [r for r in records if r["cameo_root"] == root]

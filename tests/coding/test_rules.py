@@ -6,22 +6,6 @@ from typing import Any
 
 import pytest
 
-from khaldun.ingest import make_document
-from khaldun.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    pipeline = Pipeline()
-
-    def run(text: str, doc_date: str | None = "2024-03-10") -> list[dict[str, Any]]:
-        doc = make_document(text, "test", 100_000, doc_date=doc_date)
-        [(_, events)] = list(pipeline.outcomes([doc]))
-        assert isinstance(events, list), events
-        return [e.to_dict() for e in events]
-
-    return run
-
 
 def main(records: list[dict[str, Any]]) -> dict[str, Any]:
     """The event a reader would call the sentence's news: affirmed and asserted first, then confidence."""
