@@ -131,19 +131,14 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             if expr is not None and not (expr.kind == "month" and tok.text == "May"):
                 found.append((span, expr))
                 taken.update(range(span.start, span.end))
-        elif (tok.lower_ in ("before", "after", "later", "earlier") and tok.i - 2 >= sent.start
-              and _SPAN_OF_TIME.match(doc[tok.i - 2:tok.i].text.lower())
-              and not taken.intersection(range(tok.i - 2, tok.i + 1))):
+        elif not taken.intersection(range(tok.i - 2, tok.i + 1)) and tok.i - 2 >= sent.start and (
             # "A day before the bombing", "three days later" the recogniser left out
-            span = doc[tok.i - 2:tok.i + 1]
-            expr = parse_expression(span.text)
-            if expr is not None:
-                found.append((span, expr))
-                taken.update(range(span.start, span.end))
-        elif (tok.lower_ in _PART_OF_DAY and tok.i - 2 >= sent.start
-              and doc[tok.i - 1].lower_ in _CHAIN_WORDS and doc[tok.i - 2].lower_ in ("the", "that")
-              and not taken.intersection(range(tok.i - 2, tok.i + 1))):
-            # "the following day", "the next morning" the recogniser left out
+            (tok.lower_ in ("before", "after", "later", "earlier")
+             and _SPAN_OF_TIME.match(doc[tok.i - 2:tok.i].text.lower()))
+            # "the following day", "the next morning"
+            or (tok.lower_ in _PART_OF_DAY and doc[tok.i - 1].lower_ in _CHAIN_WORDS
+                and doc[tok.i - 2].lower_ in ("the", "that"))
+        ):
             span = doc[tok.i - 2:tok.i + 1]
             expr = parse_expression(span.text)
             if expr is not None:
@@ -263,6 +258,14 @@ def _story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
     Not the time something was said ("..., police said on Wednesday"), not a toll
     update's ("by Thursday the toll had risen to 14"), not a quotation's.
     """
+    memo = doc_memo(sent.doc)
+    key = ("story_time", sent.start, sent.end)
+    if key not in memo:  # asked for every undated event after it: read each sentence once
+        memo[key] = _read_story_time(sent)
+    return memo[key]
+
+
+def _read_story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
     if _QUOTE.search(sent.text) or sentence_update(sent) is not None:
         return None
     candidates = [c for c in time_expressions(sent) if not _reporting_time(c[0], None)]
