@@ -40,8 +40,12 @@ Idempotent by input file. ``input_id`` is a hash of the input's origin, and the
 tables are written with dynamic partition overwrite: writing an input again
 replaces exactly its partitions. A job that fails writes nothing (Spark commits
 a job's files at its end); :func:`done_inputs` lists the inputs an output
-already holds, and ``resume=True`` skips them. So a failed job resumed, or the
-same job run twice, leaves each input's rows once. See ``docs/scale.md``.
+already holds, and ``resume=True`` skips them. An input counts as held only
+once all three tables are written: the job then writes a fourth, small table,
+``inputs`` (one row per input: its origin and when it was finished), last. So a
+job that fails between two tables leaves its inputs unmarked, and a resumed job
+codes them again. A failed job resumed, or the same job run twice, leaves each
+input's rows once. See ``docs/scale.md``.
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ INPUT_ID = "input_id"
 UNDATED = "unknown"
 #: the tables of an output folder, each a subfolder
 OUTPUT_TABLES: tuple[Table, ...] = (EVENTS, DOCUMENTS, REJECTED)
+#: the folder written last, one ``input_id=`` partition per input whose three tables are complete
+INPUTS = "inputs"
 
 
 @dataclass(frozen=True)
@@ -459,20 +465,38 @@ class SparkSummary(RunSummary):
 
 
 def done_inputs(spark: SparkSession, output: str) -> set[str]:
-    """The ``input_id`` s an output folder already holds (each input leaves a document or a rejection)."""
+    """The ``input_id`` s an output folder holds completely: those of its ``inputs`` table, written last.
+
+    An input whose documents or rejections were written by a job that then failed
+    before its end is not among them (its rows are rewritten when it is coded again).
+    """
     done: set[str] = set()
     jvm = spark.sparkContext._jvm
     assert jvm is not None
-    for table in (DOCUMENTS, REJECTED):
-        hpath = jvm.org.apache.hadoop.fs.Path(f"{output.rstrip('/')}/{table.name}")
-        fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
-        if not fs.exists(hpath):
-            continue
-        for status in fs.listStatus(hpath):
-            name = status.getPath().getName()
-            if status.isDirectory() and name.startswith(f"{INPUT_ID}="):
-                done.add(name.split("=", 1)[1])
+    hpath = jvm.org.apache.hadoop.fs.Path(f"{output.rstrip('/')}/{INPUTS}")
+    fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(hpath):
+        return done
+    for status in fs.listStatus(hpath):
+        name = status.getPath().getName()
+        if status.isDirectory() and name.startswith(f"{INPUT_ID}="):
+            done.add(name.split("=", 1)[1])
     return done
+
+
+def _mark_inputs(spark: SparkSession, inputs: Sequence[InputFile], output: str) -> None:
+    """Write the ``inputs`` table's partitions for ``inputs``: the last write of a job, after its three tables."""
+    from pyspark.sql import types as T
+
+    schema = T.StructType([
+        T.StructField("origin", T.StringType(), nullable=False),
+        T.StructField("finished_at", T.TimestampType(), nullable=False),
+        T.StructField(INPUT_ID, T.StringType(), nullable=False),
+    ])
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = [(f.origin, now, f.input_id) for f in inputs]
+    df = spark.createDataFrame(rows, schema).repartition(INPUT_ID)
+    df.write.mode("overwrite").partitionBy(INPUT_ID).parquet(f"{output.rstrip('/')}/{INPUTS}")
 
 
 def spark_extract(spark: SparkSession, paths: Sequence[str], output: str, options: SparkOptions | None = None) -> SparkSummary:
@@ -532,6 +556,8 @@ def spark_extract(spark: SparkSession, paths: Sequence[str], output: str, option
         )
     finally:
         df.unpersist()
+    # last: the inputs are complete only now (a resumed job skips exactly these)
+    _mark_inputs(spark, inputs, output)
     for row in stats:
         if row["table"] == REJECTED.name:
             summary.rejected += row["n"]

@@ -27,7 +27,7 @@ pytest.importorskip("pyspark", reason="pyspark is not installed (the spark extra
 if shutil.which("java") is None:
     pytest.skip("Java is not installed (make test installs openjdk-17-jre-headless where apt-get is available)", allow_module_level=True)
 
-from khaldun.runners.spark import INPUT_ID, SparkOptions, input_id, session, spark_extract
+from khaldun.runners.spark import INPUT_ID, SparkOptions, done_inputs, input_id, list_inputs, session, spark_extract
 from khaldun.schema import DOCUMENTS, EVENTS, REJECTED
 from khaldun.store import DuckDBStore
 from khaldun.store.parquet import import_output
@@ -172,6 +172,26 @@ def test_resume_skips_the_inputs_already_written(spark: Any, jsonl_input: Path, 
     again = spark_extract(spark, [str(jsonl_input)], str(out), SparkOptions(resume=True))
     assert (again.inputs, again.inputs_skipped, again.documents) == (1, 1, 0)
     assert len(parquet(out, "events")) == before == first.events
+
+
+def test_an_input_is_held_only_once_its_marker_is_written_last(spark: Any, tmp_path: Path) -> None:
+    small = tmp_path / "small.jsonl"
+    lines = gzip.decompress(CORPUS.read_bytes()).decode("utf-8").splitlines()[:4]
+    small.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = spark_extract(spark, [str(small)], str(out))
+    assert first.documents == 4 and first.rejected == 1 and first.events > 0
+    held = {f.input_id for f in list_inputs(spark, [str(small)])}
+    assert len(held) == 1 and done_inputs(spark, str(out)) == held
+    events = records(parquet(out, "events"))
+    # a job that failed after its documents and rejections but before its end: tables there, no marker
+    shutil.rmtree(out / "inputs")
+    assert (out / "documents").is_dir() and done_inputs(spark, str(out)) == set()
+    again = spark_extract(spark, [str(small)], str(out), SparkOptions(resume=True))
+    assert (again.inputs_skipped, again.documents, again.events) == (0, first.documents, first.events)
+    # coded again into its own partitions: every row once, and the input is held again
+    assert records(parquet(out, "events")) == events and len(parquet(out, "rejected")) == 1
+    assert done_inputs(spark, str(out)) == held
 
 
 # -- WARC, through the command ---------------------------------------------------
