@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from khaldun.errors import KhaldunError
+from khaldun.errors import ConfigError, KhaldunError, UsageError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -30,6 +30,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--scheme", choices=sorted(SCHEMES), default=None,
                    help="label scheme to score with (default: from the records' dataset field)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="read only the first N records")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes coding the sentences (default: the settings', one per CPU core); "
+                   "the figures do not depend on it")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="also print up to N wrong examples per field, with the events predicted")
@@ -38,18 +41,23 @@ def add_parser(subparsers: Any) -> None:
 
 def _settings(args: argparse.Namespace) -> Any:
     settings = getattr(args, "settings", None)
-    if settings is not None:
-        return settings
-    from khaldun.config import load_settings
+    if settings is None:
+        from khaldun.config import load_settings
 
-    return load_settings(getattr(args, "config", None))
+        settings = load_settings(getattr(args, "config", None))
+    try:
+        return settings.replace(workers=getattr(args, "workers", None))
+    except ConfigError as exc:
+        # a bad option value (--workers -1) is a usage error (exit 2); a bad settings file stays exit 1
+        raise UsageError(exc.message) from exc
 
 
 def run(args: argparse.Namespace) -> int:
     from khaldun.evaluation import evaluate, format_report
 
+    settings = _settings(args)  # a bad --workers: usage error, exit 2
     try:
-        report = evaluate(args.gold, _settings(args), scheme=args.scheme, limit=args.limit)
+        report = evaluate(args.gold, settings, scheme=args.scheme, limit=args.limit)
     except KhaldunError as exc:
         print(f"khaldun eval: {exc}", file=sys.stderr)
         return 1

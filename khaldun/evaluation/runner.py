@@ -8,6 +8,7 @@ an :class:`EvalReport`. :func:`format_report` renders it for people.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -211,10 +212,18 @@ def evaluate(
         docs.append(doc)
         by_doc[doc.doc_id] = rec
 
+    stack = contextlib.ExitStack()
     if predict is None:
-        from khaldun.pipeline import Pipeline
+        from khaldun.runners.pool import PoolCoder, resolve_workers
 
-        predict = Pipeline(settings).outcomes
+        if resolve_workers(settings.workers) > 1:
+            # worker processes, as `khaldun extract`; each document is coded alone, so the figures
+            # are the same whatever the number of workers
+            predict = stack.enter_context(PoolCoder(settings)).outcomes
+        else:
+            from khaldun.pipeline import Pipeline
+
+            predict = Pipeline(settings).outcomes
 
     tallies = {spec.name: FieldTally(spec.name, spec.kind, spec.labels) for spec in chosen.fields}
     errors: list[ErrorExample] = []
@@ -230,23 +239,24 @@ def evaluate(
 
     coded = (scored(doc, result) for doc, result in predict(docs))
     total = len(docs) + len(rejected)
-    for rec, events in itertools.chain(((r, []) for r in rejected), coded):
-        n_events += len(events)
-        for comp in chosen.compare(rec, events):
-            tally = tallies[comp.field]
-            if comp.kind == "label":
-                ok = tally.add_label(comp.gold, comp.pred)
-                gold_s, pred_s = str(comp.gold), str(comp.pred)
-            else:
-                ok = tally.add_set(comp.gold, comp.pred, comp.matcher)
-                gold_s = "{" + ", ".join(render_item(i) for i in comp.gold) + "}"
-                pred_s = "{" + ", ".join(render_item(i) for i in comp.pred) + "}"
-            if not ok:
-                errors.append(ErrorExample(comp.field, rec.id, rec.text, gold_s, pred_s,
-                                           tuple(describe_event(e) for e in events)))
-        done += 1
-        if progress is not None:
-            progress(done, total)
+    with stack:
+        for rec, events in itertools.chain(((r, []) for r in rejected), coded):
+            n_events += len(events)
+            for comp in chosen.compare(rec, events):
+                tally = tallies[comp.field]
+                if comp.kind == "label":
+                    ok = tally.add_label(comp.gold, comp.pred)
+                    gold_s, pred_s = str(comp.gold), str(comp.pred)
+                else:
+                    ok = tally.add_set(comp.gold, comp.pred, comp.matcher)
+                    gold_s = "{" + ", ".join(render_item(i) for i in comp.gold) + "}"
+                    pred_s = "{" + ", ".join(render_item(i) for i in comp.pred) + "}"
+                if not ok:
+                    errors.append(ErrorExample(comp.field, rec.id, rec.text, gold_s, pred_s,
+                                               tuple(describe_event(e) for e in events)))
+            done += 1
+            if progress is not None:
+                progress(done, total)
 
     return EvalReport(
         gold_path=str(gold_path),

@@ -109,3 +109,25 @@ def test_sentence_refused_by_ingestion_counts_as_predicting_nothing(gold_file):
     # only "Rebels attacked the town." fits in 30 characters
     assert report.n_rejected == 3 and report.n_scored == 4
     assert report.field("quad_class").correct == 1
+
+
+def test_workers_do_not_change_the_figures(tmp_path):
+    """The real pipeline in-process and in two worker processes: the same report, error for error."""
+    from khaldun.config import Settings
+
+    subjects = ["Rebels", "The army", "Police in the capital", "The prime minister", "Protesters", "Gunmen"]
+    acts = ["attacked a police station, killing three officers.", "met the foreign minister of Kenya.",
+            "arrested 12 students on Monday.", "condemned the air strikes.", "marched to parliament.",
+            "said it was a fine day."]
+    labels = {"attacked": "4", "met": "1", "arrested": "4", "condemned": "3", "marched": "2", "said": "0"}
+    rows = [{"id": f"s{i}", "text": f"{s} {a}", "dataset": "conflibert_cameo",
+             "gold": {"label_id": labels[a.split()[0]]}}
+            for i, (s, a) in enumerate((s, a) for s in subjects for a in acts)]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    one = evaluate(gold, Settings(workers=1))
+    two = evaluate(gold, Settings(workers=2))
+    assert one.n_scored == two.n_scored == len(rows) > 16  # more than one chunk: the pool codes them
+    assert one.n_events > 0 and one.n_failed == two.n_failed == 0
+    assert one.to_dict(max_errors=100)["fields"] == two.to_dict(max_errors=100)["fields"]
+    assert one.to_dict(max_errors=100)["errors"] == two.to_dict(max_errors=100)["errors"]
