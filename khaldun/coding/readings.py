@@ -16,6 +16,7 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, token_table
 from khaldun.resources import word_set
 
@@ -90,6 +91,8 @@ class Reading:
 
 SYMMETRIC_ROOTS = {"03", "04", "06"}
 SYMMETRIC_CODES = {"190", "193", "057", "046", "040", "044"}
+#: a release both ways: "the two countries exchanged prisoners"
+EXCHANGE_VERBS = {"exchange", "swap"}
 
 
 def _is_actorish(tok: Any, lex: Lexicon) -> bool:
@@ -113,6 +116,9 @@ def _repair(tok: Any) -> Any:
         names = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
         if names:
             return names[-1]
+    if tok.lower_ in QUANTITIES:
+        # "fired at thousands of workers": the workers
+        return owner_of(tok) or tok
     return tok
 
 
@@ -291,7 +297,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
             if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 return c
         by = _prep_objects(subj, ("by",))
-        return by[0] if by else None
+        # "drones launched by the RSF hit ...": the weapon's sender
+        return by[0] if by else owner_of(subj, "actor")
     return subj
 
 
@@ -303,8 +310,10 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
-        if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex) and not stative:
-            return c
+        if c.dep_ in PASSIVE_SUBJ and not stative:
+            c = group_of(c) or c  # "three of the hostages were released": the hostages
+            if _is_actorish(c, lex):
+                return c
     if noun is not None:
         hits = _prep_objects(noun, RECIPIENT_PREPS)
         hits = [h for h in hits if _is_actorish(h, lex)]
@@ -315,6 +324,11 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             if between and between[0].conjuncts:
                 return between[0].conjuncts[0]
             return None
+    if cameo[:2] == "07":
+        # "delivered food to Taiz", "sent aid to the refugees": who receives the aid, not the aid
+        given = [h for h in _prep_objects(trigger, ("to", "for")) if _is_actorish(h, lex)]
+        if given and not any(_is_named(o) for o in object_tokens(trigger) if o.dep_ not in PASSIVE_SUBJ):
+            return given[0]
     found = _recipient_candidates(trigger, lex, noun, cameo)
     # "advised against travel to Tunisia": a name inside an unnamed candidate's phrase
     found += [h for c in found if not _is_named(c) for h in _prep_objects(c, ("to", "against", "on", "with")) if _is_named(h)]
@@ -334,13 +348,15 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
     for o in object_tokens(trigger):
         if o.dep_ in PASSIVE_SUBJ:
             continue
+        o = group_of(o) or o  # "released three of the hostages": the hostages
         if o is noun:
             continue
         if lex.event_noun(o) or o.lower_ in lex.nouns:
             out += [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
             continue
-        if violent and o.pos_ == "NOUN" and not o.ent_type_:
+        if violent and o.pos_ == "NOUN" and not o.ent_type_ and owner_of(o) is None:
             # "fired anti-aircraft batteries at Russia": the thing fired is not the target
+            # (an army convoy ambushed on a highway is: its owner is)
             aimed = [h for h in _prep_objects(trigger, ("at", "on", "upon", "against")) if _is_actorish(h, lex)]
             if aimed:
                 out += aimed
@@ -411,6 +427,25 @@ def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
         # "persons injured in police firing": the state force in the instrument phrase is news
         agent = _instrument_agent(tok, lex)
         return agent is not None and agent.lemma_.lower() in FORCE_NOUNS
+    return False
+
+
+#: victims already counted as hurt: their death later is a toll update, not an attack
+_HURT = frozenset({"injured", "wounded", "hurt"})
+
+
+def _died_of_wounds(trigger: Any) -> bool:
+    """"One of the injured workers died in hospital on Tuesday": the death of someone the
+    article has already counted hurt updates that attack's toll; it is no new event."""
+    if trigger.lemma_.lower() not in VICTIM_SUBJECT:
+        return False
+    subj = subject_of(trigger)
+    if subj is None:
+        return False
+    for tok in (subj, group_of(subj)):
+        if tok is not None and (tok.lower_ in _HURT or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _HURT for c in tok.children)):
+            return True
     return False
 
 
@@ -557,7 +592,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = _in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
+        reading.background = (_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)) or _died_of_wounds(tok)
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
@@ -575,6 +610,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        # "shelled an army position", "a convoy chartered by the UN delivered": the owner acts or suffers
+        reading.actor_tok = owner_of(reading.actor_tok, "actor") or reading.actor_tok
+        reading.recipient_tok = owner_of(reading.recipient_tok) or reading.recipient_tok
         for c in tok.children:
             if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
                                      and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
@@ -583,6 +621,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code == RESPONSIBILITY and noun is not None:
             reading.consumed.update(t.i for t in noun.subtree)
         reading.symmetric = code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+        if code == "0841" and lex.verb_lemma(tok) in EXCHANGE_VERBS:
+            # "X and Y exchanged prisoners": each side releases to the other; the prisoners are what changed hands
+            reading.symmetric = True
+            reading.recipient_tok = next(iter(_prep_objects(tok, ("with",))), None)
         readings.append(reading)
         by_trigger[tok.i] = reading
     _absorb_complements(readings, by_trigger, lex)

@@ -1,0 +1,99 @@
+"""Owners: the actor behind a thing named as an event's actor or recipient.
+
+CAMEO and PLOVER code who acted on whom; wire copy often names the thing
+instead: "shelled a government position", "ambushed a military convoy",
+"drones launched by the RSF hit the airport", "a convoy of trucks chartered by
+the United Nations delivered food". :func:`owner_of` returns the token that
+names the owner (the government, the military, the RSF, the United Nations)
+when the phrase names one; the word sets are in
+``khaldun/data/lexicon/owner_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khaldun.resources import word_set
+
+_WORDS = "owner_words.tsv"
+#: a post, vehicle or unit held by an armed or state body
+INSTALLATIONS = word_set(_WORDS, "installation")
+#: a vehicle or weapon that carries out its sender's act
+CONVEYANCES = word_set(_WORDS, "conveyance")
+#: a count word whose "of" object is the group ("thousands of workers")
+QUANTITIES = word_set(_WORDS, "quantity")
+#: common nouns that name an owner when they modify an installation
+OWNER_WORDS = word_set(_WORDS, "owner")
+#: people held by their captors: "the hostages were released" is the captors' release
+CAPTIVES = word_set(_WORDS, "captive")
+
+_OWNER_ENTS = ("NORP", "GPE", "ORG")
+
+
+def _force_nouns() -> frozenset[str]:
+    from khaldun.coding.readings import FORCE_NOUNS
+
+    return FORCE_NOUNS
+
+
+def _names_owner(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in _OWNER_ENTS and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return True
+    return lemma in OWNER_WORDS or lemma in _force_nouns() or tok.lower_ in _force_nouns()
+
+
+def _agent_of_participle(tok: Any) -> Any:
+    """"drones launched by the RSF": the agent of a participle modifying ``tok``."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    obj = next((g for g in a.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
+def owner_of(tok: Any, role: str = "recipient") -> Any:
+    """The token naming whoever owns or sent the thing ``tok`` heads, or None.
+
+    ``role`` is "actor" (a conveyance acts for its sender: "drones launched by X
+    hit") or "recipient" (an installation stands for its holder: "shelled an army
+    position"). Only nouns of the word sets are looked through; anything else
+    is its own actor and gives None.
+    """
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    for _ in range(3):
+        lemma = tok.lemma_.lower()
+        things = CONVEYANCES if role == "actor" else INSTALLATIONS
+        if lemma in QUANTITIES or tok.lower_ in QUANTITIES or (lemma in things and tok.pos_ == "NOUN"):
+            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if lemma in QUANTITIES or tok.lower_ in QUANTITIES:
+                if inner is None:
+                    return None
+                tok = inner  # "thousands of workers": the workers
+                if tok.lemma_.lower() not in things:
+                    return tok
+                continue
+            agent = _agent_of_participle(tok)
+            if agent is not None:
+                return agent
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and _names_owner(c):
+                    return c
+            if inner is not None and inner.lemma_.lower() in things:
+                tok = inner  # "a convoy of 14 trucks chartered by ...": look at the trucks
+                continue
+        return None
+    return None
+
+
+def group_of(tok: Any) -> Any:
+    """"three of the hostages", "thousands of workers": the group a count is taken from, or None."""
+    if tok is None or not (tok.pos_ == "NUM" or tok.lower_ in QUANTITIES or tok.lemma_.lower() in QUANTITIES):
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
