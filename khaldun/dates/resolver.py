@@ -104,6 +104,7 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             continue
         if ent.end < sent.end and doc[ent.end].lower_ in ("after", "before") and _SPAN_OF_TIME.match(ent.text.lower()):
             ent = doc[ent.start:ent.end + 1]  # "a day" + "after [soldiers clashed]"
+        ent = _with_day(ent, sent)
         expr = parse_expression(ent.text)
         if expr is not None:
             found.append((ent, expr))
@@ -146,6 +147,24 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
                 taken.update(range(span.start, span.end))
     return found
 
+
+def _with_day(ent: Any, sent: Any) -> Any:
+    """"Around 16 January 2022": the recogniser may leave the day out of the entity
+    ("January 2022"); a day number just before a month name belongs to the date."""
+    doc = ent.doc
+    start = ent.start
+    if start > sent.start and ent[0].text in _MONTH_NAMES:
+        prev = doc[start - 1]
+        if prev.shape_ in ("d", "dd") and 1 <= int(prev.text) <= 31:
+            return doc[start - 1:ent.end]
+    return ent
+
+
+_MONTH_NAMES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+})
 
 _SPAN_OF_TIME = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
                            r"(?:day|week|month|year)s?$")
