@@ -434,6 +434,27 @@ def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
 _HURT = frozenset({"injured", "wounded", "hurt"})
 
 
+#: units of a span of time: "for more than 15 years", "for months"
+_DURATION_UNITS = frozenset({"year", "month", "week", "decade", "century"})
+
+
+def _standing(trigger: Any) -> bool:
+    """"Al Shabaab has fought for more than 15 years", "has been besieged since 2015": a
+    present perfect over a span of time states a standing situation, not an event of the
+    story's day (CAMEO and PLOVER code events, not conditions)."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in trigger.children):
+        return False
+    for p in trigger.children:
+        if p.dep_ != "prep" or p.lower_ not in ("for", "since"):
+            continue
+        # "for 15 years", "since 2015", "since March 2021"; not "since Monday", a recent run of events
+        if any(t.lemma_.lower() in _DURATION_UNITS or (p.lower_ == "since" and t.shape_ == "dddd") for t in p.subtree):
+            return True
+    return False
+
+
 def _died_of_wounds(trigger: Any) -> bool:
     """"One of the injured workers died in hospital on Tuesday": the death of someone the
     article has already counted hurt updates that attack's toll; it is no new event."""
@@ -592,7 +613,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = (_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)) or _died_of_wounds(tok)
+        reading.background = ((_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex))
+                              or _died_of_wounds(tok) or _standing(tok))
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]

@@ -263,7 +263,10 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
         if doc is None:
             return DateResolution(None, "unknown", span.text)
     if tense in ("past", "present", "unknown") and sentence is not None:
-        borrowed = _borrow(sentence, doc, tense)
+        # "the army said its aircraft had struck ...": a past perfect with no date of its own
+        # happened before the report, at the story's time, however far back the story gave it
+        reach = _REFERENCE_SENTENCES if trigger is not None and _past_perfect(trigger) else _CARRY_SENTENCES
+        borrowed = _borrow(sentence, doc, tense, reach)
         if borrowed is not None:
             return borrowed
     if doc is None:
@@ -293,7 +296,14 @@ def _read_story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
     return _pick(candidates, sent.root)
 
 
-def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | None:
+def _past_perfect(trigger: Any) -> bool:
+    """Is the trigger's verb in the past perfect ("had struck", "had been killed")?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _verb_of(trigger)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _borrow(sentence: Any, doc: date | None, tense: str, reach: int = _CARRY_SENTENCES) -> DateResolution | None:
     """The story time of one of the previous sentences, if they give one.
 
     Wire copy writes a paragraph a sentence: the lead's date carries into the next
@@ -301,7 +311,7 @@ def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | Non
     """
     pdoc = sentence.doc
     sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
-    for prev in reversed(sents[-_CARRY_SENTENCES:]):
+    for prev in reversed(sents[-reach:]):
         picked = _story_time(prev)
         if picked is None:
             continue
