@@ -81,13 +81,42 @@ def owner_of(tok: Any, role: str = "recipient") -> Any:
             agent = _agent_of_participle(tok)
             if agent is not None:
                 return agent
-            for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and _names_owner(c):
-                    return c
+            own = _modifier_owner(tok)
+            if own is not None:
+                return own
             if inner is not None and inner.lemma_.lower() in things:
                 tok = inner  # "a convoy of 14 trucks chartered by ...": look at the trucks
                 continue
+            return _earlier_owner(tok)
+        # "hit the city's airport and a nearby military base": a listed installation's owner
+        for c in tok.conjuncts:
+            if c.lemma_.lower() in INSTALLATIONS and role == "recipient":
+                own = _modifier_owner(c)
+                if own is not None:
+                    return own
         return None
+    return None
+
+
+def _modifier_owner(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and _names_owner(c)), None)
+
+
+#: how far back (tokens) a definite "the checkpoint" looks for the one the article named
+_ANAPHORA_REACH = 400
+
+
+def _earlier_owner(tok: Any) -> Any:
+    """"attacked a police checkpoint ... stormed the checkpoint": a definite installation
+    with no owner of its own is the one named earlier in the article, with that one's owner."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - _ANAPHORA_REACH), -1):
+        earlier = doc[i]
+        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+            return _modifier_owner(earlier)
     return None
 
 

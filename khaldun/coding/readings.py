@@ -390,7 +390,46 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
             inner = _recipient_of(c, lex, None, cameo) if c.pos_ == "VERB" else None
             if inner is not None:
                 return [inner]
+    if cameo[:2] in ("14", "10", "02"):
+        addressee = _demand_addressee(trigger, lex)
+        if addressee is not None:
+            return [addressee]
     return []
+
+
+#: verbs of a protest's purpose clause whose addressee is the protest's target
+_DEMAND_VERBS = frozenset({"demand", "urge", "press", "ask", "call"})
+
+
+def _demand_addressee(trigger: Any, lex: Lexicon) -> Any:
+    """"went on strike, demanding that the government secure ...", "marched to demand that
+    the government extend ...": a protest is aimed at whoever its demand is addressed to
+    (PLOVER PROTEST: the recipient is the target of the protest)."""
+    # the demand itself ("demanded that the government ..."), or a purpose or manner clause of
+    # the protest, or of a verb joined to it ("went on strike and kept their boats in harbour, demanding ...")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    if trigger.lemma_.lower() in _DEMAND_VERBS:
+        clauses.insert(0, trigger)
+    for c in clauses:
+        if c.pos_ != "VERB" or c.lemma_.lower() not in _DEMAND_VERBS:
+            continue
+        for g in c.children:
+            if g.dep_ in ("dobj", "dative") and _is_actorish(g, lex) and (_is_named(g) or g.lemma_.lower() in _OFFICIAL):
+                return g  # "urging the government to ...", "calling on" is a prep below
+            if g.dep_ == "ccomp":
+                subj = next((x for x in g.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and _is_actorish(subj, lex) and (_is_named(subj) or subj.lemma_.lower() in _OFFICIAL):
+                    return subj
+        for h in _prep_objects(c, ("on", "upon")):
+            if _is_actorish(h, lex):
+                return h  # "calling on the authorities to ..."
+    return None
+
+
+#: common nouns for the authorities a demand is addressed to
+_OFFICIAL = frozenset({"government", "authority", "authorities", "administration", "ministry", "minister",
+                       "president", "governor", "council", "parliament", "state", "police", "mayor", "municipality"})
 
 
 def _responsibility(tok: Any) -> Any:
