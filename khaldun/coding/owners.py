@@ -11,6 +11,7 @@ when the phrase names one; the word sets are in
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from khaldun.resources import word_set
@@ -126,3 +127,26 @@ def group_of(tok: Any) -> Any:
         return None
     return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
+
+
+_TWO_STATES = re.compile(
+    r"^(?:the )?(?:two|both) (?:countries|nations|governments|states|neighbou?rs|capitals)$")
+
+
+def two_states(span: Any, doc_actors: Any) -> list[Any]:
+    """"the two countries exchanged prisoners": the last two states the article named before
+    the phrase (their mentions' actors), or [] when the phrase is not that or they are not two."""
+    if not _TWO_STATES.match(span.text.lower()):
+        return []
+    from khaldun.records import Actor
+
+    found: list[str] = []
+    for m in reversed(doc_actors.mentions):
+        if m.end > span.start_char:
+            continue
+        country = m.actor.country
+        if country and country not in found:
+            found.append(country)
+            if len(found) == 2:
+                return [Actor(text=span.text, country=c, kind="country") for c in reversed(found)]
+    return []
