@@ -150,3 +150,4 @@ def two_states(span: Any, doc_actors: Any) -> list[Any]:
             if len(found) == 2:
                 return [Actor(text=span.text, country=c, kind="country") for c in reversed(found)]
     return []
+

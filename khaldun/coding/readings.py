@@ -329,6 +329,9 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
         given = [h for h in _prep_objects(trigger, ("to", "for")) if _is_actorish(h, lex)]
         if given and not any(_is_named(o) for o in object_tokens(trigger) if o.dep_ not in PASSIVE_SUBJ):
             return given[0]
+    aimed = _purpose_target(trigger, lex, cameo)
+    if aimed is not None:
+        return aimed
     found = _recipient_candidates(trigger, lex, noun, cameo)
     # "advised against travel to Tunisia": a name inside an unnamed candidate's phrase
     found += [h for c in found if not _is_named(c) for h in _prep_objects(c, ("to", "against", "on", "with")) if _is_named(h)]
@@ -395,6 +398,34 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
         if addressee is not None:
             return [addressee]
     return []
+
+
+#: verbs whose object is the weapon used, not the target: "used water cannon", "fired tear gas"
+_WIELD_VERBS = frozenset({"use", "fire", "employ", "deploy", "lob", "hurl"})
+
+
+def _purpose_target(trigger: Any, lex: Lexicon, cameo: str) -> Any:
+    """"used water cannon to break up a rally by opposition supporters": force is used on
+    whom its purpose clause acts on (the gathering's participants), else None."""
+    if cameo[:2] not in ("17", "18", "19") or lex.verb_lemma(trigger) not in _WIELD_VERBS:
+        return None
+    for c in trigger.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.pos_ != "VERB" or not any(a.lower_ == "to" for a in c.children):
+            continue
+        entry = lex.match_verb(c)
+        if entry is None or entry.cameo[:2] not in ("17", "18", "19"):
+            continue
+        for o in object_tokens(c):
+            if o.dep_ in PASSIVE_SUBJ:
+                continue
+            o = group_of(o) or o
+            # "a rally by thousands of supporters" (the parser may hang "by" on the verb)
+            by = _prep_objects(o, ("by",)) or _prep_objects(c, ("by",))
+            if by:
+                return group_of(by[0]) or by[0]
+            if _is_actorish(o, lex) and not lex.event_noun(o):
+                return o
+    return None
 
 
 #: verbs of a protest's purpose clause whose addressee is the protest's target
