@@ -354,6 +354,10 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
         o = group_of(o) or o  # "released three of the hostages": the hostages
         if o is noun:
             continue
+        owned = owner_of(o)
+        if owned is not None:
+            out.append(owned)  # "hit a military base": the military, whatever the lexicon says of "base"
+            continue
         if lex.event_noun(o) or o.lower_ in lex.nouns:
             out += [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
             continue

@@ -118,6 +118,9 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             start, end = tok.i, tok.i + 1
             if start > sent.start and doc[start - 1].lower_ in ("last", "next", "this"):
                 start -= 1
+            elif (tok.text in _MONTH_NAMES and start > sent.start and doc[start - 1].shape_ in ("d", "dd")
+                  and 1 <= int(doc[start - 1].text) <= 31):
+                start -= 1  # "21 October 2020": the day before the month name
             while end < sent.end and end - tok.i < 3 and (
                 doc[end].like_num or doc[end].lower_ in ("night", "morning", "evening", "afternoon", ",")
                 or (doc[end].shape_ == "dddd")
