@@ -504,6 +504,22 @@ def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
     return False
 
 
+#: speech acts (CAMEO 10-13: demand, disapprove, reject, threaten) a non-restrictive relative clause reports
+_ASIDE_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+def _said_in_aside(trigger: Any, code: str) -> bool:
+    """"according to Y, a rights group, which accused the police of ...": a speech act told in
+    a non-restrictive relative clause (after a comma, simple past) is news about its speaker,
+    not a description of it (unlike "the group, which controls the north")."""
+    if code[:2] not in _ASIDE_ROOTS or trigger.dep_ != "relcl" or trigger.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in trigger.children):
+        return False
+    start = trigger.left_edge.i
+    return start > 0 and trigger.doc[start - 1].text == ","
+
+
 #: victims already counted as hurt: their death later is a toll update, not an attack
 _HURT = frozenset({"injured", "wounded", "hurt"})
 
@@ -687,7 +703,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = ((_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex))
+        reading.background = ((_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
+                               and not _said_in_aside(tok, code))
                               or _died_of_wounds(tok) or _standing(tok))
         reading.frame = frame_of(tok, lex)
         if reverse:
@@ -708,6 +725,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = None
         # "shelled an army position", "a convoy chartered by the UN delivered": the owner acts or suffers
         reading.actor_tok = owner_of(reading.actor_tok, "actor") or reading.actor_tok
+        if (reading.actor_tok is not None and reading.actor_tok.lower_ in ("which", "who", "that")
+                and tok.dep_ == "relcl" and reading.actor_tok.head.i == tok.i):
+            reading.actor_tok = tok.head  # "a rights group, which accused ...": the group
         reading.recipient_tok = owner_of(reading.recipient_tok) or reading.recipient_tok
         for c in tok.children:
             if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
