@@ -108,3 +108,14 @@ def test_standing_situation_is_no_event(code_events) -> None:
     assert not code_events("The rebels have fought the government for more than 20 years.")
     assert not code_events("The city has been besieged by rebel forces since 2016.")
     assert code_events("Rebel forces attacked the city on Monday.")
+
+
+def test_owner_words_file_says_what_it_is() -> None:
+    from importlib import resources
+
+    from khaldun.coding.owners import CAPTIVES, CONVEYANCES, INSTALLATIONS, OWNER_WORDS, QUANTITIES
+
+    lines = resources.files("khaldun.data").joinpath("lexicon", "owner_words.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and any("Written by" in ln for ln in lines if ln.startswith("#"))
+    assert {"checkpoint", "convoy"} <= INSTALLATIONS and "drone" in CONVEYANCES and "thousands" in QUANTITIES
+    assert "hostage" in CAPTIVES and "government" in OWNER_WORDS
