@@ -524,6 +524,9 @@ def _said_in_aside(trigger: Any, code: str) -> bool:
 _HURT = frozenset({"injured", "wounded", "hurt"})
 
 
+#: kinds of event that can go on for years (fighting, sieges, protests); not coercion, whose
+#: "for two years" is the term of a sentence or ban ("has jailed X for two years")
+_STANDING_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 #: units of a span of time: "for more than 15 years", "for months"
 _DURATION_UNITS = frozenset({"year", "month", "week", "decade", "century"})
 
@@ -705,7 +708,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
         reading.background = ((_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
                                and not _said_in_aside(tok, code))
-                              or _died_of_wounds(tok) or _standing(tok))
+                              or _died_of_wounds(tok) or (code[:2] in _STANDING_ROOTS and _standing(tok)))
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]

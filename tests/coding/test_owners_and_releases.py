@@ -108,6 +108,8 @@ def test_standing_situation_is_no_event(code_events) -> None:
     assert not code_events("The rebels have fought the government for more than 20 years.")
     assert not code_events("The city has been besieged by rebel forces since 2016.")
     assert code_events("Rebel forces attacked the city on Monday.")
+    # a term, not a span of activity
+    assert code_events("A Kenyan court has jailed an opposition activist for three years.")
 
 
 def test_owner_words_file_says_what_it_is() -> None:
