@@ -21,6 +21,7 @@ from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
+from khaldun.coding.owners import CAPTIVES
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
@@ -106,6 +107,16 @@ def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_d
     return [new if new.country == country else old for old, new in zip(found, again)]
 
 
+def _captors_release(b: Candidate, captor: Actor | None) -> Candidate:
+    """"Three of the hostages were released the next day": with no agent named, the
+    captives' release (CAMEO 084) is by whoever took them in the article's abduction."""
+    tok = b.reading.recipient_tok
+    if (captor is None or b.actors or b.reading.actor_tok is not None or b.code[:3] != "084"
+            or tok is None or tok.lemma_.lower() not in CAPTIVES):
+        return b
+    return replace(b, actors=[captor])
+
+
 def same_side(a: Actor | None, b: Actor | None) -> bool:
     """Do two actors speak for the same side (same body, or the same state)?"""
     if a is None or b is None:
@@ -139,10 +150,12 @@ class RecordAssembler:
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         scene: str | None = None  # country of the last event placed: where the story now is
+        captor: Actor | None = None  # who took the article's hostages
         for s in sentences:
             triggers = {b.reading.trigger.i: b.reading.trigger for b in s.candidates}
             for b in s.candidates:
                 others = [t for i, t in triggers.items() if i != b.reading.trigger.i]
+                b = _captors_release(b, captor)
                 for rec in self._records(document, s.index, s.sent, b, s.sources, doc_places, doc_actors, others, scene):
                     key = (s.index, rec.cameo_code, _key(rec.actor), _key(rec.recipient), rec.modality, rec.polarity)
                     if key in seen:
@@ -151,6 +164,8 @@ class RecordAssembler:
                     records.append(rec)
                     if rec.location is not None and rec.location.country:
                         scene = rec.location.country
+                    if rec.actor is not None and (rec.mode == "abduct" or rec.cameo_code[:3] == "181") and rec.polarity == "affirmed":
+                        captor = rec.actor
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
         parsed_text = parsed.text

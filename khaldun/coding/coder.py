@@ -29,6 +29,7 @@ from khaldun.coding.attribution import (
     sentence_sources,
 )
 from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.owners import two_states
 from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import (
     CLASH_WORDS,
@@ -76,7 +77,7 @@ class EventCoder:
         if tok is None:
             return []
         span = actor_span(tok)
-        found = doc_actors.resolve_all(span, on_date)
+        found = two_states(span, doc_actors) or doc_actors.resolve_all(span, on_date)
         # "The US, Russia, and Switzerland": spaCy may hang a list off an apposition
         listed = [a for a in tok.children if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == tok.ent_type_]
         conjuncts = [c for c in (*tok.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)) if c.i > tok.i]

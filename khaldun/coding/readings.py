@@ -16,6 +16,7 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, token_table
 from khaldun.resources import word_set
 
@@ -90,6 +91,8 @@ class Reading:
 
 SYMMETRIC_ROOTS = {"03", "04", "06"}
 SYMMETRIC_CODES = {"190", "193", "057", "046", "040", "044"}
+#: a release both ways: "the two countries exchanged prisoners"
+EXCHANGE_VERBS = {"exchange", "swap"}
 
 
 def _is_actorish(tok: Any, lex: Lexicon) -> bool:
@@ -113,6 +116,9 @@ def _repair(tok: Any) -> Any:
         names = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
         if names:
             return names[-1]
+    if tok.lower_ in QUANTITIES:
+        # "fired at thousands of workers": the workers
+        return owner_of(tok) or tok
     return tok
 
 
@@ -291,7 +297,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
             if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 return c
         by = _prep_objects(subj, ("by",))
-        return by[0] if by else None
+        # "drones launched by the RSF hit ...": the weapon's sender
+        return by[0] if by else owner_of(subj, "actor")
     return subj
 
 
@@ -303,8 +310,10 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
     for c in trigger.children:
-        if c.dep_ in PASSIVE_SUBJ and _is_actorish(c, lex) and not stative:
-            return c
+        if c.dep_ in PASSIVE_SUBJ and not stative:
+            c = group_of(c) or c  # "three of the hostages were released": the hostages
+            if _is_actorish(c, lex):
+                return c
     if noun is not None:
         hits = _prep_objects(noun, RECIPIENT_PREPS)
         hits = [h for h in hits if _is_actorish(h, lex)]
@@ -315,6 +324,14 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             if between and between[0].conjuncts:
                 return between[0].conjuncts[0]
             return None
+    if cameo[:2] == "07":
+        # "delivered food to Taiz", "sent aid to the refugees": who receives the aid, not the aid
+        given = [h for h in _prep_objects(trigger, ("to", "for")) if _is_actorish(h, lex)]
+        if given and not any(_is_named(o) for o in object_tokens(trigger) if o.dep_ not in PASSIVE_SUBJ):
+            return given[0]
+    aimed = _purpose_target(trigger, lex, cameo)
+    if aimed is not None:
+        return aimed
     found = _recipient_candidates(trigger, lex, noun, cameo)
     # "advised against travel to Tunisia": a name inside an unnamed candidate's phrase
     found += [h for c in found if not _is_named(c) for h in _prep_objects(c, ("to", "against", "on", "with")) if _is_named(h)]
@@ -334,13 +351,19 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
     for o in object_tokens(trigger):
         if o.dep_ in PASSIVE_SUBJ:
             continue
+        o = group_of(o) or o  # "released three of the hostages": the hostages
         if o is noun:
+            continue
+        owned = owner_of(o)
+        if owned is not None:
+            out.append(owned)  # "hit a military base": the military, whatever the lexicon says of "base"
             continue
         if lex.event_noun(o) or o.lower_ in lex.nouns:
             out += [h for h in _prep_objects(o, RECIPIENT_PREPS) if _is_actorish(h, lex)]
             continue
-        if violent and o.pos_ == "NOUN" and not o.ent_type_:
+        if violent and o.pos_ == "NOUN" and not o.ent_type_ and owner_of(o) is None:
             # "fired anti-aircraft batteries at Russia": the thing fired is not the target
+            # (an army convoy ambushed on a highway is: its owner is)
             aimed = [h for h in _prep_objects(trigger, ("at", "on", "upon", "against")) if _is_actorish(h, lex)]
             if aimed:
                 out += aimed
@@ -374,7 +397,74 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
             inner = _recipient_of(c, lex, None, cameo) if c.pos_ == "VERB" else None
             if inner is not None:
                 return [inner]
+    if cameo[:2] in ("14", "10", "02"):
+        addressee = _demand_addressee(trigger, lex)
+        if addressee is not None:
+            return [addressee]
     return []
+
+
+#: verbs whose object is the weapon used, not the target: "used water cannon", "fired tear gas"
+_WIELD_VERBS = frozenset({"use", "fire", "employ", "deploy", "lob", "hurl"})
+
+
+def _purpose_target(trigger: Any, lex: Lexicon, cameo: str) -> Any:
+    """"used water cannon to break up a rally by opposition supporters": force is used on
+    whom its purpose clause acts on (the gathering's participants), else None."""
+    if cameo[:2] not in ("17", "18", "19") or lex.verb_lemma(trigger) not in _WIELD_VERBS:
+        return None
+    for c in trigger.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.pos_ != "VERB" or not any(a.lower_ == "to" for a in c.children):
+            continue
+        entry = lex.match_verb(c)
+        if entry is None or entry.cameo[:2] not in ("17", "18", "19"):
+            continue
+        for o in object_tokens(c):
+            if o.dep_ in PASSIVE_SUBJ:
+                continue
+            o = group_of(o) or o
+            # "a rally by thousands of supporters" (the parser may hang "by" on the verb)
+            by = _prep_objects(o, ("by",)) or _prep_objects(c, ("by",))
+            if by:
+                return group_of(by[0]) or by[0]
+            if _is_actorish(o, lex) and not lex.event_noun(o):
+                return o
+    return None
+
+
+#: verbs of a protest's purpose clause whose addressee is the protest's target
+_DEMAND_VERBS = frozenset({"demand", "urge", "press", "ask", "call"})
+
+
+def _demand_addressee(trigger: Any, lex: Lexicon) -> Any:
+    """"went on strike, demanding that the government secure ...", "marched to demand that
+    the government extend ...": a protest is aimed at whoever its demand is addressed to
+    (PLOVER PROTEST: the recipient is the target of the protest)."""
+    # the demand itself ("demanded that the government ..."), or a purpose or manner clause of
+    # the protest, or of a verb joined to it ("went on strike and kept their boats in harbour, demanding ...")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    if trigger.lemma_.lower() in _DEMAND_VERBS:
+        clauses.insert(0, trigger)
+    for c in clauses:
+        if c.pos_ != "VERB" or c.lemma_.lower() not in _DEMAND_VERBS:
+            continue
+        for g in c.children:
+            if g.dep_ in ("dobj", "dative") and _is_actorish(g, lex) and (_is_named(g) or g.lemma_.lower() in _OFFICIAL):
+                return g  # "urging the government to ...", "calling on" is a prep below
+            if g.dep_ == "ccomp":
+                subj = next((x for x in g.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and _is_actorish(subj, lex) and (_is_named(subj) or subj.lemma_.lower() in _OFFICIAL):
+                    return subj
+        for h in _prep_objects(c, ("on", "upon")):
+            if _is_actorish(h, lex):
+                return h  # "calling on the authorities to ..."
+    return None
+
+
+#: common nouns for the authorities a demand is addressed to
+_OFFICIAL = frozenset({"government", "authority", "authorities", "administration", "ministry", "minister",
+                       "president", "governor", "council", "parliament", "state", "police", "mayor", "municipality"})
 
 
 def _responsibility(tok: Any) -> Any:
@@ -411,6 +501,65 @@ def _reported_arrest(tok: Any, code: str, lex: Lexicon) -> bool:
         # "persons injured in police firing": the state force in the instrument phrase is news
         agent = _instrument_agent(tok, lex)
         return agent is not None and agent.lemma_.lower() in FORCE_NOUNS
+    return False
+
+
+#: speech acts (CAMEO 10-13: demand, disapprove, reject, threaten) a non-restrictive relative clause reports
+_ASIDE_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+def _said_in_aside(trigger: Any, code: str) -> bool:
+    """"according to Y, a rights group, which accused the police of ...": a speech act told in
+    a non-restrictive relative clause (after a comma, simple past) is news about its speaker,
+    not a description of it (unlike "the group, which controls the north")."""
+    if code[:2] not in _ASIDE_ROOTS or trigger.dep_ != "relcl" or trigger.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in trigger.children):
+        return False
+    start = trigger.left_edge.i
+    return start > 0 and trigger.doc[start - 1].text == ","
+
+
+#: victims already counted as hurt: their death later is a toll update, not an attack
+_HURT = frozenset({"injured", "wounded", "hurt"})
+
+
+#: kinds of event that can go on for years (fighting, sieges, protests); not coercion, whose
+#: "for two years" is the term of a sentence or ban ("has jailed X for two years")
+_STANDING_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+#: units of a span of time: "for more than 15 years", "for months"
+_DURATION_UNITS = frozenset({"year", "month", "week", "decade", "century"})
+
+
+def _standing(trigger: Any) -> bool:
+    """"Al Shabaab has fought for more than 15 years", "has been besieged since 2015": a
+    present perfect over a span of time states a standing situation, not an event of the
+    story's day (CAMEO and PLOVER code events, not conditions)."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in trigger.children):
+        return False
+    for p in trigger.children:
+        if p.dep_ != "prep" or p.lower_ not in ("for", "since"):
+            continue
+        # "for 15 years", "since 2015", "since March 2021"; not "since Monday", a recent run of events
+        if any(t.lemma_.lower() in _DURATION_UNITS or (p.lower_ == "since" and t.shape_ == "dddd") for t in p.subtree):
+            return True
+    return False
+
+
+def _died_of_wounds(trigger: Any) -> bool:
+    """"One of the injured workers died in hospital on Tuesday": the death of someone the
+    article has already counted hurt updates that attack's toll; it is no new event."""
+    if trigger.lemma_.lower() not in VICTIM_SUBJECT:
+        return False
+    subj = subject_of(trigger)
+    if subj is None:
+        return False
+    for tok in (subj, group_of(subj)):
+        if tok is not None and (tok.lower_ in _HURT or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _HURT for c in tok.children)):
+            return True
     return False
 
 
@@ -557,7 +706,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
-        reading.background = _in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
+        reading.background = ((_in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
+                               and not _said_in_aside(tok, code))
+                              or _died_of_wounds(tok) or (code[:2] in _STANDING_ROOTS and _standing(tok)))
         reading.frame = frame_of(tok, lex)
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
@@ -575,6 +726,12 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        # "shelled an army position", "a convoy chartered by the UN delivered": the owner acts or suffers
+        reading.actor_tok = owner_of(reading.actor_tok, "actor") or reading.actor_tok
+        if (reading.actor_tok is not None and reading.actor_tok.lower_ in ("which", "who", "that")
+                and tok.dep_ == "relcl" and reading.actor_tok.head.i == tok.i):
+            reading.actor_tok = tok.head  # "a rights group, which accused ...": the group
+        reading.recipient_tok = owner_of(reading.recipient_tok) or reading.recipient_tok
         for c in tok.children:
             if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
                                      and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
@@ -583,6 +740,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code == RESPONSIBILITY and noun is not None:
             reading.consumed.update(t.i for t in noun.subtree)
         reading.symmetric = code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+        if code == "0841" and lex.verb_lemma(tok) in EXCHANGE_VERBS:
+            # "X and Y exchanged prisoners": each side releases to the other; the prisoners are what changed hands
+            reading.symmetric = True
+            reading.recipient_tok = next(iter(_prep_objects(tok, ("with",))), None)
         readings.append(reading)
         by_trigger[tok.i] = reading
     _absorb_complements(readings, by_trigger, lex)

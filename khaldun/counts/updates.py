@@ -71,7 +71,8 @@ def sentence_update(sent: Any) -> tuple[str, Count] | None:
         return None
     noun, field = subject
     verb = noun.head
-    if verb.lemma_.lower() not in MOVING_VERBS:
+    # "rescuers pulled two more bodies out, bringing the death toll to six": the toll is the object
+    if verb.lemma_.lower() not in MOVING_VERBS and not (noun.dep_ == "dobj" and verb.lemma_.lower() in OBJECT_VERBS):
         return None
     own = {t.i for t in noun.subtree}
     # the new figure: a number after the verb, outside the subject ("rose to 21")

@@ -104,6 +104,7 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             continue
         if ent.end < sent.end and doc[ent.end].lower_ in ("after", "before") and _SPAN_OF_TIME.match(ent.text.lower()):
             ent = doc[ent.start:ent.end + 1]  # "a day" + "after [soldiers clashed]"
+        ent = _with_day(ent, sent)
         expr = parse_expression(ent.text)
         if expr is not None:
             found.append((ent, expr))
@@ -117,6 +118,9 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             start, end = tok.i, tok.i + 1
             if start > sent.start and doc[start - 1].lower_ in ("last", "next", "this"):
                 start -= 1
+            elif (tok.text in _MONTH_NAMES and start > sent.start and doc[start - 1].shape_ in ("d", "dd")
+                  and 1 <= int(doc[start - 1].text) <= 31):
+                start -= 1  # "21 October 2020": the day before the month name
             while end < sent.end and end - tok.i < 3 and (
                 doc[end].like_num or doc[end].lower_ in ("night", "morning", "evening", "afternoon", ",")
                 or (doc[end].shape_ == "dddd")
@@ -146,6 +150,24 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
                 taken.update(range(span.start, span.end))
     return found
 
+
+def _with_day(ent: Any, sent: Any) -> Any:
+    """"Around 16 January 2022": the recogniser may leave the day out of the entity
+    ("January 2022"); a day number just before a month name belongs to the date."""
+    doc = ent.doc
+    start = ent.start
+    if start > sent.start and ent[0].text in _MONTH_NAMES:
+        prev = doc[start - 1]
+        if prev.shape_ in ("d", "dd") and 1 <= int(prev.text) <= 31:
+            return doc[start - 1:ent.end]
+    return ent
+
+
+_MONTH_NAMES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+})
 
 _SPAN_OF_TIME = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
                            r"(?:day|week|month|year)s?$")
@@ -244,7 +266,10 @@ def resolve_event_date(sentence: Any, trigger: Any, doc_date: str | None, *,
         if doc is None:
             return DateResolution(None, "unknown", span.text)
     if tense in ("past", "present", "unknown") and sentence is not None:
-        borrowed = _borrow(sentence, doc, tense)
+        # "the army said its aircraft had struck ...": a past perfect with no date of its own
+        # happened before the report, at the story's time, however far back the story gave it
+        reach = _REFERENCE_SENTENCES if trigger is not None and _past_perfect(trigger) else _CARRY_SENTENCES
+        borrowed = _borrow(sentence, doc, tense, reach)
         if borrowed is not None:
             return borrowed
     if doc is None:
@@ -274,7 +299,14 @@ def _read_story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
     return _pick(candidates, sent.root)
 
 
-def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | None:
+def _past_perfect(trigger: Any) -> bool:
+    """Is the trigger's verb in the past perfect ("had struck", "had been killed")?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _verb_of(trigger)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _borrow(sentence: Any, doc: date | None, tense: str, reach: int = _CARRY_SENTENCES) -> DateResolution | None:
     """The story time of one of the previous sentences, if they give one.
 
     Wire copy writes a paragraph a sentence: the lead's date carries into the next
@@ -282,7 +314,7 @@ def _borrow(sentence: Any, doc: date | None, tense: str) -> DateResolution | Non
     """
     pdoc = sentence.doc
     sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
-    for prev in reversed(sents[-_CARRY_SENTENCES:]):
+    for prev in reversed(sents[-reach:]):
         picked = _story_time(prev)
         if picked is None:
             continue
