@@ -25,6 +25,7 @@ from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
+from khaldun.nlp.views import doc_text
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
 from khaldun.resources import word_set
@@ -153,7 +154,7 @@ class RecordAssembler:
                         scene = rec.location.country
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
-        parsed_text = parsed.text
+        parsed_text = doc_text(parsed)
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field
             # quotes the document as written, at the same offsets

@@ -110,6 +110,53 @@ def doc_ents(doc: Any) -> tuple[Any, ...]:
     return found
 
 
+#: spaCy's English noun-chunk labels (``spacy/lang/en/syntax_iterators.py``)
+_NP_DEPS = frozenset(["oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"])
+_NP_POS = frozenset(["NOUN", "PROPN", "PRON"])
+
+
+def noun_chunks(doc: Any) -> tuple[Any, ...]:
+    """``tuple(doc.noun_chunks)``, built once per document.
+
+    For the English iterator, its rule is applied to the token table: spaCy's
+    version makes a ``Token`` object and reads its attributes for every token of
+    the document; this one only for the nouns and pronouns (their left edges).
+    The chunks are the same ``NP`` spans; another language's iterator is called as it is.
+    """
+    memo = doc_memo(doc)
+    found = memo.get("noun_chunks")
+    if found is None:
+        found = memo["noun_chunks"] = _noun_chunks(doc)
+    return found
+
+
+def _noun_chunks(doc: Any) -> tuple[Any, ...]:
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+    from spacy.tokens import Span
+
+    if doc.noun_chunks_iterator is not english or not doc.has_annotation("DEP"):
+        return tuple(doc.noun_chunks)  # other languages; spaCy's own error without a parse
+    table = token_table(doc)
+    pos, dep, head = table.pos, table.dep, table.head
+    out = []
+    prev_end = -1
+    for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        if dep[i] in _NP_DEPS:
+            prev_end = i
+            out.append(Span(doc, left, i + 1, label="NP"))
+        elif dep[i] == "conj":
+            h = head[i]
+            while dep[h] == "conj" and head[h] < h:
+                h = head[h]
+            if dep[h] in _NP_DEPS:
+                prev_end = i
+                out.append(Span(doc, left, i + 1, label="NP"))
+    return tuple(out)
+
+
 def sentence_ents(sent: Any) -> list[Any]:
     """The entities inside one sentence span, from the document's cached list."""
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from khaldun.nlp.views import token_table
+from khaldun.nlp.views import doc_ents, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -205,7 +205,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         spans.append((start, end, False))
         taken.update(range(start, end))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in PLACE_LABELS:
