@@ -32,7 +32,7 @@ from khaldun.counts.updates import sentence_update
 from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
-from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, token_table
+from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, span_text, token_table
 from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
@@ -272,7 +272,7 @@ def _story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
 
 
 def _read_story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
-    if _QUOTE.search(sent.text) or sentence_update(sent) is not None:
+    if _QUOTE.search(span_text(sent)) or sentence_update(sent) is not None:
         return None
     candidates = [c for c in time_expressions(sent) if not _reporting_time(c[0], None)]
     if not candidates:

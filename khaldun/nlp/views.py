@@ -78,6 +78,11 @@ def doc_sents(doc: Any) -> tuple[Any, ...]:
     return _sents
 
 
+def span_text(span: Any) -> str:
+    """``span.text`` cut from :func:`doc_text` (spaCy joins the span's tokens again on each access)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once per document."""
     global _table
