@@ -27,24 +27,54 @@ class TokenTable:
 
         # one C pass over the doc, then string lookups: no Token objects
         cols = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 10
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in cols[0]]
+        strings = _strings_of(doc.vocab.strings)
+        self.text: list[str] = strings(cols[0])
         self.ws: list[str] = [" " if x else "" for x in cols[1]]
-        self.lemma: list[str] = [strings[h] for h in cols[2]]
+        self.lemma: list[str] = strings(cols[2])
         self.is_punct: list[bool] = [bool(x) for x in cols[3]]
-        self.tag: list[str] = [strings[h] for h in cols[4]]
-        self.lower: list[str] = [strings[h] for h in cols[5]]
-        self.dep: list[str] = [strings[h] for h in cols[6]]
+        self.tag: list[str] = strings(cols[4])
+        self.lower: list[str] = strings(cols[5])
+        self.dep: list[str] = strings(cols[6])
         # HEAD is a signed offset stored in an unsigned array
         self.head: list[int] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(cols[7])]
-        self.pos: list[str] = [strings[h] for h in cols[8]]
-        self.ent_type: list[str] = [strings[h] for h in cols[9]]
+        self.pos: list[str] = strings(cols[8])
+        self.ent_type: list[str] = strings(cols[9])
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (spaCy keeps at most one space after a token)."""
         if end - start == 1:
             return self.text[start]
         return "".join([w + s for w, s in zip(self.text[start : end - 1], self.ws[start : end - 1])]) + self.text[end - 1]
+
+
+#: hash -> string, as the string store answered: ``StringStore[hash]`` costs about
+#: ten times a dict probe, and the same few thousand words, tags and labels recur in
+#: every document. One memo per string store; emptied when it grows past the limit.
+_STRINGS: dict[int, tuple[Any, dict[int, str]]] = {}
+_STRINGS_LIMIT = 500_000
+
+
+def _strings_of(store: Any) -> Any:
+    """A function from a column of hashes to their strings, through the memo of ``store``."""
+    entry = _STRINGS.get(id(store))
+    if entry is None or entry[0] is not store:
+        _STRINGS.clear()  # one model per process in practice: keep one store's memo
+        entry = _STRINGS[id(store)] = (store, {})
+    memo = entry[1]
+    if len(memo) > _STRINGS_LIMIT:
+        memo.clear()
+
+    def strings(hashes: list[int]) -> list[str]:
+        out = []
+        get = memo.get
+        for h in hashes:
+            found = get(h)
+            if found is None:
+                found = memo[h] = store[h]
+            out.append(found)
+        return out
+
+    return strings
 
 
 _last_doc: Any = None
