@@ -13,7 +13,9 @@ own ingestion), with the same spaCy model and components, it measures:
 - the ratios: khaldun / spaCy (target >= 0.8) and 2 workers / 1 (>= 1.7);
 - peak resident memory of each worker process (target <= 1 GB);
 - cold start to the first event: a fresh ``khaldun extract`` process on one
-  article, timed until its first event line reaches standard output (<= 3 s);
+  article, timed until its first event line reaches standard output (<= 3 s;
+  best of 2 with ``--quick``, of 3 otherwise, after one untimed run that builds
+  the cache folder's indexes when they are stale);
 - single-article latency with everything loaded (parse and code one article).
 
 Times are wall-clock. In one process, spaCy and khaldun take turns on slices
@@ -137,14 +139,21 @@ def single_process(docs: list[Document], settings: Settings, slice_docs: int = 1
     return t_spacy, t_khaldun, count[0]
 
 
-def cold_start(doc: Document, runs: int) -> list[tuple[float, float]]:
-    """(seconds to the first event line, seconds to exit) of fresh ``khaldun extract`` runs."""
+def cold_start(doc: Document, runs: int) -> tuple[list[tuple[float, float]], float]:
+    """(seconds to the first event line, seconds to exit) of fresh ``khaldun extract`` runs, and
+    the first event of one run before them.
+
+    That first run builds what later processes read from the cache folder (the
+    gazetteer's index, after an install or a change of its files): a user pays it
+    once, so it is reported on its own line, not as the cold start.
+    """
     out = []
+    primed = -1.0
     env = {k: v for k, v in os.environ.items() if not k.startswith("KHALDUN_")}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
         path.write_text(f"date {doc.doc_date} {doc.text}\n", encoding="utf-8")
-        for _ in range(runs):
+        for n in range(runs + 1):
             start = time.perf_counter()
             proc = subprocess.Popen(
                 [str(KHALDUN), "extract", str(path), "--format", "jsonl", "--no-db", "-q"],
@@ -157,8 +166,11 @@ def cold_start(doc: Document, runs: int) -> list[tuple[float, float]]:
             proc.wait()
             if not first or proc.returncode != 0:
                 raise RuntimeError(f"khaldun extract gave no event (exit {proc.returncode})")
+            if n == 0:
+                primed = first_s
+                continue
             out.append((first_s, time.perf_counter() - start))
-    return out
+    return out, primed
 
 
 def latency(docs: list[Document], settings: Settings) -> tuple[list[float], list[float]]:
@@ -229,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     if events["khaldun_1"] != events["khaldun_2"]:
         raise SystemExit(f"workers 1 and 2 coded different numbers of events: {events}")
 
-    colds = cold_start(docs[0], 1 if args.quick else 3)
+    colds, cold_primer = cold_start(docs[0], 2 if args.quick else 3)
     parse_ms, full_ms = latency(docs[:10 if args.quick else 30], settings)
     main_mb = peak_rss_kb() / 1024
 
@@ -251,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cold start to first event (1 article)", f"{cold_first:.2f} s" + (f" (of {len(colds)}: " + ", ".join(f"{c[0]:.2f}" for c in colds) + ")" if len(colds) > 1 else ""),
          "<= 3 s", verdict(cold_first, TARGETS["cold_s"], higher=False)),
         ("cold run to exit (1 article)", f"{min(c[1] for c in colds):.2f} s", "", ""),
+        ("  first run (builds the caches if stale)", f"{cold_primer:.2f} s to the first event", "", ""),
         ("single-article latency, warm", f"{statistics.median(full_ms):.0f} ms median, {max(full_ms):.0f} ms max", "", ""),
         ("  of which spaCy parse", f"{statistics.median(parse_ms):.0f} ms median", "", ""),
         ("events coded", f"{events['khaldun_1']:,} (same with 2 workers)", "", ""),
@@ -265,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({
             "machine": info, "articles": len(docs), "words": words, "rounds": rounds, "words_per_second": best,
             "ratio_1": r1, "ratio_2": r2, "scaling": scale, "worker_peak_mb": sorted(worker_mb.values()),
-            "pool_start_s": pool_start_s, "cold_start_s": [c[0] for c in colds], "cold_exit_s": [c[1] for c in colds],
+            "pool_start_s": pool_start_s, "cold_start_s": [c[0] for c in colds], "cold_exit_s": [c[1] for c in colds], "cold_primer_s": cold_primer,
             "latency_ms": {"median": statistics.median(full_ms), "max": max(full_ms), "parse_median": statistics.median(parse_ms)},
             "events": events["khaldun_1"],
         }, indent=2) + "\n")

@@ -118,7 +118,22 @@ class EventRecord:
     see ``docs/merging.md``)"""
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        """The record as plain JSON-ready values (what ``dataclasses.asdict`` gives, with ``context`` a list).
+
+        Written out field by field: ``asdict`` deep-copies every value and was a
+        noticeable share of coding time when every record is serialised.
+        """
+        out: dict[str, Any] = {}
+        for name in _EVENT_FIELDS:
+            value = getattr(self, name)
+            nested = _PARTS.get(type(value))
+            if nested is not None:
+                value = {n: getattr(value, n) for n in nested}
+                if not all(type(v) in _PLAIN for v in value.values()):
+                    return _slow_dict(self)
+            elif type(value) not in _PLAIN and name != "context":
+                return _slow_dict(self)
+            out[name] = value
         out["context"] = list(self.context)
         return out
 
@@ -142,6 +157,20 @@ class EventRecord:
         kw["evidence"] = _nested(Evidence, kw.get("evidence"))
         kw["context"] = tuple(kw.get("context") or ())
         return cls(**kw)
+
+
+_EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))
+#: the nested record types and their fields, in declaration order
+_PARTS: dict[type, tuple[str, ...]] = {c: tuple(f.name for f in fields(c)) for c in (Actor, Place, Count, Evidence)}
+#: immutable scalar types, copied as they are (``asdict`` would deep-copy them to themselves)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _slow_dict(record: EventRecord) -> dict[str, Any]:
+    """``to_dict`` for a record holding values other than scalars and the nested types (never built by the coder)."""
+    out = asdict(record)
+    out["context"] = list(record.context)
+    return out
 
 
 def _nested(cls: type[_T], value: Any) -> _T | None:

@@ -35,7 +35,7 @@ from typing import Any
 
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
-from khaldun.nlp.views import doc_sents, doc_text, token_table
+from khaldun.nlp.views import doc_ents, doc_sents, doc_text, noun_chunks, token_table
 from khaldun.records import Actor
 from khaldun.resources import register_cache, word_set
 
@@ -357,10 +357,10 @@ class DocumentActors:
         pos, lemma = table.pos, table.lemma
         spans = []
         covered: set[int] = set()
-        for chunk in doc.noun_chunks:
+        for chunk in noun_chunks(doc):
             spans.append(chunk)
             covered.update(range(chunk.start, chunk.end))
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ACTOR_ENTS and not any(i in covered for i in range(ent.start, ent.end)):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))

@@ -26,6 +26,7 @@ from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
+from khaldun.nlp.views import doc_text, span_text, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
 from khaldun.resources import word_set
@@ -168,7 +169,7 @@ class RecordAssembler:
                         captor = rec.actor
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
-        parsed_text = parsed.text
+        parsed_text = doc_text(parsed)
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field
             # quotes the document as written, at the same offsets
@@ -204,7 +205,8 @@ class RecordAssembler:
                 t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
             }
             words = set((location.text or "").split())
-            if not any(t.i not in embedded and t.text in words for t in sent):
+            tok_text = token_table(sent.doc).text
+            if not any(i not in embedded and tok_text[i] in words for i in range(sent.start, sent.end)):
                 location = None
         if location is None and entry.quad_class == 4:
             # an attack or protest the sentence does not place happened in the country the
@@ -257,7 +259,7 @@ class RecordAssembler:
             words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
         out = []
         evidence = Evidence(
-            sentence=sent.text.strip(),
+            sentence=span_text(sent).strip(),
             sentence_index=s_idx,
             start=sent.start_char,
             end=sent.end_char,

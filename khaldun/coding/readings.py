@@ -634,11 +634,17 @@ def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     return False
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+
+
 def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     """Every event reading in one sentence, in text order."""
     readings: list[Reading] = []
     by_trigger: dict[int, Reading] = {}
-    for tok in sent:
+    doc, pos = sent.doc, token_table(sent.doc).pos
+    # only verbs, auxiliaries, adjectives and nouns can trigger a reading (every branch
+    # below asks for one of them): no Token objects for the rest
+    for tok in [doc[i] for i in range(sent.start, sent.end) if pos[i] in _TRIGGER_POS]:
         code = None
         noun = None
         specific = False

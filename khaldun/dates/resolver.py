@@ -32,7 +32,7 @@ from khaldun.counts.updates import sentence_update
 from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
-from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents
+from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, span_text, token_table
 from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
@@ -111,7 +111,11 @@ def _time_expressions(sent: Any) -> list[tuple[Any, TimeExpression]]:
             taken.update(range(ent.start, ent.end))
     # The small model sometimes misses "on Tuesday" or "March 4": take capitalised
     # full weekday and month names, and "yesterday"-type words, outside entities.
-    for tok in sent:
+    table = token_table(doc)
+    text, low = table.text, table.lower
+    # only these words open an expression below: no Token objects for the others
+    for tok in [doc[i] for i in range(sent.start, sent.end)
+                if text[i] in _CAPITAL_WORDS or low[i] in _REL_WORDS or low[i] in _OPENING_WORDS]:
         if tok.i in taken:
             continue
         if tok.text in _CAPITAL_WORDS or tok.lower_ in _REL_WORDS:
@@ -173,6 +177,8 @@ _SPAN_OF_TIME = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|ni
                            r"(?:day|week|month|year)s?$")
 _PART_OF_DAY = {"day", "morning", "afternoon", "evening", "night"}
 _CHAIN_WORDS = {"next", "following", "previous", "preceding", "same"}
+#: the other words :func:`_time_expressions` looks at: "[a day] before", "[the following] day"
+_OPENING_WORDS = frozenset({"before", "after", "later", "earlier"} | _PART_OF_DAY)
 
 
 def _depth_path(tok: Any) -> dict[int, int]:
@@ -291,7 +297,7 @@ def _story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
 
 
 def _read_story_time(sent: Any) -> tuple[Any, TimeExpression] | None:
-    if _QUOTE.search(sent.text) or sentence_update(sent) is not None:
+    if _QUOTE.search(span_text(sent)) or sentence_update(sent) is not None:
         return None
     candidates = [c for c in time_expressions(sent) if not _reporting_time(c[0], None)]
     if not candidates:

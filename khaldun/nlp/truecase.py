@@ -259,21 +259,47 @@ def default_names() -> Names:
               "April", "June", "July", "September", "October", "November", "December"):
         add(n, common)
     # the gazetteer: countries, first-level divisions, towns
-    for row in _cols("places", "gazetteer.tsv"):
-        kind = row.get("kind", "")
+    for kind, pop, name, alternates in _gazetteer_rows():
+        if kind == "city" and pop < MIN_TOWN:
+            continue
+        guard = common if kind in ("country", "admin1") or pop >= BIG_TOWN else with_nouns
+        names = [name]
+        if kind != "city" or pop >= BIG_TOWN:
+            names += [n for n in _split(alternates) if n.isascii()]
+        for n in names:
+            add(n, guard)
+    return Names(table, frozenset(w.lower() for w in word_list("honorifics.txt")))
+
+
+def _gazetteer_rows() -> Iterator[tuple[str, int, str, str]]:
+    """(kind, population, name, alternate names) of each gazetteer row, as :func:`_cols` reads them.
+
+    A quarter of a million rows, most of them small towns that :func:`default_names`
+    skips: the population is read before anything else is built from the row.
+    """
+    lines = data_lines("places", "gazetteer.tsv")
+    if not lines:
+        return
+    header = lines[0].split("\t")
+    width = len(header)
+
+    def column(name: str) -> int:
+        # dict(zip(header, parts)) keeps the last of repeated names; a missing column reads as ""
+        return max((k for k, h in enumerate(header) if h == name), default=width)
+
+    k_kind, k_pop, k_name, k_names = column("kind"), column("population"), column("name"), column("names")
+    for line in lines[1:]:
+        parts = line.split("\t")
+        n = min(len(parts), width)
+        kind = parts[k_kind] if k_kind < n else ""
+        raw = parts[k_pop] if k_pop < n else ""
         try:
-            pop = int(float(row.get("population") or 0))
+            pop = int(float(raw or 0))
         except ValueError:
             pop = 0
         if kind == "city" and pop < MIN_TOWN:
             continue
-        guard = common if kind in ("country", "admin1") or pop >= BIG_TOWN else with_nouns
-        names = [row.get("name", "")]
-        if kind != "city" or pop >= BIG_TOWN:
-            names += [n for n in _split(row.get("names")) if n.isascii()]
-        for n in names:
-            add(n, guard)
-    return Names(table, frozenset(w.lower() for w in word_list("honorifics.txt")))
+        yield kind, pop, parts[k_name] if k_name < n else "", parts[k_names] if k_names < n else ""
 
 
 def recase_all(texts: Iterable[str]) -> list[str]:

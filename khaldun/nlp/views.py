@@ -27,24 +27,54 @@ class TokenTable:
 
         # one C pass over the doc, then string lookups: no Token objects
         cols = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 10
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in cols[0]]
+        strings = _strings_of(doc.vocab.strings)
+        self.text: list[str] = strings(cols[0])
         self.ws: list[str] = [" " if x else "" for x in cols[1]]
-        self.lemma: list[str] = [strings[h] for h in cols[2]]
+        self.lemma: list[str] = strings(cols[2])
         self.is_punct: list[bool] = [bool(x) for x in cols[3]]
-        self.tag: list[str] = [strings[h] for h in cols[4]]
-        self.lower: list[str] = [strings[h] for h in cols[5]]
-        self.dep: list[str] = [strings[h] for h in cols[6]]
+        self.tag: list[str] = strings(cols[4])
+        self.lower: list[str] = strings(cols[5])
+        self.dep: list[str] = strings(cols[6])
         # HEAD is a signed offset stored in an unsigned array
         self.head: list[int] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(cols[7])]
-        self.pos: list[str] = [strings[h] for h in cols[8]]
-        self.ent_type: list[str] = [strings[h] for h in cols[9]]
+        self.pos: list[str] = strings(cols[8])
+        self.ent_type: list[str] = strings(cols[9])
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (spaCy keeps at most one space after a token)."""
         if end - start == 1:
             return self.text[start]
         return "".join([w + s for w, s in zip(self.text[start : end - 1], self.ws[start : end - 1])]) + self.text[end - 1]
+
+
+#: hash -> string, as the string store answered: ``StringStore[hash]`` costs about
+#: ten times a dict probe, and the same few thousand words, tags and labels recur in
+#: every document. One memo per string store; emptied when it grows past the limit.
+_STRINGS: dict[int, tuple[Any, dict[int, str]]] = {}
+_STRINGS_LIMIT = 500_000
+
+
+def _strings_of(store: Any) -> Any:
+    """A function from a column of hashes to their strings, through the memo of ``store``."""
+    entry = _STRINGS.get(id(store))
+    if entry is None or entry[0] is not store:
+        _STRINGS.clear()  # one model per process in practice: keep one store's memo
+        entry = _STRINGS[id(store)] = (store, {})
+    memo = entry[1]
+    if len(memo) > _STRINGS_LIMIT:
+        memo.clear()
+
+    def strings(hashes: list[int]) -> list[str]:
+        out = []
+        get = memo.get
+        for h in hashes:
+            found = get(h)
+            if found is None:
+                found = memo[h] = store[h]
+            out.append(found)
+        return out
+
+    return strings
 
 
 _last_doc: Any = None
@@ -78,6 +108,11 @@ def doc_sents(doc: Any) -> tuple[Any, ...]:
     return _sents
 
 
+def span_text(span: Any) -> str:
+    """``span.text`` cut from :func:`doc_text` (spaCy joins the span's tokens again on each access)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once per document."""
     global _table
@@ -108,6 +143,53 @@ def doc_ents(doc: Any) -> tuple[Any, ...]:
     if found is None:
         found = memo["ents"] = tuple(doc.ents)
     return found
+
+
+#: spaCy's English noun-chunk labels (``spacy/lang/en/syntax_iterators.py``)
+_NP_DEPS = frozenset(["oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"])
+_NP_POS = frozenset(["NOUN", "PROPN", "PRON"])
+
+
+def noun_chunks(doc: Any) -> tuple[Any, ...]:
+    """``tuple(doc.noun_chunks)``, built once per document.
+
+    For the English iterator, its rule is applied to the token table: spaCy's
+    version makes a ``Token`` object and reads its attributes for every token of
+    the document; this one only for the nouns and pronouns (their left edges).
+    The chunks are the same ``NP`` spans; another language's iterator is called as it is.
+    """
+    memo = doc_memo(doc)
+    found = memo.get("noun_chunks")
+    if found is None:
+        found = memo["noun_chunks"] = _noun_chunks(doc)
+    return found
+
+
+def _noun_chunks(doc: Any) -> tuple[Any, ...]:
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+    from spacy.tokens import Span
+
+    if doc.noun_chunks_iterator is not english or not doc.has_annotation("DEP"):
+        return tuple(doc.noun_chunks)  # other languages; spaCy's own error without a parse
+    table = token_table(doc)
+    pos, dep, head = table.pos, table.dep, table.head
+    out = []
+    prev_end = -1
+    for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        if dep[i] in _NP_DEPS:
+            prev_end = i
+            out.append(Span(doc, left, i + 1, label="NP"))
+        elif dep[i] == "conj":
+            h = head[i]
+            while dep[h] == "conj" and head[h] < h:
+                h = head[h]
+            if dep[h] in _NP_DEPS:
+                prev_end = i
+                out.append(Span(doc, left, i + 1, label="NP"))
+    return tuple(out)
 
 
 def sentence_ents(sent: Any) -> list[Any]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from khaldun.nlp.views import doc_ents, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -155,9 +156,14 @@ def _slot(tok: Any, depth: int = 0) -> bool:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PART_NOUNS:
         return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
-    if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}:
+    if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_OR_BUILDING:
         return _slot(head, depth + 1)
     return False
+
+
+_PART_OR_BUILDING = _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}
+#: the dependency labels :func:`_slot` can accept (a cheap filter before making ``Token`` objects)
+_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod"})
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -199,7 +205,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         spans.append((start, end, False))
         taken.update(range(start, end))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in PLACE_LABELS:
@@ -226,11 +232,15 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
     # tagged PERSON, "in Deir ez-Zor province"): taken when the gazetteer knows them
     # by their main name.
-    for tok in doc:
-        if tok.i in taken or not _slot(tok):
+    deps = token_table(doc).dep
+    for i in [i for i, d in enumerate(deps) if d in _SLOT_DEPS]:
+        if i in taken:
+            continue
+        tok = doc[i]
+        if not _slot(tok):
             continue
         end_tok = tok
-        if tok.lower_ in ADMIN_NOUNS | PLACE_SUFFIXES and tok.i > 0:
+        if tok.lower_ in _SUFFIX_OR_ADMIN and tok.i > 0:
             end_tok = doc[tok.i - 1]
         found = _name_span(doc, end_tok)
         if found is None:
@@ -305,14 +315,15 @@ def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
     ACLED and agency copy write them: a place even when the recogniser calls it an
     organisation, as long as the last bracketed name is a division or country we know."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.text != "(" or tok.i == 0:
+    for i in [i for i, t in enumerate(token_table(doc).text) if t == "("]:
+        if i == 0:
             continue
+        tok = doc[i]
         found = _bracket_after(doc, tok.i)
         if found is None or not _is_area(gaz, found[1][-1]):
             continue
         end = tok.i
-        while end > 0 and doc[end - 1].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+        while end > 0 and doc[end - 1].lower_ in _SUFFIX_OR_ADMIN:
             end -= 1
         span = _name_span(doc, doc[end - 1]) if end > 0 else None
         if span is None:
@@ -330,12 +341,18 @@ def suffix_len(doc: Any, i: int) -> int:
     county" (split by the tokenizer), 0 for none."""
     if i >= len(doc):
         return 0
-    if doc[i].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+    low = doc[i].lower_
+    if low in _SUFFIX_OR_ADMIN:
         return 1
-    if doc[i].lower_ == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-" and \
-            doc[i + 2].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS:
+    if low == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-" and \
+            doc[i + 2].lower_ in _SUFFIX_OR_ADMIN:
         return 3
     return 0
+
+
+_SUFFIX_OR_ADMIN = PLACE_SUFFIXES | ADMIN_NOUNS
+#: the lower-case forms a cue of :func:`_cued_runs` can have ("area", or what :func:`suffix_len` accepts)
+_CUE_WORDS = _SUFFIX_OR_ADMIN | {"area", "sub"}
 
 
 _NOT_IN_NAMES = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "VERB"}
@@ -347,7 +364,8 @@ def _cued_runs(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
     recogniser took a part of it or nothing; an unknown name still resolves through the
     areas written after it."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
+    for i in [i for i, w in enumerate(token_table(doc).lower) if w in _CUE_WORDS]:
+        tok = doc[i]
         if not tok.is_lower or tok.i == 0 or not (tok.lower_ == "area" or suffix_len(doc, tok.i)):
             continue
         end = tok.i
@@ -411,8 +429,9 @@ def _dashed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
     """"City - District" names, as agency and ACLED copy write a part of a city ("Lima -
     Miraflores"): the whole is one mention, read as the district inside the city."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.text not in ("-", "\u2013") or tok.i == 0 or tok.i + 1 >= len(doc):
+    for i in [i for i, t in enumerate(token_table(doc).text) if t in ("-", "\u2013")]:
+        tok = doc[i]
+        if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         if not doc[tok.i - 1].whitespace_ or not tok.whitespace_:
             continue
@@ -441,8 +460,9 @@ def _bracket_only_places(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tupl
     mention; it is taken when it is a division or a town the gazetteer knows by that name,
     and not an English word."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.text != "(" or tok.i == 0 or tok.i + 1 in taken or tok.i - 1 in taken:
+    for i in [i for i, t in enumerate(token_table(doc).text) if t == "("]:
+        tok = doc[i]
+        if tok.i == 0 or tok.i + 1 in taken or tok.i - 1 in taken:
             continue
         found = _bracket_after(doc, tok.i)
         if found is None or doc[tok.i - 1].is_punct:
@@ -540,7 +560,7 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         parenthetical = [city, *parenthetical]
     # a place noun in lower case ("Mobile city"), not a title ("Police Department")
     cued = bool(parenthetical) or (m_end > end and doc[end].is_lower) or (
-        len(words) > 1 and words[-1].is_lower and words[-1].lower_ in PLACE_SUFFIXES | ADMIN_NOUNS)
+        len(words) > 1 and words[-1].is_lower and words[-1].lower_ in _SUFFIX_OR_ADMIN)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
