@@ -17,7 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
-from khaldun.coding.acled import acled_types
+from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
@@ -153,6 +153,7 @@ class RecordAssembler:
                         scene = rec.location.country
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
+        out = consolidate_acled(out)  # one incident, one ACLED type (acled.py)
         parsed_text = parsed.text
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field

@@ -431,6 +431,26 @@ def _verbless_subject(noun: Any) -> bool:
     return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
 
 
+def _is_protest_purpose(c: Any) -> bool:
+    """A purpose clause of a gathering that makes it a demonstration: "to demand ...",
+    "demanding ...", "to denounce ..." (reading_words.tsv, purpose_protest)."""
+    return (c.dep_ in ("xcomp", "advcl", "relcl", "acl") and c.lemma_.lower() in PROTEST_PURPOSES
+            and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children))))
+
+
+def _quantified(subj: Any) -> Any:
+    """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
+    teachers" is "teachers" (the parser makes the number the head)."""
+    if subj is None or subj.ent_type_ not in ("CARDINAL", "QUANTITY") and subj.pos_ != "NUM":
+        return subj
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return subj
+
+
 def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     """Is ``verb`` (a participle of an intransitive event verb such as "protested") the
     predicate of a sentence the parser left without a verb, hung off the subject phrase:
@@ -438,13 +458,17 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
         return False
     root = verb.sent.root
+    # the root may also be the opening preposition ("On 1 May, ... miners, protested in ..."
+    # parsed as one prepositional phrase), and the phrase a noun taken for an object
+    if root.pos_ == "ADP":
+        return True  # no verb at all: the participle is the only predicate there is
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     cur = verb.head
     for _ in range(6):
         if cur.i == root.i:
             return True
-        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound"):
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod"):
             return False
         cur = cur.head
     return False
@@ -525,7 +549,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             if took_part_in is not None:
                 code, noun, specific = lex.event_noun(took_part_in), took_part_in, True
         if code is None and tok.pos_ == "VERB" and lex.verb_lemma(tok) in GATHERING_VERBS:
-            subj = subject_of(tok)
+            subj = _quantified(subject_of(tok))
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
             elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
@@ -535,9 +559,12 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
                 if protest:
                     code, noun = "141", protest[0]
-                elif any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES
-                         and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in tok.children):
-                    code = "141"  # "gathered to demand ...", "gathered in the square demanding ..."
+                elif any(_is_protest_purpose(c) for c in tok.children) or any(
+                        _is_protest_purpose(c) for o in _prep_objects(tok, ("in", "at", "outside", "near"))
+                        for c in o.children if c.dep_ in ("relcl", "acl")):
+                    # "gathered to demand ...", "gathered in the square demanding ...", and the
+                    # purpose hung off the place ("gathered in a square to demand ...")
+                    code = "141"
                 elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
                         o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
                     code = "141"  # "gathered against the reform", "gathered in support of the strikers"
