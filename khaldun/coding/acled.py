@@ -106,6 +106,8 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
       artillery at X's positions") is one armed clash: shelling by or at a side of an
       explicit clash (mode "clash", ACLED armed clash) in the same document takes the
       clash's type.
+    - A document that reports a demonstration (see :func:`_in_demonstration`) tells its
+      violence, arrests and damage as parts of the demonstration.
     PLOVER type, mode and CAMEO code stay as the text gave them; only the ACLED fields change.
     """
     if len(records) < 2:
@@ -125,6 +127,7 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
             d = next((d for d in donors if d.polarity == r.polarity and _same_side(r.actor, d.actor)), None)
             if d is not None and (d.acled_event_type, d.acled_sub_event_type) != (r.acled_event_type, r.acled_sub_event_type):
                 out[i] = replace(r, acled_event_type=d.acled_event_type, acled_sub_event_type=d.acled_sub_event_type)
+    out = _in_demonstration(out)
     clashes = [r for r in out if r.mode == "clash" and r.acled_sub_event_type == "Armed clash" and r.polarity == "affirmed"]
     if clashes:
         sides = set().union(*(_fight_sides(c) for c in clashes))
@@ -133,4 +136,65 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
                 continue
             if not _fight_sides(r) or _fight_sides(r) & sides:
                 out[i] = replace(r, acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    return out
+
+
+#: armed types that make a fight a battle rather than a riot: rebels, militias, external forces
+NON_STATE_ARMED = frozenset({2, 3, 4, 8})
+
+
+def _reports_demonstration(records: list[EventRecord]) -> bool:
+    return any(r.polarity == "affirmed" and (r.event_type == "PROTEST" or r.acled_inter1 in (5, 6) or r.acled_inter2 == 6)
+               for r in records)
+
+
+def _retyped(r: EventRecord, event_type: str, sub_event_type: str) -> EventRecord:
+    if (r.acled_event_type, r.acled_sub_event_type) == (event_type, sub_event_type):
+        return r
+    return replace(r, acled_event_type=event_type, acled_sub_event_type=sub_event_type)
+
+
+def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
+    """ACLED's demonstration types for what happens at a demonstration the document reports.
+
+    ACLED codebook: a demonstration is typed by what happens at it. Where a document
+    reports a demonstration (a PROTEST record, or rioters or protesters as a side):
+    - a fight with no rebel, militia or external force on either side (demonstrators or
+      party supporters against police or each other) is a violent demonstration, not an
+      armed clash;
+    - damage done by no armed actor (vehicles torched, shops vandalised) is a violent
+      demonstration, not looting by an armed group;
+    - state forces arresting unarmed people there is a protest with intervention, not
+      arrests (ACLED's arrests are those outside a demonstration);
+    - state forces' violence against civilians there is used on the demonstrators:
+      dispersal (tear gas, batons) a protest with intervention, other force excessive
+      force against protesters;
+    - a toll that names no one who did it takes the type of the demonstration's violence.
+    """
+    if not _reports_demonstration(records):
+        return records
+    out = list(records)
+    for i, r in enumerate(out):
+        if r.polarity != "affirmed" or r.acled_event_type is None:
+            continue
+        sides = {r.acled_inter1, r.acled_inter2}
+        if r.acled_sub_event_type == "Armed clash" and r.mode == "clash" and not sides & NON_STATE_ARMED:
+            out[i] = _retyped(r, "Riots", "Violent demonstration")
+        elif r.acled_sub_event_type == "Looting/property destruction" and r.acled_inter1 not in ARMED:
+            out[i] = _retyped(r, "Riots", "Violent demonstration")
+        elif r.acled_sub_event_type == "Arrests" and r.acled_inter1 in (1, None) and r.acled_inter2 not in ARMED:
+            out[i] = _retyped(r, "Protests", "Protest with intervention")
+        elif r.acled_sub_event_type == "Attack" and r.acled_inter1 == 1:
+            if r.mode == "crowd-control":
+                out[i] = _retyped(r, "Protests", "Protest with intervention")
+            else:
+                out[i] = _retyped(r, "Protests", "Excessive force against protesters")
+    violence = next((r for r in out if r.event_type in ("ASSAULT", "PROTEST") and r.actor is not None
+                     and r.acled_event_type in ("Riots", "Protests") and r.polarity == "affirmed"
+                     and r.acled_sub_event_type != "Peaceful protest"), None)
+    if violence is not None:
+        for i, r in enumerate(out):
+            if r.actor is None and r.event_type == "ASSAULT" and r.mode in (None, "clash") and r.acled_event_type in (
+                    "Violence against civilians", "Battles") and r.acled_sub_event_type in ("Attack", "Armed clash"):
+                out[i] = _retyped(r, violence.acled_event_type or "", violence.acled_sub_event_type or "")
     return out

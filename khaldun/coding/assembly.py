@@ -252,12 +252,16 @@ class RecordAssembler:
         for actor, recipient in pairs:
             if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
                 continue  # cooperation, statements and accusations need someone who did them
-            inter1, inter2 = acled_inter(actor), acled_inter(recipient)
+            violent = entry.plover_type == "ASSAULT"
+            inter1, inter2 = acled_inter(actor, violent), acled_inter(recipient, violent)
+            if recipient is not None and inter2 not in ARMED_INTER and _demonstrating(b.reading.recipient_tok, self.lex):
+                inter2 = DEMONSTRATORS  # "students who were protesting", "protesting teachers"
             a_type, a_sub = acled_types(
                 entry.plover_type, mode, inter1 if actor is not None else words_inter1,
                 inter2 if recipient is not None else words_inter2,
                 target_armed=recipient is None and bool(words_target),
-                target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
+                target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
+                                                                or inter2 == DEMONSTRATORS),
             )
             confidence = _confidence(b, actor, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
@@ -458,6 +462,20 @@ def _as_written(rec: EventRecord, parsed: str, original: str) -> EventRecord:
 def _phrase_inter(tok: Any) -> int | None:
     """ACLED actor type of the words of the phrase headed by ``tok`` (None when no phrase)."""
     return acled_inter_of_words(actor_span(tok).text) if tok is not None else None
+
+
+def _demonstrating(tok: Any, lex: Lexicon) -> bool:
+    """Is the phrase headed by ``tok`` people described as demonstrating: "students who
+    were protesting", "protesting teachers", "villagers demonstrating against the dam"?
+    ACLED codes them as protesters (inter 6)."""
+    if tok is None:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "amod") and c.pos_ in ("VERB", "ADJ"):
+            entry = lex.match_verb(c)
+            if entry is not None and entry.cameo[:2] == "14":
+                return True
+    return False
 
 
 def _armed_target(tok: Any) -> bool:

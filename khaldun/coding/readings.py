@@ -438,6 +438,12 @@ def _is_protest_purpose(c: Any) -> bool:
             and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children))))
 
 
+def _holds_demonstration(verb: Any, lex: Lexicon) -> bool:
+    """Is one of a light verb's objects a demonstration ("held a rally and a protest meeting")?"""
+    return any((lex.event_noun(o) or "")[:2] == "14" for o in object_tokens(verb)
+               if not (o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children)))
+
+
 def _quantified(subj: Any) -> Any:
     """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
     teachers" is "teachers" (the parser makes the number the head)."""
@@ -462,11 +468,14 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     # parsed as one prepositional phrase), and the phrase a noun taken for an object
     if root.pos_ == "ADP":
         return True  # no verb at all: the participle is the only predicate there is
-    if root.pos_ not in ("NOUN", "PROPN"):
+    # "X, as well as Y, protested in Z demanding ...": the parser made the purpose
+    # participle the root and "protested" a modifier of its subject
+    gerund_root = root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    if root.pos_ not in ("NOUN", "PROPN") and not gerund_root:
         return False
     cur = verb.head
     for _ in range(6):
-        if cur.i == root.i:
+        if cur.i == root.i or (gerund_root and cur.dep_ == "nsubj" and cur.head.i == root.i):
             return True
         if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod"):
             return False
@@ -528,7 +537,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
                     reverse = entry.reverse
-                if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
+                if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)
+                                                               or _holds_demonstration(tok, lex)):
+                    # "held a rally and a protest meeting": a demonstration among the objects
+                    # outweighs the meeting the verb's own cue found
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
