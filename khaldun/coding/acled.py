@@ -82,9 +82,10 @@ def _bare(r: EventRecord) -> bool:
 
 def _donor(r: EventRecord) -> bool:
     """Violence whose ACLED sub-type the text says: the weapon (an IED, shelling, an air
-    strike) or force against a demonstration."""
+    strike), a fight between two sides ("killed and injured in a clash between two
+    groups"), or force against a demonstration."""
     return (r.event_type in ("ASSAULT", "COERCE") and r.acled_event_type is not None
-            and (r.mode in WEAPON_MODES or r.acled_sub_event_type in PROTEST_FORCE_SUB_TYPES))
+            and (r.mode in WEAPON_MODES or r.mode == "clash" or r.acled_sub_event_type in PROTEST_FORCE_SUB_TYPES))
 
 
 def _fight_sides(r: EventRecord) -> set[str]:
@@ -100,8 +101,8 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
     - A sentence that tells the toll apart from its cause ("two soldiers were killed and
       four wounded when an IED exploded near their convoy", "several people were injured
       after security forces dispersed the protest") yields a bare record for the toll:
-      it takes the sub-type of the record of the same sentence that names the weapon or
-      the force used on the demonstration.
+      it takes the sub-type of the record of the same sentence that names the weapon, the
+      fight, or the force used on the demonstration.
     - A battle in which a side also shells the other ("X clashed with Y; Y fired
       artillery at X's positions") is one armed clash: shelling by or at a side of an
       explicit clash (mode "clash", ACLED armed clash) in the same document takes the
@@ -110,6 +111,10 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
       violence, arrests and damage as parts of the demonstration.
     PLOVER type, mode and CAMEO code stay as the text gave them; only the ACLED fields change.
     """
+    # weapons of mass destruction (CAMEO 204) are ACLED's chemical weapon however they
+    # were delivered ("a helicopter dropped chlorine"): the mode may name the delivery
+    records = [_retyped(r, "Explosions/Remote violence", "Chemical weapon")
+               if r.cameo_code.startswith("204") and r.acled_event_type is not None else r for r in records]
     if len(records) < 2:
         return records
     out = list(records)

@@ -259,7 +259,8 @@ class RecordAssembler:
             a_type, a_sub = acled_types(
                 entry.plover_type, mode, inter1 if actor is not None else words_inter1,
                 inter2 if recipient is not None else words_inter2,
-                target_armed=recipient is None and bool(words_target),
+                # an armed target the resolver gave no type ("the group's bases") is armed too
+                target_armed=(recipient is None or inter2 is None) and bool(words_target),
                 target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
                                                                 or inter2 == DEMONSTRATORS),
             )

@@ -558,7 +558,8 @@ ATTRIB label (attribution of responsibility for an act) by definition"""
 CASE2021_DIPLOMATIC_ROOTS = frozenset({"02", "03", "04", "05", "10", "11", "12", "13", "16"})
 """CAMEO's verbal interactions and reduced relations (appeal, intent, consult, diplomatic
 cooperation, demand, disapprove, reject, threaten, sanctions and expulsions): CASE 2021's
-DIPLO label (diplomatic events) by definition, when a government is the one acting"""
+DIPLO label (diplomatic events) by definition, when a government acts towards another
+government or state (or towards no one named)"""
 
 
 def _governmental(actor: Actor | None) -> bool:
@@ -584,7 +585,8 @@ def case2021_label(events: Sequence[EventRecord]) -> str:
         return "ATTRIB"
     if main is not None:
         return _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE)
-    top = main_event([e for e in counted if e.cameo_root in CASE2021_DIPLOMATIC_ROOTS and _governmental(e.actor)])
+    top = main_event([e for e in counted if e.cameo_root in CASE2021_DIPLOMATIC_ROOTS and _governmental(e.actor)
+                      and (e.recipient is None or _governmental(e.recipient) or e.recipient.kind == "country")])
     return "DIPLO" if top is not None else NONE
 
 

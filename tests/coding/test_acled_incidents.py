@@ -95,3 +95,41 @@ def test_demonstration_phrasings(code, text):
 def test_a_meeting_of_officials_stays_a_meeting(code):
     recs = code("The two ministers held a meeting in the capital.")
     assert not typed(recs)
+
+
+def test_a_toll_in_a_clash_between_groups_is_the_clash(code):
+    recs = code("A farmer was killed and nine others injured in a clash between two rival groups at a village on Sunday.")
+    assert ("Violence against civilians", "Attack") not in typed(recs)
+    assert top(recs)[1] in ("Armed clash", "Mob violence")
+
+
+def test_attacking_each_other_is_a_fight(code):
+    recs = code("Two factions of the ruling party attacked each other with sticks outside the district office.")
+    assert ("Violence against civilians", "Attack") not in typed(recs)
+
+
+def test_an_attack_on_an_armed_groups_bases_is_a_battle(code):
+    recs = code("The army attacked the rebels' bases near the hill town.")
+    assert top(recs) == ("Battles", "Armed clash")
+
+
+def test_weapons_found_by_the_amount_are_disrupted_weapons_use(code):
+    recs = code("Soldiers discovered a large quantity of ammunition in an abandoned farmhouse.")
+    assert top(recs) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_chemical_weapons_are_chemical_whatever_delivers_them(code):
+    recs = code("A helicopter dropped canisters of chlorine gas on the besieged town.")
+    assert top(recs) == ("Explosions/Remote violence", "Chemical weapon")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Party workers burnt an effigy of the chief minister in the town square.", "Protests"),
+    ("Villagers burned down a police outpost after the death of a detainee.", "Riots"),
+    ("The legislator was roughed up by supporters of a rival candidate.", None),
+])
+def test_burning_and_roughing_up(code, text, event_type):
+    recs = code(text)
+    assert typed(recs), recs
+    if event_type:
+        assert top(recs)[0] == event_type

@@ -49,3 +49,10 @@ def test_not_diplo_when_no_government_acts_or_the_event_is_not_counted():
     assert case2021_label([gov(event("163", "SANCTION", 4, polarity="negated"))]) == NONE
     assert case2021_label([gov(event("190", "ASSAULT", 4))]) == NONE
     assert case2021_label([]) == NONE
+
+
+def test_not_diplo_when_a_government_accuses_an_armed_group():
+    accusation = replace(gov(event("112", "ACCUSE", 3)), recipient=Actor(text="the militants", sector="INS"))
+    assert case2021_label([accusation]) == NONE
+    at_state = replace(gov(event("112", "ACCUSE", 3)), recipient=Actor(text="Iran", country="IRN", kind="country"))
+    assert case2021_label([at_state]) == "DIPLO"
