@@ -149,7 +149,9 @@ NON_STATE_ARMED = frozenset({2, 3, 4, 8})
 
 
 def _reports_demonstration(records: list[EventRecord]) -> bool:
-    return any(r.polarity == "affirmed" and (r.event_type == "PROTEST" or r.acled_inter1 in (5, 6) or r.acled_inter2 == 6)
+    # opposition supporters (inter 6 by sector) are no demonstration unless one is reported
+    return any(r.polarity == "affirmed" and (r.event_type == "PROTEST" or r.acled_event_type == "Protests"
+                                              or r.acled_sub_event_type == "Violent demonstration")
                for r in records)
 
 
@@ -163,7 +165,7 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
     """ACLED's demonstration types for what happens at a demonstration the document reports.
 
     ACLED codebook: a demonstration is typed by what happens at it. Where a document
-    reports a demonstration (a PROTEST record, or rioters or protesters as a side):
+    reports a demonstration (a PROTEST record, or a record of a protest type):
     - a fight with no rebel, militia or external force on either side (demonstrators or
       party supporters against police or each other) is a violent demonstration, not an
       armed clash;

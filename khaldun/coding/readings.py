@@ -64,6 +64,7 @@ RIOT_SIGNS = word_set(_WORDS, "riot_sign")
 VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
@@ -444,6 +445,21 @@ def _holds_demonstration(verb: Any, lex: Lexicon) -> bool:
                if not (o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children)))
 
 
+def _protest_in_object(verb: Any, lex: Lexicon) -> Any:
+    """A demonstration noun inside a light verb's object phrase, before its head, that the
+    parser attached to a modifier rather than made the object: "held a protest demanding
+    relief" parsed with "relief" as the object."""
+    for o in object_tokens(verb):
+        if o.dep_ != "dobj":
+            continue
+        for t in o.subtree:
+            if t.i >= o.i:
+                break
+            if t.dep_ in ("npadvmod", "nmod", "compound", "dep") and (lex.event_noun(t) or "")[:2] == "14":
+                return t
+    return None
+
+
 def _quantified(subj: Any) -> Any:
     """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
     teachers" is "teachers" (the parser makes the number the head)."""
@@ -550,11 +566,18 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
-        if code is None and tok.pos_ == "VERB" and any(
+                    if code is None or noun is None:
+                        # "held a protest demanding relief": the parser may hang the event noun
+                        # inside the object phrase (as a modifier of a participle on the object)
+                        inner = _protest_in_object(tok, lex)
+                        if inner is not None:
+                            code, noun, specific = lex.event_noun(inner), inner, True
+        if (code is None or code.startswith("171")) and tok.pos_ == "VERB" and any(
                 (lex.event_noun(o) or "")[:2] == "14" for o in _prep_objects(tok, ("in",)) if o.pos_ == "NOUN"
                 and not any(c.dep_ == "det" for c in o.children)):
             # "burnt tyres in protest against ...", "shut their shops in protest": the act is the
-            # demonstration (a riot when the act is violent, see the coder)
+            # demonstration (a riot when the act is violent, see the coder), even an act of
+            # damage the lexicon codes (CAMEO 171)
             code, specific = "141", True
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)
@@ -594,6 +617,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 code, noun = c, tok
         if code is None:
             continue
+        if code[:2] in ("17", "18", "19", "20") and any(o.lower_ in REFLEXIVES for o in object_tokens(tok)):
+            continue  # "set himself on fire", "shot herself": harm to oneself is no attack
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
         reading.background = _in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
