@@ -65,6 +65,8 @@ VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+#: a suicide bomber "blew himself up": the attack, not harm to oneself
+SUICIDE_BOMB_VERBS = frozenset({"blow", "detonate", "explode"})
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
@@ -439,9 +441,11 @@ def _is_protest_purpose(c: Any) -> bool:
             and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children))))
 
 
-def _holds_demonstration(verb: Any, lex: Lexicon) -> bool:
-    """Is one of a light verb's objects a demonstration ("held a rally and a protest meeting")?"""
-    return any((lex.event_noun(o) or "")[:2] == "14" for o in object_tokens(verb)
+def _holds_demonstration(verb: Any, lex: Lexicon, entry: Any = None) -> bool:
+    """Is one of a light verb's objects a demonstration ("held a rally and a protest meeting")
+    that the verb's own object cue does not name ("lodged a protest" is a complaint, 114)?"""
+    cued = {v for c in (entry.cues if entry is not None else ()) if c.kind == "obj" for v in c.values}
+    return any((lex.event_noun(o) or "")[:2] == "14" and o.lemma_.lower() not in cued for o in object_tokens(verb)
                if not (o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children)))
 
 
@@ -554,7 +558,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                     code, specific = entry.cameo, entry.specificity > 0
                     reverse = entry.reverse
                 if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)
-                                                               or _holds_demonstration(tok, lex)):
+                                                               or _holds_demonstration(tok, lex, entry)):
                     # "held a rally and a protest meeting": a demonstration among the objects
                     # outweighs the meeting the verb's own cue found
                     for o in object_tokens(tok):
@@ -617,7 +621,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 code, noun = c, tok
         if code is None:
             continue
-        if code[:2] in ("17", "18", "19", "20") and any(o.lower_ in REFLEXIVES for o in object_tokens(tok)):
+        if (code[:2] in ("17", "18", "19", "20") and lex.verb_lemma(tok) not in SUICIDE_BOMB_VERBS
+                and any(o.lower_ in REFLEXIVES for o in object_tokens(tok))):
             continue  # "set himself on fire", "shot herself": harm to oneself is no attack
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
@@ -640,6 +645,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         else:
             reading.recipient_tok = None
         for c in tok.children:
+            if c.dep_ == "ccomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # "allowed the leader to bring out a rally": an infinitive with its own subject
+                # parsed as a clausal complement is the verb's complement, as an xcomp is
+                reading.consumed.update(t.i for t in c.subtree)
             if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
                                      and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
                 # "denied lathi-charging the students": the parser may attach the denied act as an advcl

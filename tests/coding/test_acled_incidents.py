@@ -133,3 +133,19 @@ def test_burning_and_roughing_up(code, text, event_type):
     assert typed(recs), recs
     if event_type:
         assert top(recs)[0] == event_type
+
+
+def test_harm_to_oneself_is_no_attack_but_a_suicide_bombing_is(code):
+    assert not typed(code("A farmer set himself on fire outside the district office."))
+    recs = code("Two suicide bombers blew themselves up at a crowded market, killing nine people.")
+    assert top(recs) == ("Explosions/Remote violence", "Suicide bomb")
+
+
+def test_a_permitted_rally_is_not_held_yet(code):
+    recs = code("The minister allowed the opposition leader to bring out a rally in the city.")
+    assert ("Protests", "Peaceful protest") not in typed(recs)
+
+
+def test_lodging_a_protest_is_a_complaint(code):
+    recs = code("Serbia lodged an official protest with Albania today.")
+    assert [r["cameo_code"] for r in recs] == ["114"]
