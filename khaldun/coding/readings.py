@@ -464,6 +464,11 @@ def _protest_in_object(verb: Any, lex: Lexicon) -> Any:
     return None
 
 
+def actor_text(tok: Any) -> str | None:
+    """The words of the phrase headed by ``tok`` (None when no token)."""
+    return " ".join(t.text for t in tok.subtree) if tok is not None else None
+
+
 def _quantified(subj: Any) -> Any:
     """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
     teachers" is "teachers" (the parser makes the number the head)."""
@@ -582,6 +587,11 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             # "burnt tyres in protest against ...", "shut their shops in protest": the act is the
             # demonstration (a riot when the act is violent, see the coder), even an act of
             # damage the lexicon codes (CAMEO 171)
+            code, specific = "141", True
+        elif (code is not None and code.startswith("171") and tok.pos_ == "VERB"
+              and any(_is_protest_purpose(c) for c in tok.children)
+              and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
+            # "set fire to tyres to demand a raise": damage done for a demand is the demonstration
             code, specific = "141", True
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)

@@ -149,3 +149,15 @@ def test_a_permitted_rally_is_not_held_yet(code):
 def test_lodging_a_protest_is_a_complaint(code):
     recs = code("Serbia lodged an official protest with Albania today.")
     assert [r["cameo_code"] for r in recs] == ["114"]
+
+
+def test_damage_done_for_a_demand_is_a_violent_demonstration(code):
+    recs = code("Dock workers set fire to tires outside the port to demand a salary raise.")
+    assert top(recs) == ("Riots", "Violent demonstration")
+    recs = code("Militants set fire to the school to demand a ransom.")
+    assert top(recs)[0] == "Strategic developments"
+
+
+def test_damage_by_civilians_is_mob_violence(code):
+    recs = code("Villagers torched two trucks of the mining company.")
+    assert top(recs) == ("Riots", "Mob violence")
