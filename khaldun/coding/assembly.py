@@ -237,7 +237,7 @@ class RecordAssembler:
         words_inter1 = words_inter2 = words_target = None
         if entry.quad_class == 4 and b.trigger is b.reading.trigger:
             words_inter1 = _phrase_inter(b.reading.actor_tok)
-            if b.reading.actor_tok is None and mode == "clash":
+            if (b.reading.actor_tok is None or not b.actors) and mode == "clash":
                 # "a clash between protesters and police": the sides are named in the fight's noun
                 words_inter1, words_inter2 = _between_sides(b.trigger, b.reading.event_noun)
             targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]

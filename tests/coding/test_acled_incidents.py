@@ -161,3 +161,22 @@ def test_damage_done_for_a_demand_is_a_violent_demonstration(code):
 def test_damage_by_civilians_is_mob_violence(code):
     recs = code("Villagers torched two trucks of the mining company.")
     assert top(recs) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 rice farmers rallied outside the provincial hall, calling on the government to guarantee prices.",
+    "Members of the labourers union ended their four-day protest near the secretariat.",
+    "The death of a patient during a power cut triggered protests outside the hospital.",
+])
+def test_more_demonstration_phrasings(code, text):
+    assert top(code(text))[0] == "Protests"
+
+
+def test_rallying_support_is_not_a_demonstration(code):
+    recs = code("The president rallied support for the reform among lawmakers.")
+    assert not typed(recs)
+
+
+def test_a_clash_between_police_and_protesters_sparked_by_a_killing_is_a_riot(code):
+    recs = code("The killing of the student sparked clashes between police and protesters.")
+    assert top(recs)[0] == "Riots"
