@@ -65,8 +65,9 @@ VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
-#: a suicide bomber "blew himself up": the attack, not harm to oneself
-SUICIDE_BOMB_VERBS = frozenset({"blow", "detonate", "explode"})
+#: verbs of harm to oneself with a reflexive object ("set himself on fire", "shot herself");
+#: not "blew themselves up" (a suicide bombing)
+SELF_HARM_VERBS = frozenset({"set", "burn", "immolate", "douse", "shoot", "kill", "hang", "stab", "poison", "injure", "wound", "torch"})
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
@@ -631,7 +632,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 code, noun = c, tok
         if code is None:
             continue
-        if (code[:2] in ("17", "18", "19", "20") and lex.verb_lemma(tok) not in SUICIDE_BOMB_VERBS
+        if (code[:2] in ("17", "18", "19", "20") and lex.verb_lemma(tok) in SELF_HARM_VERBS
                 and any(o.lower_ in REFLEXIVES for o in object_tokens(tok))):
             continue  # "set himself on fire", "shot herself": harm to oneself is no attack
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
