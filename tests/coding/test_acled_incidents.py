@@ -180,3 +180,11 @@ def test_rallying_support_is_not_a_demonstration(code):
 def test_a_clash_between_police_and_protesters_sparked_by_a_killing_is_a_riot(code):
     recs = code("The killing of the student sparked clashes between police and protesters.")
     assert top(recs)[0] == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces have recovered control of two villages from rebel fighters.",
+    "Army units established control over the hill district after the militants withdrew.",
+])
+def test_the_state_regaining_control_is_government_regains_territory(code, text):
+    assert top(code(text)) == ("Battles", "Government regains territory")
