@@ -59,6 +59,8 @@ ARREST_PARTICIPLES = word_set(_WORDS, "arrest_participle")
 CUSTODY_NOUNS = word_set(_WORDS, "custody")
 #: violence or vandalism by demonstrators in their protest's clause: a riot (145)
 RIOT_SIGNS = word_set(_WORDS, "riot_sign")
+#: participles whose "by" agent holds the demonstration or blockade they describe
+ENFORCING_VERBS = word_set(_WORDS, "enforcing")
 
 #: event nouns that are a verbless sentence's event (protest, coercion, violence)
 VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
@@ -470,6 +472,27 @@ def actor_text(tok: Any) -> str | None:
     return " ".join(t.text for t in tok.subtree) if tok is not None else None
 
 
+def _held_by(noun: Any, lex: Lexicon) -> tuple[str | None, Any]:
+    """A demonstration, strike or blockade noun described as held by someone: "the hartal,
+    enforced by the party", "the blockade called by the alliance". The code of the noun
+    and the agent; a blockade by no armed or state actor is an obstruction (CAMEO 144,
+    a demonstration), not a military blockade (191)."""
+    code = lex.event_noun(noun)
+    if not code or not (code[:2] == "14" or code == "191"):
+        return None, None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lex.verb_lemma(c) in ENFORCING_VERBS:
+            agents = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if not agents:
+                continue
+            if code == "191":
+                if acled_inter_of_words(actor_text(agents[0])) in ARMED_INTER:
+                    return None, None
+                code = "144"
+            return code, agents[0]
+    return None, None
+
+
 def _quantified(subj: Any) -> Any:
     """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
     teachers" is "teachers" (the parser makes the number the head)."""
@@ -630,11 +653,17 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             c = lex.event_noun(tok)
             if c and c[:2] in VERBLESS_ROOTS:
                 code, noun = c, tok
+        agent_tok = None
+        if code is None and tok.pos_ == "NOUN":
+            code, agent_tok = _held_by(tok, lex)
+            noun = tok if code is not None else None
         if code is None:
             continue
-        if (code[:2] in ("17", "18", "19", "20") and lex.verb_lemma(tok) in SELF_HARM_VERBS
-                and any(o.lower_ in REFLEXIVES for o in object_tokens(tok))):
-            continue  # "set himself on fire", "shot herself": harm to oneself is no attack
+        objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
+        if objects and lex.verb_lemma(tok) in SELF_HARM_VERBS and all(o.lower_ in REFLEXIVES for o in objects):
+            # "set himself on fire", "shot herself": harm to oneself is no attack (but
+            # "killed 23 people as well as themselves" is)
+            continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
         reading.background = _in_modifier_clause(tok, lex) and not _reported_arrest(tok, code, lex)
@@ -651,6 +680,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         else:
             reading.actor_tok = _actor_of(tok, lex, noun if noun is tok else None)
+        if agent_tok is not None:
+            reading.actor_tok = agent_tok
         if code != RESPONSIBILITY:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:

@@ -188,3 +188,15 @@ def test_a_clash_between_police_and_protesters_sparked_by_a_killing_is_a_riot(co
 ])
 def test_the_state_regaining_control_is_government_regains_territory(code, text):
     assert top(code(text)) == ("Battles", "Government regains territory")
+
+
+def test_a_strike_or_blockade_held_by_a_party_is_a_demonstration(code):
+    recs = code("The 48-hour hartal, enforced by the local unit of the student front, is going on peacefully in the division.")
+    assert top(recs)[0] == "Protests"
+    recs = code("The 40th day of the countrywide blockade enforced by the opposition alliance passed peacefully.")
+    assert top(recs)[0] == "Protests"
+
+
+def test_killing_others_and_themselves_is_an_attack(code):
+    recs = code("Two gunmen killed five villagers as well as themselves near the market.")
+    assert typed(recs)
