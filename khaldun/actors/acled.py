@@ -15,7 +15,7 @@ first, then words of the phrase where the sector alone cannot tell
 - CVL, REF, MED, HLH, EDU, REL, LAB, BUS, AGR, NGO, ELI: 7, unless the words name an
   armed group ("members of a rival gang");
 - IGO and NGO-coded bodies with forces (peacekeepers) and other IGOs: 8;
-- PTY: None (a party acting politically has no type);
+- PTY: None (a party acting politically has no type); in violence, rioters (5);
 - an unknown sector: read from the words, as ACLED's codebook names its actor
   types: "army units", "soldiers", "police" are state forces (1); "militants",
   "gunmen", "fighters" an armed group (3: ACLED codes unidentified armed groups
@@ -58,10 +58,21 @@ _FORCES = re.compile(r"\b(forces?|units?|contingents?|reinforcements)\b", re.IGN
 _PROTEST_WORDS = re.compile(r"\b(protesters?|protestors?|demonstrators?|marchers?)\b", re.IGNORECASE)
 
 
-def acled_inter(actor: Actor | None) -> int | None:
-    """ACLED actor type code (1..8) of a resolved actor, or None."""
+#: ACLED's rioters
+RIOTERS = 5
+
+
+def acled_inter(actor: Actor | None, violent: bool = False) -> int | None:
+    """ACLED actor type code (1..8) of a resolved actor, or None.
+
+    ``violent``: the actor's part in the event is violence. ACLED codes a political
+    party's supporters who fight or attack, with no armed wing named, as rioters (5)
+    with the party as associated actor; a party acting politically has no type.
+    """
     if actor is None:
         return None
+    if violent and actor.sector == "PTY" and not _MILITIA.search(f"{actor.text} {actor.name or ''}"):
+        return RIOTERS
     text = f"{actor.text} {actor.name or ''}"
     sector = actor.sector
     if _MILITIA.search(text) and sector not in ("COP",):

@@ -17,7 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
-from khaldun.coding.acled import acled_types
+from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
@@ -169,6 +169,7 @@ class RecordAssembler:
                         captor = rec.actor
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
+        out = consolidate_acled(out)  # one incident, one ACLED type (acled.py)
         parsed_text = doc_text(parsed)
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field
@@ -253,6 +254,9 @@ class RecordAssembler:
         words_inter1 = words_inter2 = words_target = None
         if entry.quad_class == 4 and b.trigger is b.reading.trigger:
             words_inter1 = _phrase_inter(b.reading.actor_tok)
+            if (b.reading.actor_tok is None or not b.actors) and mode == "clash":
+                # "a clash between protesters and police": the sides are named in the fight's noun
+                words_inter1, words_inter2 = _between_sides(b.trigger, b.reading.event_noun)
             targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]
             if any((self.lex.event_noun(t) or "")[:2] == "14" for t in targets):
                 words_inter2 = DEMONSTRATORS  # "attacked a peaceful demonstration": its demonstrators
@@ -268,12 +272,19 @@ class RecordAssembler:
         for actor, recipient in pairs:
             if actor is None and entry.quad_class < 4 and entry.plover_type != "PROTEST":
                 continue  # cooperation, statements and accusations need someone who did them
-            inter1, inter2 = acled_inter(actor), acled_inter(recipient)
+            violent = entry.plover_type == "ASSAULT"
+            inter1, inter2 = acled_inter(actor, violent), acled_inter(recipient, violent)
+            demonstrating = (recipient is not None and inter2 not in ARMED_INTER
+                             and _demonstrating(b.reading.recipient_tok, self.lex))
+            if demonstrating:
+                inter2 = DEMONSTRATORS  # "students who were protesting", "protesting teachers"
             a_type, a_sub = acled_types(
                 entry.plover_type, mode, inter1 if actor is not None else words_inter1,
                 inter2 if recipient is not None else words_inter2,
-                target_armed=recipient is None and bool(words_target),
-                target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
+                # an armed target the resolver gave no type ("the group's bases") is armed too
+                target_armed=(recipient is None or inter2 is None) and bool(words_target),
+                target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
+                                                                or demonstrating),
             )
             confidence = _confidence(b, actor, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
@@ -474,6 +485,42 @@ def _as_written(rec: EventRecord, parsed: str, original: str) -> EventRecord:
 def _phrase_inter(tok: Any) -> int | None:
     """ACLED actor type of the words of the phrase headed by ``tok`` (None when no phrase)."""
     return acled_inter_of_words(actor_span(tok).text) if tok is not None else None
+
+
+def _between_sides(trigger: Any, noun: Any) -> tuple[int | None, int | None]:
+    """ACLED actor types of the two sides a fight's noun names: "a clash between protesters
+    and police" (6, 1), "killed in clashes between the army and militants" (1, 3)."""
+    fights = [t for t in (noun, trigger) if t is not None]
+    fights += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for g in c.children if g.dep_ == "pobj"]
+    for f in fights:
+        for c in f.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                sides = [g for g in c.children if g.dep_ == "pobj"]
+                sides += [k for g in sides for k in g.children if k.dep_ == "conj"]
+                types = [_phrase_inter(g) for g in sides[:2]]
+                if len(types) == 2:
+                    # the conjunct's phrase includes the head's: read the head's own words
+                    first = sides[0]
+                    head_words = first.doc[first.left_edge.i:first.i + 1].text
+                    return acled_inter_of_words(head_words), types[1]
+                if types:
+                    return types[0], None
+    return None, None
+
+
+def _demonstrating(tok: Any, lex: Lexicon) -> bool:
+    """Is the phrase headed by ``tok`` people described as demonstrating: "students who
+    were protesting", "protesting teachers", "villagers demonstrating against the dam"?
+    ACLED codes them as protesters (inter 6)."""
+    if tok is None:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "amod") and c.pos_ in ("VERB", "ADJ"):
+            entry = lex.match_verb(c)
+            if entry is not None and entry.cameo[:2] == "14":
+                return True
+    return False
 
 
 def _armed_target(tok: Any) -> bool:

@@ -277,7 +277,19 @@ def _is_clash(reading: Any) -> bool:
     # "killed in a clash with police", "injured during the fighting": the fight the toll came from
     words += [g for c in reading.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
               for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words)
+    # "one was killed and nine injured in a clash": the phrase hangs off the last conjunct
+    # (or off a participle on it: "nine others injured in a clash")
+    conjuncts = [v for v in reading.trigger.children if v.dep_ == "conj"]
+    conjuncts += [a for v in conjuncts for a in v.children if a.dep_ == "acl"]
+    words += [g for v in conjuncts if v.pos_ == "VERB"
+              for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for g in c.children if g.dep_ == "pobj"]
+    if any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words):
+        return True
+    # "the two factions attacked each other", "fired at one another": a reciprocal object is a fight
+    return any(c.dep_ in ("dobj", "pobj", "prep") and c.lower_ in ("other", "another", "at", "on")
+               and any(g.lower_ in ("each", "one") for g in c.subtree) and any(g.lower_ in ("other", "another") for g in c.subtree)
+               for c in reading.trigger.children)
 
 
 def _is_government(actor: Actor) -> bool:

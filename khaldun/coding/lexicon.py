@@ -95,6 +95,14 @@ def complement_lemmas(tok: Any) -> set[str]:
     return found
 
 
+#: nouns that measure out their "of" object: a cue on the object holds through them
+QUANTITY_HEADS = frozenset({
+    "amount", "quantity", "number", "lot", "cache", "stash", "haul", "cargo", "consignment", "container",
+    "canister", "cylinder", "box", "crate", "sack", "bag", "kilogram", "kg", "ton", "tonne", "pile", "stockpile",
+    "batch", "load", "shipment", "truckload", "dozen", "hundred", "thousand",
+})
+
+
 def _cue_holds(cue: Cue, tok: Any) -> bool:
     if "*" in cue.values:
         if cue.kind == "obj":
@@ -112,6 +120,12 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
                 return True
             # two-word objects: "humanitarian aid", "peace talks"
             if any(f"{c.lemma_.lower()} {o.lemma_.lower()}" in cue.values for c in o.children if c.dep_ in ("amod", "compound")):
+                return True
+            # a quantity of the object: "a large amount of ammunition", "containers of chlorine"
+            if o.lemma_.lower() in QUANTITY_HEADS and any(
+                    g.dep_ == "pobj" and (g.lemma_.lower() in cue.values or any(
+                        m.dep_ in ("amod", "compound") and m.lemma_.lower() in cue.values for m in g.children))
+                    for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
                 return True
         return False
     if cue.kind == "prep":

@@ -60,11 +60,17 @@ ARREST_PARTICIPLES = word_set(_WORDS, "arrest_participle")
 CUSTODY_NOUNS = word_set(_WORDS, "custody")
 #: violence or vandalism by demonstrators in their protest's clause: a riot (145)
 RIOT_SIGNS = word_set(_WORDS, "riot_sign")
+#: participles whose "by" agent holds the demonstration or blockade they describe
+ENFORCING_VERBS = word_set(_WORDS, "enforcing")
 
 #: event nouns that are a verbless sentence's event (protest, coercion, violence)
 VERBLESS_ROOTS = {"14", "17", "18", "19", "20"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "into", "over")
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+#: verbs of harm to oneself with a reflexive object ("set himself on fire", "shot herself");
+#: not "blew themselves up" (a suicide bombing)
+SELF_HARM_VERBS = frozenset({"set", "burn", "immolate", "douse", "shoot", "kill", "hang", "stab", "poison", "injure", "wound", "torch"})
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
@@ -580,6 +586,75 @@ def _verbless_subject(noun: Any) -> bool:
     return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
 
 
+def _is_protest_purpose(c: Any) -> bool:
+    """A purpose clause of a gathering that makes it a demonstration: "to demand ...",
+    "demanding ...", "to denounce ..." (reading_words.tsv, purpose_protest)."""
+    return (c.dep_ in ("xcomp", "advcl", "relcl", "acl") and c.lemma_.lower() in PROTEST_PURPOSES
+            and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children))))
+
+
+def _holds_demonstration(verb: Any, lex: Lexicon, entry: Any = None) -> bool:
+    """Is one of a light verb's objects a demonstration ("held a rally and a protest meeting")
+    that the verb's own object cue does not name ("lodged a protest" is a complaint, 114)?"""
+    cued = {v for c in (entry.cues if entry is not None else ()) if c.kind == "obj" for v in c.values}
+    return any((lex.event_noun(o) or "")[:2] == "14" and o.lemma_.lower() not in cued for o in object_tokens(verb)
+               if not (o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children)))
+
+
+def _protest_in_object(verb: Any, lex: Lexicon) -> Any:
+    """A demonstration noun inside a light verb's object phrase, before its head, that the
+    parser attached to a modifier rather than made the object: "held a protest demanding
+    relief" parsed with "relief" as the object."""
+    for o in object_tokens(verb):
+        if o.dep_ != "dobj":
+            continue
+        for t in o.subtree:
+            if t.i >= o.i:
+                break
+            if t.dep_ in ("npadvmod", "nmod", "compound", "dep") and (lex.event_noun(t) or "")[:2] == "14":
+                return t
+    return None
+
+
+def actor_text(tok: Any) -> str | None:
+    """The words of the phrase headed by ``tok`` (None when no token)."""
+    return " ".join(t.text for t in tok.subtree) if tok is not None else None
+
+
+def _held_by(noun: Any, lex: Lexicon) -> tuple[str | None, Any]:
+    """A demonstration, strike or blockade noun described as held by someone: "the hartal,
+    enforced by the party", "the blockade called by the alliance". The code of the noun
+    and the agent; a blockade by no armed or state actor is an obstruction (CAMEO 144,
+    a demonstration), not a military blockade (191)."""
+    code = lex.event_noun(noun)
+    if not code or not (code[:2] == "14" or code == "191"):
+        return None, None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lex.verb_lemma(c) in ENFORCING_VERBS:
+            agents = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if not agents:
+                continue
+            if code == "191":
+                if acled_inter_of_words(actor_text(agents[0])) in ARMED_INTER:
+                    return None, None
+                code = "144"
+            return code, agents[0]
+    return None, None
+
+
+def _quantified(subj: Any) -> Any:
+    """The people a quantity subject counts: "hundreds of people" is "people", "dozens of
+    teachers" is "teachers" (the parser makes the number the head)."""
+    if subj is None or subj.ent_type_ not in ("CARDINAL", "QUANTITY") and subj.pos_ != "NUM":
+        return subj
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return subj
+
+
 def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     """Is ``verb`` (a participle of an intransitive event verb such as "protested") the
     predicate of a sentence the parser left without a verb, hung off the subject phrase:
@@ -587,13 +662,20 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
         return False
     root = verb.sent.root
-    if root.pos_ not in ("NOUN", "PROPN"):
+    # the root may also be the opening preposition ("On 1 May, ... miners, protested in ..."
+    # parsed as one prepositional phrase), and the phrase a noun taken for an object
+    if root.pos_ == "ADP":
+        return True  # no verb at all: the participle is the only predicate there is
+    # "X, as well as Y, protested in Z demanding ...": the parser made the purpose
+    # participle the root and "protested" a modifier of its subject
+    gerund_root = root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    if root.pos_ not in ("NOUN", "PROPN") and not gerund_root:
         return False
     cur = verb.head
     for _ in range(6):
-        if cur.i == root.i:
+        if cur.i == root.i or (gerund_root and cur.dep_ == "nsubj" and cur.head.i == root.i):
             return True
-        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound"):
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod"):
             return False
         cur = cur.head
     return False
@@ -659,7 +741,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 if entry is not None:
                     code, specific = entry.cameo, entry.specificity > 0
                     reverse = entry.reverse
-                if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)):
+                if lex.verb_lemma(tok) in lex.light_verbs and (entry is None or not any(c.kind == "obj" for c in entry.cues)
+                                                               or _holds_demonstration(tok, lex, entry)):
+                    # "held a rally and a protest meeting": a demonstration among the objects
+                    # outweighs the meeting the verb's own cue found
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
@@ -669,18 +754,30 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                 c = "190"  # "launched a strike on": military, not a walkout
                             code, noun, specific = c, o, True
                             break
-        if code is None and tok.pos_ == "VERB" and any(
+                    if code is None or noun is None:
+                        # "held a protest demanding relief": the parser may hang the event noun
+                        # inside the object phrase (as a modifier of a participle on the object)
+                        inner = _protest_in_object(tok, lex)
+                        if inner is not None:
+                            code, noun, specific = lex.event_noun(inner), inner, True
+        if (code is None or code.startswith("171")) and tok.pos_ == "VERB" and any(
                 (lex.event_noun(o) or "")[:2] == "14" for o in _prep_objects(tok, ("in",)) if o.pos_ == "NOUN"
                 and not any(c.dep_ == "det" for c in o.children)):
             # "burnt tyres in protest against ...", "shut their shops in protest": the act is the
-            # demonstration (a riot when the act is violent, see the coder)
+            # demonstration (a riot when the act is violent, see the coder), even an act of
+            # damage the lexicon codes (CAMEO 171)
+            code, specific = "141", True
+        elif (code is not None and code.startswith("171") and tok.pos_ == "VERB"
+              and any(_is_protest_purpose(c) for c in tok.children)
+              and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
+            # "set fire to tyres to demand a raise": damage done for a demand is the demonstration
             code, specific = "141", True
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)
             if took_part_in is not None:
                 code, noun, specific = lex.event_noun(took_part_in), took_part_in, True
         if code is None and tok.pos_ == "VERB" and lex.verb_lemma(tok) in GATHERING_VERBS:
-            subj = subject_of(tok)
+            subj = _quantified(subject_of(tok))
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
             elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
@@ -690,9 +787,12 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
                 if protest:
                     code, noun = "141", protest[0]
-                elif any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES
-                         and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in tok.children):
-                    code = "141"  # "gathered to demand ...", "gathered in the square demanding ..."
+                elif any(_is_protest_purpose(c) for c in tok.children) or any(
+                        _is_protest_purpose(c) for o in _prep_objects(tok, ("in", "at", "outside", "near"))
+                        for c in o.children if c.dep_ in ("relcl", "acl")):
+                    # "gathered to demand ...", "gathered in the square demanding ...", and the
+                    # purpose hung off the place ("gathered in a square to demand ...")
+                    code = "141"
                 elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
                         o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
                     code = "141"  # "gathered against the reform", "gathered in support of the strikers"
@@ -708,7 +808,16 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             c = lex.event_noun(tok)
             if c and c[:2] in VERBLESS_ROOTS:
                 code, noun = c, tok
+        agent_tok = None
+        if code is None and tok.pos_ == "NOUN":
+            code, agent_tok = _held_by(tok, lex)
+            noun = tok if code is not None else None
         if code is None:
+            continue
+        objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
+        if objects and lex.verb_lemma(tok) in SELF_HARM_VERBS and all(o.lower_ in REFLEXIVES for o in objects):
+            # "set himself on fire", "shot herself": harm to oneself is no attack (but
+            # "killed 23 people as well as themselves" is)
             continue
         reading = Reading(trigger=tok, cameo=code, event_noun=noun, specific=specific)
         # "the two men arrested on Tuesday": a participle that reports an arrest is news, not background
@@ -728,6 +837,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         else:
             reading.actor_tok = _actor_of(tok, lex, noun if noun is tok else None)
+        if agent_tok is not None:
+            reading.actor_tok = agent_tok
         if code != RESPONSIBILITY:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
@@ -739,6 +850,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.actor_tok = tok.head  # "a rights group, which accused ...": the group
         reading.recipient_tok = owner_of(reading.recipient_tok) or reading.recipient_tok
         for c in tok.children:
+            if c.dep_ == "ccomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # "allowed the leader to bring out a rally": an infinitive with its own subject
+                # parsed as a clausal complement is the verb's complement, as an xcomp is
+                reading.consumed.update(t.i for t in c.subtree)
             if c.dep_ == "xcomp" or (code == DENIAL and c.dep_ == "advcl" and c.tag_ == "VBG"
                                      and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
                 # "denied lathi-charging the students": the parser may attach the denied act as an advcl

@@ -551,6 +551,44 @@ ORG_CRIME, NATURAL_DISASTER, ...) are outside ACLED and have no event type"""
 
 _CASE_BY_SUB_TYPE = {sub: code for code, (_, sub) in CASE2021_SUB_TYPES.items()}
 
+CASE2021_RESPONSIBILITY_CODES = frozenset({"015", "016"})
+"""CAMEO 015 (acknowledge or claim responsibility) and 016 (deny responsibility): CASE 2021's
+ATTRIB label (attribution of responsibility for an act) by definition"""
+
+CASE2021_DIPLOMATIC_ROOTS = frozenset({"02", "03", "04", "05", "10", "11", "12", "13", "16"})
+"""CAMEO's verbal interactions and reduced relations (appeal, intent, consult, diplomatic
+cooperation, demand, disapprove, reject, threaten, sanctions and expulsions): CASE 2021's
+DIPLO label (diplomatic events) by definition, when a government acts towards another
+government or state (or towards no one named)"""
+
+
+def _governmental(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    return normalise_sector(actor.sector) in {"GOV", "IGO"} or (actor.kind == "country" and not actor.sector)
+
+
+def case2021_label(events: Sequence[EventRecord]) -> str:
+    """The CASE 2021 label our records give a snippet.
+
+    The document's ACLED event (:func:`acled_event`) gives its sub-type's label, unless a
+    claim or denial of responsibility (CAMEO 015/016) is at least as confident: the
+    attack is then what is claimed (ATTRIB). With no ACLED event, a government's
+    verbal interaction or reduction of relations is DIPLO. The mapping is by
+    definition of the CAMEO codes, never per record; the other labels outside ACLED
+    (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) are nothing we code.
+    """
+    counted = counted_events(events)
+    main = acled_event(events)
+    claims = [e for e in counted if e.cameo_code in CASE2021_RESPONSIBILITY_CODES]
+    if claims and (main is None or max(e.confidence for e in claims) >= main.confidence):
+        return "ATTRIB"
+    if main is not None:
+        return _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE)
+    top = main_event([e for e in counted if e.cameo_root in CASE2021_DIPLOMATIC_ROOTS and _governmental(e.actor)
+                      and (e.recipient is None or _governmental(e.recipient) or e.recipient.kind == "country")])
+    return "DIPLO" if top is not None else NONE
+
 
 class Case2021(Scheme):
     name = "case2021_task2"
@@ -564,8 +602,7 @@ class Case2021(Scheme):
     def compare(self, record: GoldRecord, events: Sequence[EventRecord]) -> list[Comparison]:
         label = str(record.gold.get("event_type"))
         main = acled_event(events)
-        pred_sub = _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE) if main else NONE
-        out = [Comparison("sub_event_type", "label", label, pred_sub)]
+        out = [Comparison("sub_event_type", "label", label, case2021_label(events))]
         if label in CASE2021_SUB_TYPES:
             out.append(Comparison("event_type", "label", CASE2021_SUB_TYPES[label][0],
                                   (main.acled_event_type if main else None) or NONE))
