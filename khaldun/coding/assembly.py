@@ -17,6 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
+from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
@@ -135,7 +136,8 @@ class RecordAssembler:
         for s in sentences:
             for b in s.candidates:
                 countries.update(a.country for a in (*b.actors, *b.recipients) if a.country)
-        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries))
+        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries),
+                                              named_countries=domestic_countries(doc_actors))
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         scene: str | None = None  # country of the last event placed: where the story now is

@@ -46,6 +46,11 @@ COMMON_WORD_MIN_POPULATION = 100_000
 _NAME_CITY_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
+#: a town smaller than this, or matched only by another of its names, is a "weak" reading:
+#: a namesake abroad that the document's other evidence can overrule (see DocumentPlaces)
+WEAK_READING_MAX_POPULATION = 20_000
+#: a town smaller than this is overruled when two pieces of evidence name another country
+TOWN_READING_MAX_POPULATION = 100_000
 
 
 _DASHED_DIRECTION = re.compile(r"[-\s]+(?:North|South|East|West|Central)$")
@@ -87,9 +92,13 @@ class PlaceResolver:
         return _default_resolver(cache_dir)
 
     def for_document(self, doc: Any, *, dateline: str | None = None,
-                     actor_countries: Iterable[str] = ()) -> DocumentPlaces:
-        """Resolve every place mention of a parsed document."""
-        return DocumentPlaces(self, doc, dateline, actor_countries)
+                     actor_countries: Iterable[str] = (),
+                     named_countries: Iterable[str] = ()) -> DocumentPlaces:
+        """Resolve every place mention of a parsed document. ``actor_countries``: the
+        countries of the events' actors; ``named_countries``: the home countries of the
+        domestic bodies the text names (parties, movements, unions, armed groups: one
+        entry per mention), which say where the story happens."""
+        return DocumentPlaces(self, doc, dateline, actor_countries, named_countries)
 
     def lookup(self, name: str, *, context: Iterable[str] = ()) -> Place | None:
         """The best reading of a bare name ("Paris" -> Paris, France), or None."""
@@ -166,12 +175,13 @@ class DocumentPlaces:
     """The resolved places of one document, and the event-location rule over them."""
 
     def __init__(self, resolver: PlaceResolver, doc: Any, dateline: str | None,
-                 actor_countries: Iterable[str]) -> None:
+                 actor_countries: Iterable[str], named_countries: Iterable[str] = ()) -> None:
         self.resolver = resolver
         self.doc = doc
         gaz = resolver.gazetteer
         self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
-        actors = Counter(c for c in actor_countries if c)
+        self._named = Counter(c for c in named_countries if c)
+        actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
         dl_name = dateline_place(dateline)
         dl_country = None
         if dl_name:
@@ -181,6 +191,7 @@ class DocumentPlaces:
         self._actors = actors
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
+        local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
         first: dict[int, Entry] = {}
         for k, m in enumerate(self.mentions):
             cands = self._candidates(m)
@@ -192,6 +203,8 @@ class DocumentPlaces:
             countries = {e.country for e in cands}
             if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
                 doc_countries[best.country] += 1
+                if best.kind != "country":
+                    local[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
             cands = self._candidates(m)
@@ -211,7 +224,35 @@ class DocumentPlaces:
                 if fallback is not None:
                     self.places.append(fallback)
                     continue
+            own_local = Counter(local)
+            if k in first and first[k].country and own_local[first[k].country] > 0:
+                own_local[first[k].country] -= 1
+            if self._overruled(best, m, +own_local, own):
+                self.places.append(None)
+                continue
             self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+
+    def _overruled(self, best: Entry, m: Mention, places: Counter, named_places: Counter) -> bool:
+        """A weak reading (a small town, or a town matched by another of its names) in a
+        country nothing else in the document names, where the other towns and divisions
+        (country names are often a topic: "against the war in Ukraine") or the domestic
+        bodies the text names point to another country (twice, for a town of
+        up to 100,000 people matched by its own name): the name is most
+        likely a place there that the gazetteer does not know ("Barin Nagar" in a
+        Bangladeshi upazila is no town in India). The mention is dropped; the event
+        falls back on the other places or the document's country."""
+        if best.kind != "city" or m.qualifiers or m.parenthetical or not best.country:
+            return False
+        if best.population >= TOWN_READING_MAX_POPULATION:
+            return False
+        evidence = places + self._named
+        if not evidence or evidence.get(best.country) or named_places.get(best.country) \
+                or self._actors.get(best.country):
+            return False
+        if best.country == self._dateline_country:
+            return False
+        weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
+        return max(evidence.values()) >= (1 if weak else 2)
 
     def _candidates(self, m: Mention) -> list[Entry]:
         """The readings of a mention; a name that is also an English word ("Police",
@@ -233,6 +274,12 @@ class DocumentPlaces:
                 counts[self._dateline_country] += 1
             if not counts:
                 counts = self._name_countries()
+            if not counts and self._named:
+                counts = Counter(self._named)
+            if not counts and len(self._actors) == 1:
+                # the actors of an unplaced protest or attack, all of one country: the
+                # event is most likely at home
+                counts = Counter(self._actors)
             if not counts:
                 return None
             iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
@@ -273,10 +320,6 @@ class DocumentPlaces:
                 for c in countries:
                     counts[c] += weight / len(countries) + (0.01 if c == best.country else 0.0)
                 break
-        if not counts and len(self._actors) == 1:
-            # the actors of an unplaced protest or attack, all of one country: the
-            # event is most likely at home
-            counts.update(self._actors)
         return counts
 
     def _by_brackets(self, m: Mention) -> Place | None:
