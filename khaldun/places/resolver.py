@@ -72,6 +72,30 @@ def _population_score(e: Entry) -> float:
     return math.log10(pop)
 
 
+#: words after a place name that make it the seat of an institution, however the
+#: recogniser tags it ("Delhi Police", "Hyderabad press club", "Lahore High Court")
+_INSTITUTION_WORDS = frozenset({
+    "police", "government", "administration", "university", "college", "press", "court",
+    "corporation", "municipality", "municipal", "assembly", "council", "district", "division",
+    "cantonment", "airport", "railway", "bar", "club", "development", "authority", "chamber",
+    "traders", "union", "unit", "chapter", "cell", "wing", "branch", "city", "metropolitan",
+})
+
+
+def _institution_after(span: Any) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _INSTITUTION_WORDS
+
+
+def _written_name(m: Mention) -> str:
+    """The place's name as the text writes it, without the place noun or areas after it
+    ("Izium" in "Izium district", "Kamianske" in "Kamianske, Dnipropetrovsk"); a
+    direction stays ("southern Israel")."""
+    if m.direction is None and len(m.text) > len(m.name) and m.text.lower().startswith(m.name.lower()):
+        return m.text[:len(m.name)]
+    return m.text
+
+
 class PlaceResolver:
     """The gazetteer and the rules; one per process, shared by every document."""
 
@@ -181,6 +205,7 @@ class DocumentPlaces:
         gaz = resolver.gazetteer
         self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
         self._named = Counter(c for c in named_countries if c)
+        self._text_names: Counter | None = None
         actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
         dl_name = dateline_place(dateline)
         dl_country = None
@@ -230,10 +255,10 @@ class DocumentPlaces:
             if self._overruled(best, m, +own_local, own):
                 self.places.append(None)
                 continue
-            self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+            self.places.append(resolver.place(best, _written_name(m), None if m.near else m.direction))
 
     def _overruled(self, best: Entry, m: Mention, places: Counter, named_places: Counter) -> bool:
-        """A weak reading (a small town, or a town matched by another of its names) in a
+        """A weak reading (a small town or district, or one matched by another of its names) in a
         country nothing else in the document names, where the other towns and divisions
         (country names are often a topic: "against the war in Ukraine") or the domestic
         bodies the text names point to another country (twice, for a town of
@@ -241,26 +266,32 @@ class DocumentPlaces:
         likely a place there that the gazetteer does not know ("Barin Nagar" in a
         Bangladeshi upazila is no town in India). The mention is dropped; the event
         falls back on the other places or the document's country."""
-        if best.kind != "city" or m.qualifiers or m.parenthetical or not best.country:
+        if best.kind not in ("city", "admin2") or m.qualifiers or m.parenthetical or not best.country:
             return False
         if best.population >= TOWN_READING_MAX_POPULATION:
             return False
-        evidence = places + self._named
-        if not evidence or evidence.get(best.country) or named_places.get(best.country) \
-                or self._actors.get(best.country):
+        if named_places.get(best.country) or self._actors.get(best.country) or best.country == self._dateline_country:
             return False
-        if best.country == self._dateline_country:
+        evidence = places + self._named
+        if not evidence:
+            # divisions and big towns named inside other names ("the Maharashtra government")
+            evidence = Counter({c: 1 for c, n in self._names_of_text().items() if n >= 1.0})
+        if not evidence or evidence.get(best.country):
             return False
         weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
         return max(evidence.values()) >= (1 if weak else 2)
 
     def _candidates(self, m: Mention) -> list[Entry]:
         """The readings of a mention; a name that is also an English word ("Police",
-        "Center") reads as a small town only with a place noun or areas after it."""
+        "Center") reads as a small town or a division only with a place noun or areas
+        after it."""
         gaz = self.resolver.gazetteer
         cands = gaz.lookup(m.name)
         if cands and not m.cued and gaz.is_common_word(m.name):
-            cands = [e for e in cands if e.kind != "city" or e.population >= COMMON_WORD_MIN_POPULATION]
+            # nor as a division: "the Centre" (India's central government) is no region of Burkina Faso
+            cands = [e for e in cands if e.kind not in ("city", "admin1", "admin2")
+                     or (e.kind == "city" and e.population >= COMMON_WORD_MIN_POPULATION)
+                     or (e.kind != "city" and m.admin_hint)]
         return cands
 
     def country_place(self, iso3: str | None = None) -> Place | None:
@@ -273,7 +304,11 @@ class DocumentPlaces:
             if not counts and self._dateline_country:
                 counts[self._dateline_country] += 1
             if not counts:
-                counts = self._name_countries()
+                counts = Counter(self._names_of_text())
+                if counts:
+                    # the domestic bodies named settle a name several countries share
+                    # ("the Hyderabad press club" beside MQM and PTI workers)
+                    counts.update({c: n for c, n in self._named.items() if c in counts})
             if not counts and self._named:
                 counts = Counter(self._named)
             if not counts and len(self._actors) == 1:
@@ -285,6 +320,12 @@ class DocumentPlaces:
             iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
+
+    def _names_of_text(self) -> Counter:
+        """:meth:`_name_countries`, computed once."""
+        if self._text_names is None:
+            self._text_names = self._name_countries()
+        return self._text_names
 
     def _name_countries(self) -> Counter:
         """Countries named inside the text's other names: divisions and countries in
@@ -307,7 +348,7 @@ class DocumentPlaces:
                 key = normalise(span.text)
                 if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
                     continue
-                if span[0].ent_type_ in ("PERSON", "NORP"):
+                if span[0].ent_type_ == "NORP" or (span[0].ent_type_ == "PERSON" and not _institution_after(span)):
                     continue
                 cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("country", "admin1", "region")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
@@ -337,7 +378,7 @@ class DocumentPlaces:
                 known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
                 if known and not any(self.resolver._qualifies(best, a) for a in known):
                     continue  # a namesake outside the areas named after it: try the next
-                return self.resolver.place(best, m.text)
+                return self.resolver.place(best, _written_name(m))
         return None
 
     def resolved(self) -> list[tuple[Mention, Place]]:

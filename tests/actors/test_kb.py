@@ -92,3 +92,5 @@ def test_an_ambiguous_name_is_settled_by_the_documents_other_names(resolve: Any)
     assert a.country == "IND"
     [a] = resolve("Congress passed the bill that the American president had asked for.", "Congress")
     assert a.country == "USA"
+    [a] = resolve("Congress passed the budget on Tuesday.", "Congress")
+    assert a.country == "USA"  # no other name: the KB's first reading

@@ -70,3 +70,18 @@ def test_congo_is_settled_by_the_other_places(nlp: Any, places: PlaceResolver) -
     assert {p.country for p in dp.places if p is not None} == {"COD"}
     dp = places.for_document(nlp("Troops clashed with militia in Congo, near the capital Brazzaville."))
     assert {p.country for p in dp.places if p is not None} == {"COG"}
+
+
+def test_a_county_matched_by_a_short_name_is_overruled(nlp: Any, places: PlaceResolver,
+                                                        actors: ActorResolver) -> None:
+    # "Kay" is another name of Kay County, Oklahoma; a Myanmar armed group says otherwise
+    dp = _dp(nlp, places, actors, "TNLA fighters attacked soldiers at the village of Nang Kay.")
+    assert {p.country for p in dp.places if p is not None} <= {"MMR"}
+
+
+def test_an_english_word_is_no_division_without_a_place_noun(nlp: Any, places: PlaceResolver) -> None:
+    # "Centre" is a region of Burkina Faso; "the Centre" in Indian copy is the central government
+    dp = places.for_document(nlp("Farmers protested against the Centre over prices."))
+    assert [p for p in dp.places if p is not None] == []
+    dp = places.for_document(nlp("Farmers protested in the Western Province of Sri Lanka on Monday."))
+    assert [(p.name, p.country) for p in dp.places if p is not None][0] == ("Western", "LKA")
