@@ -107,6 +107,13 @@ def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_d
     return [new if new.country == country else old for old, new in zip(found, again)]
 
 
+def _state_of_place(found: list[Actor], country: str) -> list[Actor]:
+    """Forces and officials of no state the text names (the police an arrest implies,
+    "the army") are the state's where the event happened: the text gives no other."""
+    return [replace(a, country=country) if a.country is None and a.sector in STATE_SECTORS - {"IGO"}
+            and a.kind == "group" else a for a in found]
+
+
 def same_side(a: Actor | None, b: Actor | None) -> bool:
     """Do two actors speak for the same side (same body, or the same state)?"""
     if a is None or b is None:
@@ -214,7 +221,7 @@ class RecordAssembler:
             # than of the article's main country
             b = replace(
                 b,
-                actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
+                actors=_state_of_place(_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date), here),
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from khaldun.dates.resolver import tree_distance
@@ -85,6 +86,33 @@ _INSTITUTION_WORDS = frozenset({
 def _institution_after(span: Any) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _INSTITUTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "place_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+            continue
+        noun, countries = line.split("\t")
+        rows[noun.lower()] = tuple(countries.split("|"))
+    words = sorted(rows, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return pattern, rows
+
+
+def place_noun_countries(text: str) -> Counter:
+    """Countries whose own division nouns the text uses ("Tanore upazila": Bangladesh),
+    once per noun; a noun several countries use ("tehsil") does not count
+    (``khaldun/data/places/place_nouns.tsv``)."""
+    pattern, rows = _place_nouns()
+    out: Counter = Counter()
+    for noun in {m.group(1).lower() for m in pattern.finditer(text)}:
+        countries = rows[noun]
+        if len(countries) == 1:
+            out[countries[0]] += 1
+    return out
 
 
 def _written_name(m: Mention) -> str:
@@ -205,6 +233,8 @@ class DocumentPlaces:
         gaz = resolver.gazetteer
         self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
         self._named = Counter(c for c in named_countries if c)
+        if doc is not None:
+            self._named.update(place_noun_countries(doc_text(doc)))
         self._text_names: Counter | None = None
         actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
         dl_name = dateline_place(dateline)

@@ -85,3 +85,12 @@ def test_an_english_word_is_no_division_without_a_place_noun(nlp: Any, places: P
     assert [p for p in dp.places if p is not None] == []
     dp = places.for_document(nlp("Farmers protested in the Western Province of Sri Lanka on Monday."))
     assert [(p.name, p.country) for p in dp.places if p is not None][0] == ("Western", "LKA")
+
+
+def test_a_countrys_own_division_noun_places_the_story(nlp: Any, places: PlaceResolver) -> None:
+    from khaldun.places.resolver import place_noun_countries
+
+    assert place_noun_countries("fighting in Tanore Upazila and a nearby union parishad") == {"BGD": 2}
+    assert place_noun_countries("a tehsil office") == {}  # Pakistan and India both say tehsil
+    dp = places.for_document(nlp("A bus was torched in Kamalnagar upazila on Monday."))
+    assert dp.country_place().country == "BGD"
