@@ -215,13 +215,18 @@ class RecordAssembler:
         # nothing of the captives' nationality, the country the story was in when they
         # were taken does ("civilians held captive in X" after an attack in Y)
         victims_of = scene if (mode == "abduct" or code[:3] == "181") and scene else here
+        implied: dict[Actor, Actor] = {}
         if here and b.trigger is b.reading.trigger:
             # police, protesters, villagers with no nationality of their own are of the
             # country where the event happened (or where the story last was), rather
             # than of the article's main country
+            local = _localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date)
+            stated = _state_of_place(local, here)
+            # the country given this way adds nothing to the record's confidence
+            implied = {new: old for old, new in zip(local, stated) if new is not old}
             b = replace(
                 b,
-                actors=_state_of_place(_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date), here),
+                actors=stated,
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
@@ -267,7 +272,7 @@ class RecordAssembler:
                 target_armed=recipient is None and bool(words_target),
                 target_demonstrators=recipient is not None and acled_inter_of_words(recipient.text) == DEMONSTRATORS,
             )
-            confidence = _confidence(b, actor, recipient, frame)
+            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
             eid = make_event_id(

@@ -93,7 +93,7 @@ def _place_nouns() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     rows: dict[str, tuple[str, ...]] = {}
     path = Path(__file__).resolve().parent.parent / "data" / "places" / "place_nouns.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+        if not line.strip() or line.startswith(("#", "noun\t")):
             continue
         noun, countries = line.split("\t")
         rows[noun.lower()] = tuple(countries.split("|"))
@@ -113,6 +113,17 @@ def place_noun_countries(text: str) -> Counter:
         if len(countries) == 1:
             out[countries[0]] += 1
     return out
+
+
+_CITY_WORD = re.compile(r"\s+(?:City|Metropolitan City|Special City)$")
+
+
+def _dash_parts(area: str) -> list[str]:
+    """"Seoul City - Jung" -> ["Jung", "Seoul"]; other areas as they are."""
+    if " - " not in area:
+        return [area]
+    city, _, district = area.partition(" - ")
+    return [district.strip(), _CITY_WORD.sub("", city.strip())]
 
 
 def _written_name(m: Mention) -> str:
@@ -236,6 +247,7 @@ class DocumentPlaces:
         if doc is not None:
             self._named.update(place_noun_countries(doc_text(doc)))
         self._text_names: Counter | None = None
+        self._text_divisions: Counter | None = None
         actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
         dl_name = dateline_place(dateline)
         dl_country = None
@@ -305,7 +317,9 @@ class DocumentPlaces:
         evidence = places + self._named
         if not evidence:
             # divisions and big towns named inside other names ("the Maharashtra government")
-            evidence = Counter({c: 1 for c, n in self._names_of_text().items() if n >= 1.0})
+            if self._text_divisions is None:
+                self._text_divisions = self._name_countries(with_countries=False)
+            evidence = Counter({c: 1 for c, n in self._text_divisions.items() if n >= 1.0})
         if not evidence or evidence.get(best.country):
             return False
         weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
@@ -357,7 +371,7 @@ class DocumentPlaces:
             self._text_names = self._name_countries()
         return self._text_names
 
-    def _name_countries(self) -> Counter:
+    def _name_countries(self, with_countries: bool = True) -> Counter:
         """Countries named inside the text's other names: divisions and countries in
         organisation names ("the Sindh Health Department"), sizeable places written in
         lower case ("in hyderabad"). A name several countries share counts for each in
@@ -380,7 +394,8 @@ class DocumentPlaces:
                     continue
                 if span[0].ent_type_ == "NORP" or (span[0].ent_type_ == "PERSON" and not _institution_after(span)):
                     continue
-                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("country", "admin1", "region")
+                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("admin1", "region")
+                         or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
                 if not cands:
                     continue
@@ -400,6 +415,8 @@ class DocumentPlaces:
         gaz = self.resolver.gazetteer
         areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
                                          and not (len(q) == 3 and q.isupper())]
+        # "(Seoul City - Jung)": the district, then the city it is in
+        areas = [part for a in areas for part in _dash_parts(a)]
         for i, name in enumerate(areas):
             cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
@@ -441,6 +458,14 @@ class DocumentPlaces:
                     and m.role != "other" and self._cost(m, p, trigger)[0] <= best_cost + 2.5
                     and tree_distance(m.head, best_m.head) <= 3):
                 return p
+        if best.precision == "country":
+            # a country named as the target or goal ("entered Turkey") beside a town of it
+            # that the sentence places the event in ("stopped a vehicle in the Baykan
+            # district of Siirt"): the town
+            for m, p in ranked[1:]:
+                if p.country == best.country and p.precision == "city" and m.role == "locative" \
+                        and m.prep not in WEAK_PREPS:
+                    return p
         return best
 
     @staticmethod

@@ -84,7 +84,7 @@ def test_an_english_word_is_no_division_without_a_place_noun(nlp: Any, places: P
     dp = places.for_document(nlp("Farmers protested against the Centre over prices."))
     assert [p for p in dp.places if p is not None] == []
     dp = places.for_document(nlp("Farmers protested in the Western Province of Sri Lanka on Monday."))
-    assert [(p.name, p.country) for p in dp.places if p is not None][0] == ("Western", "LKA")
+    assert next((p.name, p.country) for p in dp.places if p is not None) == ("Western", "LKA")
 
 
 def test_a_countrys_own_division_noun_places_the_story(nlp: Any, places: PlaceResolver) -> None:
