@@ -242,7 +242,7 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     person_ent = any(t.ent_type_ == "PERSON" for t in toks)
     found = kb.lookup(text)
     if found:
-        ent = found[0]
+        ent = found[0] if len(found) == 1 else _settled(kb, found, toks.doc)
         if ent.kind == "person" or not person_ent or len(toks) > 1:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if len(toks) <= 3:
@@ -267,6 +267,38 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     if len(toks) == 1 and last.pos_ == "PROPN" and not person_ent:
         return None
     return None
+
+
+def _settled(kb: KnowledgeBase, found: list[Any], doc: Any) -> Any:
+    """The entity an ambiguous name ("Congress": the US Congress or India's party) means
+    in this document: the one whose country the document's unambiguous names (countries,
+    demonyms, bodies of one country) name most; the knowledge base's first on a tie."""
+    countries = {e.country for e in found}
+    if len(countries) < 2:
+        return found[0]
+    context = _context_countries(kb, doc)
+    best = max(found, key=lambda e: context.get(e.country, 0))
+    return best if context.get(best.country, 0) > context.get(found[0].country, 0) else found[0]
+
+
+def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, int]:
+    """Countries the named entities of a document name without doubt, counted (once per doc)."""
+    cached = doc.user_data.get("khaldun_kb_countries")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "ORG", "LOC"):
+            continue
+        iso = kb.demonym(ent.text)
+        if iso is None:
+            found = kb.lookup(ent.text)
+            isos = {e.country for e in found}
+            iso = isos.pop() if len(isos) == 1 else None
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1
+    doc.user_data["khaldun_kb_countries"] = counts
+    return counts
 
 
 # -- composition -------------------------------------------------------------

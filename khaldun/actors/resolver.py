@@ -47,6 +47,23 @@ SPEECH_VERBS = word_set("speech_verbs.tsv", "speaker")
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: country codes that are not states: never a document's main country
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
+#: sectors of bodies that act abroad (forces, governments, legislatures, envoys, media):
+#: their home country says nothing of where a story happens
+ABROAD_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV", "LEG", "MED", "IGO", "NGO", "DIP", "BUS"})
+
+
+def domestic_countries(doc_actors: Any) -> list[str]:
+    """The home country of each domestic body the document names: parties, movements,
+    unions, student wings, armed groups and their members ("Awami League activists",
+    "BKU members", "KIA fighters"), one entry per mention. Where the text names no place, these say
+    where the story happens; forces, governments and media do not (they act abroad)."""
+    out: list[str] = []
+    for m in getattr(doc_actors, "mentions", None) or ():
+        a = m.actor
+        if a.kind in ("organization", "group") and a.country and a.country not in NON_STATE_CODES \
+                and a.sector not in ABROAD_SECTORS:
+            out.append(a.country)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

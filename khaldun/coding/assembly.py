@@ -17,6 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
+from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
@@ -118,6 +119,13 @@ def _captors_release(b: Candidate, captor: Actor | None) -> Candidate:
     return replace(b, actors=[captor])
 
 
+def _state_of_place(found: list[Actor], country: str) -> list[Actor]:
+    """Forces and officials of no state the text names (the police an arrest implies,
+    "the army") are the state's where the event happened: the text gives no other."""
+    return [replace(a, country=country) if a.country is None and a.sector in STATE_SECTORS - {"IGO"}
+            and a.kind == "group" else a for a in found]
+
+
 def same_side(a: Actor | None, b: Actor | None) -> bool:
     """Do two actors speak for the same side (same body, or the same state)?"""
     if a is None or b is None:
@@ -147,7 +155,8 @@ class RecordAssembler:
         for s in sentences:
             for b in s.candidates:
                 countries.update(a.country for a in (*b.actors, *b.recipients) if a.country)
-        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries))
+        doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries),
+                                              named_countries=domestic_countries(doc_actors))
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         scene: str | None = None  # country of the last event placed: where the story now is
@@ -224,13 +233,18 @@ class RecordAssembler:
         # nothing of the captives' nationality, the country the story was in when they
         # were taken does ("civilians held captive in X" after an attack in Y)
         victims_of = scene if (mode == "abduct" or code[:3] == "181") and scene else here
+        implied: dict[Actor, Actor] = {}
         if here and b.trigger is b.reading.trigger:
             # police, protesters, villagers with no nationality of their own are of the
             # country where the event happened (or where the story last was), rather
             # than of the article's main country
+            local = _localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date)
+            stated = _state_of_place(local, here)
+            # the country given this way adds nothing to the record's confidence
+            implied = {new: old for old, new in zip(local, stated) if new is not old}
             b = replace(
                 b,
-                actors=_localised(doc_actors, b.actors, b.reading.actor_tok, here, document.doc_date),
+                actors=stated,
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
@@ -286,7 +300,7 @@ class RecordAssembler:
                 target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
                                                                 or demonstrating),
             )
-            confidence = _confidence(b, actor, recipient, frame)
+            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
             eid = make_event_id(

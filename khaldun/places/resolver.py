@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from khaldun.dates.resolver import tree_distance
@@ -46,6 +47,11 @@ COMMON_WORD_MIN_POPULATION = 100_000
 _NAME_CITY_MIN_POPULATION = 100_000
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
+#: a town smaller than this, or matched only by another of its names, is a "weak" reading:
+#: a namesake abroad that the document's other evidence can overrule (see DocumentPlaces)
+WEAK_READING_MAX_POPULATION = 20_000
+#: a town smaller than this is overruled when two pieces of evidence name another country
+TOWN_READING_MAX_POPULATION = 100_000
 
 
 _DASHED_DIRECTION = re.compile(r"[-\s]+(?:North|South|East|West|Central)$")
@@ -65,6 +71,68 @@ def _population_score(e: Entry) -> float:
     if e.kind == "admin1":
         return math.log10(pop) - 1.0
     return math.log10(pop)
+
+
+#: words after a place name that make it the seat of an institution, however the
+#: recogniser tags it ("Delhi Police", "Hyderabad press club", "Lahore High Court")
+_INSTITUTION_WORDS = frozenset({
+    "police", "government", "administration", "university", "college", "press", "court",
+    "corporation", "municipality", "municipal", "assembly", "council", "district", "division",
+    "cantonment", "airport", "railway", "bar", "club", "development", "authority", "chamber",
+    "traders", "union", "unit", "chapter", "cell", "wing", "branch", "city", "metropolitan",
+})
+
+
+def _institution_after(span: Any) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _INSTITUTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "place_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "noun\t")):
+            continue
+        noun, countries = line.split("\t")
+        rows[noun.lower()] = tuple(countries.split("|"))
+    words = sorted(rows, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return pattern, rows
+
+
+def place_noun_countries(text: str) -> Counter:
+    """Countries whose own division nouns the text uses ("Tanore upazila": Bangladesh),
+    once per noun; a noun several countries use ("tehsil") does not count
+    (``khaldun/data/places/place_nouns.tsv``)."""
+    pattern, rows = _place_nouns()
+    out: Counter = Counter()
+    for noun in {m.group(1).lower() for m in pattern.finditer(text)}:
+        countries = rows[noun]
+        if len(countries) == 1:
+            out[countries[0]] += 1
+    return out
+
+
+_CITY_WORD = re.compile(r"\s+(?:City|Metropolitan City|Special City)$")
+
+
+def _dash_parts(area: str) -> list[str]:
+    """"Seoul City - Jung" -> ["Jung", "Seoul"]; other areas as they are."""
+    if " - " not in area:
+        return [area]
+    city, _, district = area.partition(" - ")
+    return [district.strip(), _CITY_WORD.sub("", city.strip())]
+
+
+def _written_name(m: Mention) -> str:
+    """The place's name as the text writes it, without the place noun or areas after it
+    ("Izium" in "Izium district", "Kamianske" in "Kamianske, Dnipropetrovsk"); a
+    direction stays ("southern Israel")."""
+    if m.direction is None and len(m.text) > len(m.name) and m.text.lower().startswith(m.name.lower()):
+        return m.text[:len(m.name)]
+    return m.text
 
 
 class PlaceResolver:
@@ -87,9 +155,13 @@ class PlaceResolver:
         return _default_resolver(cache_dir)
 
     def for_document(self, doc: Any, *, dateline: str | None = None,
-                     actor_countries: Iterable[str] = ()) -> DocumentPlaces:
-        """Resolve every place mention of a parsed document."""
-        return DocumentPlaces(self, doc, dateline, actor_countries)
+                     actor_countries: Iterable[str] = (),
+                     named_countries: Iterable[str] = ()) -> DocumentPlaces:
+        """Resolve every place mention of a parsed document. ``actor_countries``: the
+        countries of the events' actors; ``named_countries``: the home countries of the
+        domestic bodies the text names (parties, movements, unions, armed groups: one
+        entry per mention), which say where the story happens."""
+        return DocumentPlaces(self, doc, dateline, actor_countries, named_countries)
 
     def lookup(self, name: str, *, context: Iterable[str] = ()) -> Place | None:
         """The best reading of a bare name ("Paris" -> Paris, France), or None."""
@@ -166,12 +238,17 @@ class DocumentPlaces:
     """The resolved places of one document, and the event-location rule over them."""
 
     def __init__(self, resolver: PlaceResolver, doc: Any, dateline: str | None,
-                 actor_countries: Iterable[str]) -> None:
+                 actor_countries: Iterable[str], named_countries: Iterable[str] = ()) -> None:
         self.resolver = resolver
         self.doc = doc
         gaz = resolver.gazetteer
         self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
-        actors = Counter(c for c in actor_countries if c)
+        self._named = Counter(c for c in named_countries if c)
+        if doc is not None:
+            self._named.update(place_noun_countries(doc_text(doc)))
+        self._text_names: Counter | None = None
+        self._text_divisions: Counter | None = None
+        actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
         dl_name = dateline_place(dateline)
         dl_country = None
         if dl_name:
@@ -181,6 +258,7 @@ class DocumentPlaces:
         self._actors = actors
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
+        local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
         first: dict[int, Entry] = {}
         for k, m in enumerate(self.mentions):
             cands = self._candidates(m)
@@ -192,6 +270,8 @@ class DocumentPlaces:
             countries = {e.country for e in cands}
             if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
                 doc_countries[best.country] += 1
+                if best.kind != "country":
+                    local[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
             cands = self._candidates(m)
@@ -211,15 +291,51 @@ class DocumentPlaces:
                 if fallback is not None:
                     self.places.append(fallback)
                     continue
-            self.places.append(resolver.place(best, m.text, None if m.near else m.direction))
+            own_local = Counter(local)
+            if k in first and first[k].country and own_local[first[k].country] > 0:
+                own_local[first[k].country] -= 1
+            if self._overruled(best, m, +own_local, own):
+                self.places.append(None)
+                continue
+            self.places.append(resolver.place(best, _written_name(m), None if m.near else m.direction))
+
+    def _overruled(self, best: Entry, m: Mention, places: Counter, named_places: Counter) -> bool:
+        """A weak reading (a small town or district, or one matched by another of its names) in a
+        country nothing else in the document names, where the other towns and divisions
+        (country names are often a topic: "against the war in Ukraine") or the domestic
+        bodies the text names point to another country (twice, for a town of
+        up to 100,000 people matched by its own name): the name is most
+        likely a place there that the gazetteer does not know ("Barin Nagar" in a
+        Bangladeshi upazila is no town in India). The mention is dropped; the event
+        falls back on the other places or the document's country."""
+        if best.kind not in ("city", "admin2") or m.qualifiers or m.parenthetical or not best.country:
+            return False
+        if best.population >= TOWN_READING_MAX_POPULATION:
+            return False
+        if named_places.get(best.country) or self._actors.get(best.country) or best.country == self._dateline_country:
+            return False
+        evidence = places + self._named
+        if not evidence:
+            # divisions and big towns named inside other names ("the Maharashtra government")
+            if self._text_divisions is None:
+                self._text_divisions = self._name_countries(with_countries=False)
+            evidence = Counter({c: 1 for c, n in self._text_divisions.items() if n >= 1.0})
+        if not evidence or evidence.get(best.country):
+            return False
+        weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
+        return max(evidence.values()) >= (1 if weak else 2)
 
     def _candidates(self, m: Mention) -> list[Entry]:
         """The readings of a mention; a name that is also an English word ("Police",
-        "Center") reads as a small town only with a place noun or areas after it."""
+        "Center") reads as a small town or a division only with a place noun or areas
+        after it."""
         gaz = self.resolver.gazetteer
         cands = gaz.lookup(m.name)
         if cands and not m.cued and gaz.is_common_word(m.name):
-            cands = [e for e in cands if e.kind != "city" or e.population >= COMMON_WORD_MIN_POPULATION]
+            # nor as a division: "the Centre" (India's central government) is no region of Burkina Faso
+            cands = [e for e in cands if e.kind not in ("city", "admin1", "admin2")
+                     or (e.kind == "city" and e.population >= COMMON_WORD_MIN_POPULATION)
+                     or (e.kind != "city" and m.admin_hint)]
         return cands
 
     def country_place(self, iso3: str | None = None) -> Place | None:
@@ -232,14 +348,30 @@ class DocumentPlaces:
             if not counts and self._dateline_country:
                 counts[self._dateline_country] += 1
             if not counts:
-                counts = self._name_countries()
+                counts = Counter(self._names_of_text())
+                if counts:
+                    # the domestic bodies named settle a name several countries share
+                    # ("the Hyderabad press club" beside MQM and PTI workers)
+                    counts.update({c: n for c, n in self._named.items() if c in counts})
+            if not counts and self._named:
+                counts = Counter(self._named)
+            if not counts and len(self._actors) == 1:
+                # the actors of an unplaced protest or attack, all of one country: the
+                # event is most likely at home
+                counts = Counter(self._actors)
             if not counts:
                 return None
             iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
 
-    def _name_countries(self) -> Counter:
+    def _names_of_text(self) -> Counter:
+        """:meth:`_name_countries`, computed once."""
+        if self._text_names is None:
+            self._text_names = self._name_countries()
+        return self._text_names
+
+    def _name_countries(self, with_countries: bool = True) -> Counter:
         """Countries named inside the text's other names: divisions and countries in
         organisation names ("the Sindh Health Department"), sizeable places written in
         lower case ("in hyderabad"). A name several countries share counts for each in
@@ -260,9 +392,10 @@ class DocumentPlaces:
                 key = normalise(span.text)
                 if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
                     continue
-                if span[0].ent_type_ in ("PERSON", "NORP"):
+                if span[0].ent_type_ == "NORP" or (span[0].ent_type_ == "PERSON" and not _institution_after(span)):
                     continue
-                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("country", "admin1", "region")
+                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("admin1", "region")
+                         or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
                 if not cands:
                     continue
@@ -273,10 +406,6 @@ class DocumentPlaces:
                 for c in countries:
                     counts[c] += weight / len(countries) + (0.01 if c == best.country else 0.0)
                 break
-        if not counts and len(self._actors) == 1:
-            # the actors of an unplaced protest or attack, all of one country: the
-            # event is most likely at home
-            counts.update(self._actors)
         return counts
 
     def _by_brackets(self, m: Mention) -> Place | None:
@@ -286,6 +415,8 @@ class DocumentPlaces:
         gaz = self.resolver.gazetteer
         areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
                                          and not (len(q) == 3 and q.isupper())]
+        # "(Seoul City - Jung)": the district, then the city it is in
+        areas = [part for a in areas for part in _dash_parts(a)]
         for i, name in enumerate(areas):
             cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
@@ -294,7 +425,7 @@ class DocumentPlaces:
                 known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
                 if known and not any(self.resolver._qualifies(best, a) for a in known):
                     continue  # a namesake outside the areas named after it: try the next
-                return self.resolver.place(best, m.text)
+                return self.resolver.place(best, _written_name(m))
         return None
 
     def resolved(self) -> list[tuple[Mention, Place]]:
@@ -327,6 +458,14 @@ class DocumentPlaces:
                     and m.role != "other" and self._cost(m, p, trigger)[0] <= best_cost + 2.5
                     and tree_distance(m.head, best_m.head) <= 3):
                 return p
+        if best.precision == "country":
+            # a country named as the target or goal ("entered Turkey") beside a town of it
+            # that the sentence places the event in ("stopped a vehicle in the Baykan
+            # district of Siirt"): the town
+            for m, p in ranked[1:]:
+                if p.country == best.country and p.precision == "city" and m.role == "locative" \
+                        and m.prep not in WEAK_PREPS:
+                    return p
         return best
 
     @staticmethod

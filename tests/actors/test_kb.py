@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,3 +84,13 @@ def test_kb_cli_import_and_errors(tmp_path):
     bad = subprocess.run([sys.executable, "-c", code, "kb", "import", str(tmp_path / "nope.json"), "--kb-dir", str(tmp_path)],
                          check=False, capture_output=True, text=True)
     assert bad.returncode == 1 and "[K030]" in bad.stderr
+
+
+def test_an_ambiguous_name_is_settled_by_the_documents_other_names(resolve: Any) -> None:
+    # "Congress" is the US legislature and India's party: the other names decide
+    [a] = resolve("Congress held a march against the BJP over prices.", "Congress")
+    assert a.country == "IND"
+    [a] = resolve("Congress passed the bill that the American president had asked for.", "Congress")
+    assert a.country == "USA"
+    [a] = resolve("Congress passed the budget on Tuesday.", "Congress")
+    assert a.country == "USA"  # no other name: the KB's first reading
