@@ -146,7 +146,10 @@ class PoolCoder:
         self.close()
 
     def start(self, wait: bool = False) -> None:
-        """Start the workers; with ``wait``, return once every one has loaded the model."""
+        """Start the workers; with ``wait``, return once every one has loaded the model.
+
+        Workers that die as they start (a missing model) are a :class:`WorkerError`.
+        """
         if self._executor is None:
             ctx = multiprocessing.get_context(self.start_method)
             if self.start_method == "forkserver":
@@ -156,11 +159,18 @@ class PoolCoder:
             )
         if wait:
             seen: set[int] = set()
-            while len(seen) < self.workers:
-                for fut in [self._executor.submit(_ready, 0.2) for _ in range(self.workers)]:
-                    pid, rss = fut.result()
-                    seen.add(pid)
-                    self.peak_rss_kb[pid] = max(rss, self.peak_rss_kb.get(pid, 0))
+            try:
+                while len(seen) < self.workers:
+                    for fut in [self._executor.submit(_ready, 0.2) for _ in range(self.workers)]:
+                        pid, rss = fut.result()
+                        seen.add(pid)
+                        self.peak_rss_kb[pid] = max(rss, self.peak_rss_kb.get(pid, 0))
+            except BrokenProcessPool as exc:
+                self.close()
+                raise WorkerError(
+                    "worker processes die as they start (loading the model and data); "
+                    "run with --workers 1 to see the error"
+                ) from exc
 
     def close(self) -> None:
         """Stop the workers (pending chunks are cancelled)."""
@@ -177,14 +187,7 @@ class PoolCoder:
                     proc.kill()
             ex.shutdown(wait=True, cancel_futures=True)
         self.restarts += 1
-        try:
-            self.start(wait=True)
-        except BrokenProcessPool as exc:
-            self.close()
-            raise WorkerError(
-                "worker processes die as they start (loading the model and data); "
-                "run with --workers 1 to see the error"
-            ) from exc
+        self.start(wait=True)
 
     # -- coding -----------------------------------------------------------------
 
@@ -228,6 +231,23 @@ class PoolCoder:
             for _chunk, f in pending:
                 f.cancel()
 
+    def code(self, docs: list[Document]) -> list[Any]:
+        """Each document's events or rejection, in order, coded in a worker as one chunk (never in this process).
+
+        For a caller that must never code on its own threads (``khaldun serve``, where no
+        timer signal reaches): a chunk that kills or hangs its worker is coded again a
+        document at a time, as in :meth:`outcomes`.
+        """
+        if not docs:
+            return []
+        self.start()
+        assert self._executor is not None
+        try:
+            return self._result(self._executor.submit(_code_chunk, docs), len(docs))
+        except (BrokenProcessPool, FutureTimeout) as exc:
+            self._restart(kill=isinstance(exc, FutureTimeout))
+            return [result for _doc, result in self._one_by_one(docs)]
+
     def _deadline(self, n_docs: int) -> float | None:
         limit = self.settings.doc_timeout
         return limit * n_docs + self.grace_s if limit > 0 else None
@@ -247,7 +267,7 @@ class PoolCoder:
             except BrokenProcessPool:
                 err: CodingError = CodingError(
                     "coding failed: the worker process coding this document died "
-                    "(a crash in native code, or out of memory); the run went on without it"
+                    "(a crash in native code, or out of memory); it was replaced and the others went on"
                 )
                 self._restart(kill=False)
                 result = Rejection(origin=doc.origin or doc.doc_id, reason=err.reason, code=err.code, message=str(err), doc_id=doc.doc_id)

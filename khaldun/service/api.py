@@ -116,7 +116,7 @@ async def post_documents(
     title: Text = None,
     source: Text = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Code and store one article or a batch; answer each document's events and each rejection's reason.
 
     A JSON body is an article (`{"text": ..., "id", "date", "title", "url", "source"}`), a list of
@@ -141,7 +141,8 @@ async def post_documents(
         items = [document_from_text(text, {"id": id, "date": date, "title": title, "source": source, "url": url}, s)]
     else:
         raise UnsupportedMediaType(f"send application/json or text/plain, not {kind or 'no Content-Type'!r}")
-    return await writer(request).submit(items)
+    # the answer is plain JSON already: rendered as it is, not validated and re-encoded as a response model
+    return JSONResponse(await writer(request).submit(items), status_code=201)
 
 
 @router.get("/v1/events", tags=["events"], responses={200: {"content": {"text/csv": {}}}})

@@ -18,9 +18,12 @@ that is the single writer of its file for long (``khaldun serve``) passes
 and each call works on its own cursor of that connection (threads may read side
 by side while one writes).
 
-Rows are inserted in bulk through DuckDB's JSON reader from a temporary file
-written before the database is opened, so the lock is held only for the
-insert itself.
+Rows are inserted in bulk from Arrow tables built before the database is
+opened (so the lock is held only for the insert itself), seen by DuckDB as
+views of the writing cursor; dates, timestamps and JSON are cast by DuckDB in
+the transaction. A write of documents and events the store has never held (a
+server's usual post) is a handful of plain INSERTs: one statement tells it
+apart from a write that replaces something.
 
 Roll-ups. The count tables of :data:`khaldun.schema.ROLLUPS` are kept equal
 to the counts of the event tables in the transaction of every write: a write
@@ -38,12 +41,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Self
 
 from khaldun.errors import StoreError, StoreLocked, UsageError
@@ -53,6 +56,7 @@ from khaldun.store.base import EventPage, EventQuery, PageKey
 
 if TYPE_CHECKING:
     import duckdb
+    import pyarrow as pa
 
 __all__ = ["DuckDBStore", "EventQuery"]
 
@@ -107,6 +111,7 @@ class DuckDBStore:
         """the store keeps one connection for its life and gives each call a cursor of it"""
         self._memory: duckdb.DuckDBPyConnection | None = None
         self._held: duckdb.DuckDBPyConnection | None = None
+        self._appended, self._checked = 0, False  # roll-up rows this store may have appended since it last looked
         self.has_counts = False
         """whether the database keeps the roll-ups (:data:`khaldun.schema.ROLLUPS`) the analysis reads"""
         if self.path == ":memory:":
@@ -266,9 +271,9 @@ class DuckDBStore:
         )
         if not (docs or rejected):
             return
-        with _JsonLines() as files:
-            batch = [(t, files.write(rows)) for t, rows in ((DOCUMENTS, docs), (EVENTS, events), (REJECTED, rejected)) if rows]
-            self._write(batch, [d["doc_id"] for d in docs])
+        # built before the database is opened, so a file store's lock is held only for the insert
+        batch = [(t, _arrow(t, rows)) for t, rows in ((DOCUMENTS, docs), (EVENTS, events), (REJECTED, rejected)) if rows]
+        self._write(batch, [d["doc_id"] for d in docs])
 
     def add(
         self,
@@ -289,84 +294,123 @@ class DuckDBStore:
             rec = m.record.to_dict()
             rows.append(MERGED.row({**rec, **m.to_dict(), "record": rec}))
             links += [(eid, m.merged_id) for eid in m.mention_ids]
-        with _JsonLines() as files:
-            batch = [(MERGED, files.write(rows))] if rows else []
-            link_file = files.write([{"event_id": e, "merged_id": mid} for e, mid in links])
-            self._write(batch, [], replace=(MERGED,), links=link_file)
+        import pyarrow as pa
+
+        batch = [(MERGED, _arrow(MERGED, rows))] if rows else []
+        link_table = pa.table({"event_id": pa.array([e for e, _ in links], pa.string()),
+                               "merged_id": pa.array([m for _, m in links], pa.string())})
+        self._write(batch, [], replace=(MERGED,), links=link_table)
 
     def _write(
-        self, batch: Sequence[tuple[Table, str]], doc_ids: list[str], *, replace: Sequence[Table] = (), links: str | None = None
+        self, batch: Sequence[tuple[Table, pa.Table]], doc_ids: list[str], *, replace: Sequence[Table] = (),
+        links: pa.Table | None = None,
     ) -> None:
-        with self.connection(read_only=False) as con, self._transaction(con):
-            new_events = next((path for table, path in batch if table is EVENTS), None)
-            if new_events is not None:
-                # the batch's events, read from their file once: inserted from here, and counted
-                # from here (not looked up again in the events table after the insert)
-                con.execute(f"CREATE TEMP TABLE _new AS SELECT {_names(EVENTS)} FROM {_read(EVENTS)}", [new_events])
-            recount = self.has_counts and bool(doc_ids or new_events)
-            if recount:
-                # take away the counts of the events this write removes or replaces ...
-                # (in a small table first, one scan each: not one per roll-up, and no OR of two subqueries, slow)
-                con.execute("CREATE TEMP TABLE _gone AS SELECT * EXCLUDE (record) FROM events "
-                            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-                if new_events:
-                    ids = [r[0] for r in con.execute("SELECT event_id FROM _new").fetchall()]
-                    # a list of values is a primary-key lookup; a subquery scans every event
-                    in_new = (f"event_id IN ({', '.join('?' * len(ids))})", ids) if 0 < len(ids) <= _ID_LOOKUPS else (
-                        "event_id IN (SELECT event_id FROM _new)", [])
-                    con.execute(f"INSERT INTO _gone SELECT * EXCLUDE (record) FROM events WHERE {in_new[0]} "
-                                "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))", [*in_new[1], doc_ids])
-                if con.execute("SELECT count(*) FROM _gone").fetchone()[0]:  # type: ignore[index]
-                    for rollup in ROLLUPS:
-                        con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_gone', sign=-1)})")
-                con.execute("DROP TABLE _gone")
-            if doc_ids:
-                con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-            for table in replace:
-                con.execute(f"DELETE FROM {table.name}")
-            for table, path in batch:
-                cols = _names(table)
-                if table is EVENTS:
-                    # INSERT OR REPLACE costs 5-10x a plain INSERT: only when an id is still taken
-                    # (by an event of another document; those of the batch's documents are gone)
-                    ids = [r[0] for r in con.execute("SELECT event_id FROM _new").fetchall()]
-                    taken = con.execute(
-                        f"SELECT count(*) FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids
-                    ).fetchone()[0] if 0 < len(ids) <= _ID_LOOKUPS else 1  # type: ignore[index]
-                    verb = "INSERT OR REPLACE" if taken else "INSERT"
-                    con.execute(f"{verb} INTO events ({cols}) SELECT {cols} FROM _new")
-                elif table is DOCUMENTS and 0 < len(doc_ids) <= _ID_LOOKUPS and not con.execute(
-                    f"SELECT count(*) FROM documents WHERE doc_id IN ({', '.join('?' * len(doc_ids))})", doc_ids
-                ).fetchone()[0]:  # type: ignore[index]
-                    con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM {_read(table)}", [path])  # all new
-                else:
-                    con.execute(f"INSERT OR REPLACE INTO {table.name} ({cols}) SELECT {cols} FROM {_read(table)}", [path])
+        import duckdb
+
+        with self.connection(read_only=False) as con:
+            # the batch's rows are Arrow tables, seen as views of this cursor
+            views = {table: f"_batch_{table.name}" for table, _ in batch}
+            for table, data in batch:
+                con.register(views[table], data)
             if links is not None:
-                # the record JSON is what reads rebuild, so it carries merged_id as the column does
-                con.execute(
-                    "CREATE TEMP TABLE _links AS SELECT * FROM read_json(?, format='newline_delimited', "
-                    "columns={'event_id': 'VARCHAR', 'merged_id': 'VARCHAR'})",
-                    [links],
-                )
-                con.execute(
-                    "UPDATE events SET merged_id = l.merged_id, "
-                    "record = json_merge_patch(events.record, json_object('merged_id', l.merged_id)) "
-                    "FROM (SELECT e.event_id, k.merged_id FROM events e LEFT JOIN _links k USING (event_id)) l "
-                    "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
-                )
-                con.execute("DROP TABLE _links")
-            if recount and new_events:
-                # ... and add those of the events it adds
+                con.register("_links", links)
+            try:
+                with self._transaction(con):
+                    ids = next((data.column("event_id").to_pylist() for t, data in batch if t is EVENTS), [])
+                    self._write_in(con, {t: _typed(t, views[t]) for t in views}, doc_ids, ids, replace, links is not None)
+            finally:
+                for view in [*views.values(), *(["_links"] if links is not None else [])]:
+                    with suppress(duckdb.Error):
+                        con.unregister(view)
+
+    def _write_in(
+        self, con: duckdb.DuckDBPyConnection, rows: Mapping[Table, str], doc_ids: list[str], ids: list[str],
+        replace: Sequence[Table], links: bool,
+    ) -> None:
+        """The statements of one write, inside its transaction; ``rows``: each table's batch as SQL (a subquery),
+        ``ids``: the batch's event ids."""
+        new = None
+        if EVENTS in rows:
+            # the batch's events, typed once: inserted from here and counted from here (a temporary
+            # table reads faster than the Arrow view for each of the statements below)
+            con.execute(f"CREATE TEMP TABLE _new AS SELECT * FROM {rows[EVENTS]}")
+            rows = {**rows, EVENTS: "_new"}
+            new = "_new"
+        # the usual write adds documents and events the store has never held: then nothing is replaced,
+        # no counts are taken away, and every insert is a plain INSERT. One statement tells (primary-key
+        # lookups by lists of values; the events of those documents by one scan of doc_id)
+        if doc_ids and len(doc_ids) <= _ID_LOOKUPS and len(ids) <= _ID_LOOKUPS:
+            docs_in, ids_in = ", ".join("?" * len(doc_ids)), ", ".join("?" * len(ids)) or "NULL"
+            held = con.execute(
+                f"SELECT (SELECT count(*) FROM documents WHERE doc_id IN ({docs_in})) "
+                f"+ (SELECT count(*) FROM events WHERE event_id IN ({ids_in})) "
+                f"+ (SELECT count(*) FROM events WHERE doc_id IN ({docs_in}))",
+                [*doc_ids, *ids, *doc_ids],
+            ).fetchone()[0]  # type: ignore[index]
+        else:
+            held = bool(doc_ids or ids)
+        recount = self.has_counts and bool(held) and bool(doc_ids or new)
+        gone = 0
+        if recount:
+            # take away the counts of the events this write removes or replaces ...
+            # (in a small table first, one scan each: not one per roll-up, and no OR of two subqueries, slow)
+            con.execute("CREATE TEMP TABLE _gone AS SELECT * EXCLUDE (record) FROM events "
+                        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+            if new:
+                # a list of values is a primary-key lookup; a subquery scans every event
+                in_new = (f"event_id IN ({', '.join('?' * len(ids))})", ids) if 0 < len(ids) <= _ID_LOOKUPS else (
+                    f"event_id IN (SELECT event_id FROM {new})", [])
+                con.execute(f"INSERT INTO _gone SELECT * EXCLUDE (record) FROM events WHERE {in_new[0]} "
+                            "AND doc_id NOT IN (SELECT unnest(?::VARCHAR[]))", [*in_new[1], doc_ids])
+            gone = con.execute("SELECT count(*) FROM _gone").fetchone()[0]  # type: ignore[index]
+            if gone:
                 for rollup in ROLLUPS:
-                    con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_new')})")
-            if new_events is not None:
-                con.execute("DROP TABLE _new")
-            if self.has_counts and MERGED in replace:
-                for rollup in ROLLUPS:
-                    con.execute(f"DELETE FROM {rollup.name} WHERE from_table = 'merged_events'")
-                    con.execute(f"INSERT INTO {rollup.name} SELECT 'merged_events', * FROM ({rollup.select(MERGED.name)})")
-            if self.has_counts and (recount or MERGED in replace):
+                    con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('_gone', sign=-1)})")
+            con.execute("DROP TABLE _gone")
+        if held and doc_ids:
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+        for table in replace:
+            con.execute(f"DELETE FROM {table.name}")
+        for table, source in rows.items():
+            cols = _names(table)
+            if table is EVENTS:
+                # INSERT OR REPLACE costs 5-10x a plain INSERT: only when an id is still taken
+                # (by an event of another document; those of the batch's documents are gone)
+                taken = held and (con.execute(
+                    f"SELECT count(*) FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids
+                ).fetchone()[0] if 0 < len(ids) <= _ID_LOOKUPS else 1)  # type: ignore[index]
+                verb = "INSERT OR REPLACE" if taken else "INSERT"
+            elif table is DOCUMENTS:
+                verb = "INSERT OR REPLACE" if held else "INSERT"  # held = 0: every document is new
+            else:
+                verb = "INSERT OR REPLACE"
+            con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM {source}")
+        if links:
+            # the record JSON is what reads rebuild, so it carries merged_id as the column does
+            con.execute(
+                "UPDATE events SET merged_id = l.merged_id, "
+                "record = json_merge_patch(events.record, json_object('merged_id', l.merged_id)) "
+                "FROM (SELECT e.event_id, k.merged_id FROM events e LEFT JOIN _links k USING (event_id)) l "
+                "WHERE events.event_id = l.event_id AND events.merged_id IS DISTINCT FROM l.merged_id"
+            )
+        added = self.has_counts and bool(new)
+        if added:
+            # ... and add those of the events it adds
+            for rollup in ROLLUPS:
+                con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select(new)})")
+        if self.has_counts and MERGED in replace:
+            for rollup in ROLLUPS:
+                con.execute(f"DELETE FROM {rollup.name} WHERE from_table = 'merged_events'")
+                con.execute(f"INSERT INTO {rollup.name} SELECT 'merged_events', * FROM ({rollup.select(MERGED.name)})")
+        if new:
+            con.execute("DROP TABLE _new")
+        if self.has_counts and (recount or added or MERGED in replace):
+            # roll-ups grow by a few rows per event written: their sizes are looked at (2 statements) on
+            # this store's first write and then after every COMPACT_CHECK_ROWS rows it may have appended
+            self._appended += len(ROLLUPS) * (len(ids) + gone)
+            if self._appended >= COMPACT_CHECK_ROWS or not self._checked or MERGED in replace:
                 _compact(con, force=False)
+                self._appended, self._checked = 0, True
 
     @contextmanager
     def _transaction(self, con: duckdb.DuckDBPyConnection) -> Iterator[None]:
@@ -418,12 +462,13 @@ class DuckDBStore:
         """Of ``{doc_id: content_hash}``, the ids already stored with that same content hash."""
         if not documents:
             return set()
-        _, rows = self._rows(
-            "SELECT d.doc_id FROM documents d JOIN (SELECT unnest(?::VARCHAR[]) AS doc_id, "
-            "unnest(?::VARCHAR[]) AS content_hash) q ON d.doc_id = q.doc_id AND d.content_hash = q.content_hash",
-            [list(documents), list(documents.values())],
-        )
-        return {r[0] for r in rows}
+        ids = list(documents)
+        if len(ids) <= _ID_LOOKUPS:
+            # a list of values is a primary-key lookup (a join with unnested lists scans the documents)
+            _, rows = self._rows(f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN ({', '.join('?' * len(ids))})", ids)
+        else:
+            _, rows = self._rows("SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        return {doc_id for doc_id, content_hash in rows if documents.get(doc_id) == content_hash}
 
     def events(self, query: EventQuery | None = None) -> list[EventRecord]:
         """Event records, exactly as coded, matching ``query``; oldest first, undated last."""
@@ -599,10 +644,52 @@ def _names(table: Table) -> str:
     return ", ".join(f'"{c}"' for c in table.names)
 
 
-def _read(table: Table) -> str:
-    """``read_json`` of a JSON-lines file of ``table``'s rows (the path a parameter), typed by its columns."""
-    spec = ", ".join(f"'{c.name}': '{c.type.duckdb}'" for c in table.columns)
-    return f"read_json(?, format='newline_delimited', columns={{{spec}}})"
+_SQL_CAST = ("DATE", "TIMESTAMP", "JSON")
+"""column types that travel as text in the batch's Arrow table and are cast by DuckDB (as its JSON reader did)"""
+
+
+def _arrow(table: Table, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """``rows`` (flat rows of ``table``) as an Arrow table, column by column; a value of the wrong type is a StoreError.
+
+    Dates, timestamps and JSON go as text (JSON values serialised) and are cast in SQL (:func:`_typed`),
+    so that a bad value is refused by DuckDB inside the transaction, as any other.
+    """
+    import pyarrow as pa
+
+    arrays = []
+    for c in table.columns:
+        values = [r[c.name] for r in rows]
+        if c.type.duckdb == "JSON":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in values]
+            kind = pa.string()
+        elif c.type.duckdb in _SQL_CAST:
+            values = [v if v is None or isinstance(v, str) else str(v) for v in values]
+            kind = pa.string()
+        else:
+            kind = _arrow_types()[c.type.arrow]
+        try:
+            arrays.append(pa.array(values, type=kind))
+        except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
+            raise StoreError(f"cannot store a {table.name} row: column {c.name}: {exc}") from exc
+    return pa.Table.from_arrays(arrays, names=list(table.names))
+
+
+def _typed(table: Table, view: str) -> str:
+    """SQL (a subquery) of the batch's rows in ``view`` with ``table``'s column types."""
+    cols = ", ".join(
+        f'CAST("{c.name}" AS {c.type.duckdb}) AS "{c.name}"' if c.type.duckdb in _SQL_CAST else f'"{c.name}"'
+        for c in table.columns
+    )
+    return f"(SELECT {cols} FROM {view})"
+
+
+@lru_cache(maxsize=1)
+def _arrow_types() -> dict[str, Any]:
+    """The Arrow type of each :class:`~khaldun.schema.LogicalType` sent as itself."""
+    import pyarrow as pa
+
+    return {"string": pa.string(), "list<string>": pa.list_(pa.string()), "int32": pa.int32(), "int64": pa.int64(),
+            "float64": pa.float64()}
 
 
 def _page_keys(con: duckdb.DuckDBPyConnection, cond: str, params: list[Any], n: int) -> list[tuple[Any, ...]]:
@@ -646,6 +733,8 @@ def _merged(row: Sequence[Any]) -> MergedEvent:
 
 COMPACT_AFTER = 0.25
 """a roll-up is compacted when the rows appended since it last was pass this share of it (and 10,000 rows)"""
+COMPACT_CHECK_ROWS = 2_000
+"""a store looks at its roll-ups' sizes after it may have appended this many rows to them (and on its first write)"""
 
 
 def _compact(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
@@ -718,27 +807,3 @@ def _select(q: EventQuery, *, table: str = "events", columns: str = "record") ->
             raise UsageError("limit must be 0 or more")
         sql += f" LIMIT {int(q.limit)}"
     return sql, params
-
-
-class _JsonLines:
-    """Temporary JSON-lines files, one per table of a batch, removed on exit."""
-
-    def __init__(self) -> None:
-        self.paths: list[str] = []
-
-    def write(self, rows: Sequence[dict[str, Any]]) -> str:
-        fd, path = tempfile.mkstemp(suffix=".jsonl", prefix="khaldun-")
-        self.paths.append(path)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False, default=str))
-                fh.write("\n")
-        return path
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for path in self.paths:
-            with suppress(OSError):
-                os.unlink(path)
