@@ -99,7 +99,8 @@ def test_the_command_writes_each_format(store_path: Path, tmp_path: Path, khaldu
     assert res.returncode == 0, res.stderr
     assert "events written to" in res.stderr
     df = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS, dtype={"EventRootCode": str})
-    assert df.shape[1] == 61 and set(df.EventRootCode) <= {"18", "19", "20"} and len(df)
+    # PLOVER's ASSAULT: CAMEO 18-20, and from 17 destroying property (1712) and violent repression (175)
+    assert df.shape[1] == 61 and set(df.EventRootCode) <= {"17", "18", "19", "20"} and len(df)
     res = khaldun_cli(["export", "--db", store_path, "-f", "plover", "--country", "NGA", "--limit", "2", "-o", "-"])
     assert res.returncode == 0 and len(res.stdout.splitlines()) == 2
     res = khaldun_cli(["export", "--db", store_path, "-f", "parquet", "-o", "-"])

@@ -117,7 +117,8 @@ def test_parquet_is_partitioned_by_event_month_and_typed_as_the_shared_layout(js
         assert [p.name for p in (out / "events" / m).iterdir() if p.is_dir()] == [f"{INPUT_ID}={input_id(str(jsonl_input))}"]
     # one file per partition folder, not one per coding task
     folders = [p for p in out.rglob(f"{INPUT_ID}=*") if p.is_dir()]
-    assert len(folders) == len(months) + 2
+    # the events' month folders, then documents/, rejected/ and the inputs/ marker written last
+    assert len(folders) == len(months) + 3 and (out / "inputs" / f"{INPUT_ID}={input_id(str(jsonl_input))}").is_dir()
     assert all(len(list(f.glob("*.parquet"))) == 1 for f in folders)
     rows = parquet(out, "events")
     assert all(r["event_month"] == (r["date"].strftime("%Y-%m") if r["date"] else "unknown") for r in rows)
