@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from khaldun.nlp.views import of_object
 from khaldun.resources import word_set
 
 _WORDS = "owner_words.tsv"
@@ -70,8 +71,7 @@ def owner_of(tok: Any, role: str = "recipient") -> Any:
         lemma = tok.lemma_.lower()
         things = CONVEYANCES if role == "actor" else INSTALLATIONS
         if lemma in QUANTITIES or tok.lower_ in QUANTITIES or (lemma in things and tok.pos_ == "NOUN"):
-            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), None)
+            inner = of_object(tok)
             if lemma in QUANTITIES or tok.lower_ in QUANTITIES:
                 if inner is None:
                     return None
@@ -125,8 +125,7 @@ def group_of(tok: Any) -> Any:
     """"three of the hostages", "thousands of workers": the group a count is taken from, or None."""
     if tok is None or not (tok.pos_ == "NUM" or tok.lower_ in QUANTITIES or tok.lemma_.lower() in QUANTITIES):
         return None
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), None)
+    return of_object(tok)
 
 
 _TWO_STATES = re.compile(

@@ -17,7 +17,7 @@ from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
-from khaldun.nlp.views import child_indices, token_table
+from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -647,12 +647,8 @@ def _quantified(subj: Any) -> Any:
     teachers" is "teachers" (the parser makes the number the head)."""
     if subj is None or subj.ent_type_ not in ("CARDINAL", "QUANTITY") and subj.pos_ != "NUM":
         return subj
-    for c in subj.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return o
-    return subj
+    counted = of_object(subj)
+    return subj if counted is None else counted
 
 
 def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 
 from khaldun.counts.lexicon import AMBIGUOUS, lexicon
 from khaldun.counts.phrases import NumberPhrase, number_phrases
+from khaldun.nlp.views import of_object
 from khaldun.resources import register_cache, word_list
 
 #: dependency labels of a number that modifies the noun it counts
@@ -188,12 +189,8 @@ def _container_category(tok: Any) -> str | None:
             return "injured"
         return "fatalities"  # "the toll", "the death toll"
     if lemma in TALLY_WORDS:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return _word_category(obj)
-        return None
+        obj = of_object(tok)
+        return _word_category(obj) if obj is not None else None
     if lemma in LIFE_WORDS:
         return "fatalities"
     if lex.cue("crowd", lemma):
@@ -377,15 +374,6 @@ def _clause_category(noun: Any) -> tuple[str | None, Any]:
     return None, None
 
 
-def _of_object(tok: Any) -> Any | None:
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
 def _phrase_root(doc: Any, phrase: NumberPhrase) -> Any:
     inside = range(phrase.start, phrase.end)
     roots = [t for t in doc[phrase.start : phrase.end] if t.head.i not in inside or t.head.i == t.i]
@@ -406,7 +394,7 @@ def classify(doc: Any, phrase: NumberPhrase) -> Mention | None:
         return None  # "Resolution 242", "Flight 17"
     else:
         head = root
-    counted = _of_object(head)  # "thousands of protesters", "one of the victims"
+    counted = of_object(head)  # "thousands of protesters", "one of the victims"
 
     category: str | None = None
     predicate: Any = None

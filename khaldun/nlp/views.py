@@ -197,6 +197,16 @@ def sentence_ents(sent: Any) -> list[Any]:
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
 
 
+def of_object(tok: Any) -> Any | None:
+    """The object of ``tok``'s "of" ("thousands *of* workers", "one *of* the victims"), or None."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def doc_memo(doc: Any) -> dict[Any, Any]:
     """A dict for per-document results (key them by stage and token range), emptied for the next document."""
     _for(doc)
