@@ -260,8 +260,9 @@ class DocumentPlaces:
         doc_countries: Counter = Counter()
         local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
         first: dict[int, Entry] = {}
+        readings = [self._candidates(m) for m in self.mentions]  # both passes read them
         for k, m in enumerate(self.mentions):
-            cands = self._candidates(m)
+            cands = readings[k]
             if not cands:
                 continue
             best = max(cands, key=lambda e: resolver.score(e, m.name, Counter(), Counter(), None,
@@ -274,7 +275,7 @@ class DocumentPlaces:
                     local[best.country] += 1
         self.places: list[Place | None] = []
         for k, m in enumerate(self.mentions):
-            cands = self._candidates(m)
+            cands = readings[k]
             if not cands:
                 self.places.append(self._by_brackets(m))
                 continue
