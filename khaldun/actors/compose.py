@@ -242,7 +242,7 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     person_ent = any(t.ent_type_ == "PERSON" for t in toks)
     found = kb.lookup(text)
     if found:
-        ent = found[0] if len(found) == 1 else _settled(kb, found, toks.doc)
+        ent = found[0] if len(found) == 1 else _settled(kb, found, toks.doc, end)
         if ent.kind == "person" or not person_ent or len(toks) > 1:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if len(toks) <= 3:
@@ -250,7 +250,7 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
         if iso and start > 0 and toks.doc[start - 1].lower_ == "ethnic":
             # "ethnic Albanians in Serbia": an ethnic group, of the country they live in
             return Cue(start, end, "role", text, role=Role(text, "CVL", "group"), sector="CVL")
-        if iso:
+        if iso and not (text.islower() and text in DEMONYM_COMMON_NOUNS):
             return Cue(start, end, "demonym", text, country=iso)
         seat = kb.seat(text)
         if seat and not person_ent and last.pos_ == "PROPN":
@@ -269,24 +269,45 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     return None
 
 
-def _settled(kb: KnowledgeBase, found: list[Any], doc: Any) -> Any:
+#: demonyms that are also English nouns: written in lower case, the noun ("power poles")
+DEMONYM_COMMON_NOUNS = frozenset({"pole", "poles", "swede", "swedes", "dane", "danes"})
+
+#: nouns after a name that make it a party's ("Congress workers", "Maoist cadres")
+PARTY_MEMBER_WORDS = frozenset({"worker", "workers", "activist", "activists", "cadre", "cadres",
+                                "supporter", "supporters", "party"})
+
+
+def _settled(kb: KnowledgeBase, found: list[Any], doc: Any, end: int | None = None) -> Any:
     """The entity an ambiguous name ("Congress": the US Congress or India's party) means
-    in this document: the one whose country the document's unambiguous names (countries,
-    demonyms, bodies of one country) name most; the knowledge base's first on a tie."""
+    in this document: a party where a party's members follow the name ("Congress
+    workers"), else the one whose country the document's unambiguous names (countries,
+    demonyms, bodies and places of one country, words of one country's public life) name
+    most; the knowledge base's first on a tie."""
     countries = {e.country for e in found}
     if len(countries) < 2:
         return found[0]
+    if end is not None and end < len(doc) and doc[end].lower_ in PARTY_MEMBER_WORDS:
+        parties = [e for e in found if e.sector == "PTY"]
+        if len(parties) == 1:
+            return parties[0]
     context = _context_countries(kb, doc)
     best = max(found, key=lambda e: context.get(e.country, 0))
     return best if context.get(best.country, 0) > context.get(found[0].country, 0) else found[0]
 
 
-def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, int]:
-    """Countries the named entities of a document name without doubt, counted (once per doc)."""
+def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, float]:
+    """Countries the named entities of a document name without doubt, counted (once per doc):
+    countries, demonyms and bodies of one country, places of one country ("Jind", "Sylhet"),
+    and the words of one country's public life, a word several countries use sharing its
+    vote ("dharna", "tehsildar": India and Pakistan; khaldun/data/places/country_words.tsv)."""
     cached = doc.user_data.get("khaldun_kb_countries")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    counts: dict[str, int] = {}
+    from khaldun.places.gazetteer import loaded_gazetteer
+    from khaldun.places.resolver import country_word_weights
+
+    counts: dict[str, float] = dict(country_word_weights(doc.text))
+    gaz = loaded_gazetteer()  # places of one country, where the gazetteer is loaded already
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "ORG", "LOC"):
             continue
@@ -294,6 +315,8 @@ def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, int]:
         if iso is None:
             found = kb.lookup(ent.text)
             isos = {e.country for e in found}
+            if not isos and gaz is not None and ent.label_ in ("GPE", "LOC"):
+                isos = {e.country for e in gaz.lookup(ent.text, loose=False)}
             iso = isos.pop() if len(isos) == 1 else None
         if iso:
             counts[iso] = counts.get(iso, 0) + 1

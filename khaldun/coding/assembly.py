@@ -218,10 +218,11 @@ class RecordAssembler:
             tok_text = token_table(sent.doc).text
             if not any(i not in embedded and tok_text[i] in words for i in range(sent.start, sent.end)):
                 location = None
-        if location is None and entry.quad_class == 4:
+        if location is None and (entry.quad_class == 4 or code[:2] == "14"):
             # an attack or protest the sentence does not place happened in the country the
             # story is in (its last placed event, else the country its places name most),
-            # at country precision: "Teachers protested outside the press club"
+            # at country precision: "Teachers protested outside the press club" (protests,
+            # CAMEO 14, are verbal conflict in the quad classes, but happen somewhere)
             location = doc_places.country_place(scene)
         if code == "040" and location is not None and location.country:
             parties = {a.country for a in (*b.actors, *b.recipients) if a.country}

@@ -17,6 +17,7 @@ import pickle
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from khaldun.resources import cache_folder, register_cache
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 
 #: the data files, all under DATA_DIR
-FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "common_words.txt")
+FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "common_words.txt", "districts.tsv")
 
 #: entry kinds, most general first
 KINDS = ("country", "region", "admin1", "admin2", "city")
@@ -333,7 +334,7 @@ class Gazetteer:
 
 
 #: bump when the cached index layout changes
-_FORMAT = "9"
+_FORMAT = "10"
 
 
 def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKeys, frozenset[str]]:
@@ -384,6 +385,7 @@ def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKey
                 add(normalise(alt), i)
 
     by_iso3 = {r[2]: i for i, r in enumerate(rows) if r[0] == "country"}
+    _add_districts(data_dir, rows, index, add, by_iso3)
     for alias, iso3 in _read_tsv(data_dir / "aliases.tsv", 2):
         if iso3 not in by_iso3:
             raise DataError(f"aliases.tsv: unknown country {iso3!r} for {alias!r}")
@@ -406,6 +408,36 @@ def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKey
             bucket.extend(i for i in big if i not in bucket)
     common = frozenset(_read_lines(data_dir / "common_words.txt"))
     return Table(rows), SortedKeys(index), dems, SortedKeys(loose), common
+
+
+def _add_districts(data_dir: Path, rows: list[tuple], index: dict[str, list[int]], add: Callable[[str, int], None],
+                   by_iso3: dict[str, int]) -> None:
+    """The hand-written districts of ``districts.tsv`` as ``admin2`` rows: each at its seat
+    town's coordinates and in its admin1 (the seat's population stands for the district's,
+    a lower bound); a district the gazetteer already has only adds its aliases."""
+    for name, aliases, country, admin1, seat in _read_tsv(data_dir / "districts.tsv", 5):
+        if country not in by_iso3:
+            raise DataError(f"districts.tsv: unknown country {country!r} for {name!r}")
+        names = [name, *(a for a in aliases.split("|") if a)]
+        known = [i for i in index.get(normalise(name), ()) if rows[i][0] == "admin2" and rows[i][2] == country]
+        if known:
+            for alias in names:
+                add(normalise(alias), known[0])
+            continue
+        towns = [i for i in index.get(normalise(seat), ()) if rows[i][0] == "city" and rows[i][2] == country]
+        if towns:
+            town = rows[max(towns, key=lambda i: rows[i][6])]
+            lat, lon, pop, area = town[4], town[5], town[6], town[3] or admin1
+        else:
+            members = [r for r in rows if r[0] == "city" and r[2] == country and r[3] == admin1]
+            if not members:
+                raise DataError(f"districts.tsv: {name!r}: no seat {seat!r} nor admin1 {admin1!r} in {country}")
+            lat = round(sum(r[4] for r in members) / len(members), 4)
+            lon = round(sum(r[5] for r in members) / len(members), 4)
+            pop, area = 0, admin1
+        rows.append(("admin2", name, country, area, lat, lon, pop, None, name))
+        for alias in names:
+            add(normalise(alias), len(rows) - 1)
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -433,9 +465,20 @@ def _read_tsv(path: Path, columns: int) -> list[list[str]]:
     return rows
 
 
+_loaded: list[Gazetteer] = register_cache([])
+
+
 @register_cache
 @lru_cache(maxsize=4)
 def default_gazetteer(cache_dir: str | None = None) -> Gazetteer:
     """The shipped gazetteer, its index cached in ``cache_dir`` (the ``cache_dir`` setting;
     None: the default folder), loaded once per process until :func:`khaldun.resources.reset_caches`."""
-    return Gazetteer.load(cache_dir=cache_dir)
+    gaz = Gazetteer.load(cache_dir=cache_dir)
+    _loaded[:] = [gaz]
+    return gaz
+
+
+def loaded_gazetteer() -> Gazetteer | None:
+    """The shipped gazetteer if this process has loaded it (from any cache folder), else None:
+    for optional lookups that must not load it a second time."""
+    return _loaded[0] if _loaded else None

@@ -102,16 +102,76 @@ def _place_nouns() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return pattern, rows
 
 
-def place_noun_countries(text: str) -> Counter:
-    """Countries whose own division nouns the text uses ("Tanore upazila": Bangladesh),
-    once per noun; a noun several countries use ("tehsil") does not count
-    (``khaldun/data/places/place_nouns.tsv``)."""
+#: the extra vote of a shared country word's first-listed (likelier) country
+LIKELIER_WORD_BONUS = 0.01
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """``country_words.tsv``: a case-insensitive pattern for its words, a case-sensitive one
+    for its acronyms, and each word's (lower-cased; acronyms as written) countries."""
+    rows: dict[str, tuple[str, ...]] = {}
+    acronyms: list[str] = []
+    words: list[str] = []
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "country_words.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "word\t")):
+            continue
+        word, countries = line.split("\t")
+        if word.isupper() or (len(word) <= 3 and word[:1].isupper()):
+            acronyms.append(word)
+            rows[word] = tuple(countries.split("|"))
+        else:
+            words.append(word)
+            rows[word.lower()] = tuple(countries.split("|"))
+
+    def pattern(items: list[str], flags: int) -> re.Pattern[str] | None:
+        if not items:
+            return None
+        alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", flags)
+
+    return pattern(words, re.IGNORECASE), pattern(acronyms, 0), rows
+
+
+def _country_word_hits(text: str) -> list[tuple[str, ...]]:
+    """The countries of each distinct division noun and country word the text uses."""
     pattern, rows = _place_nouns()
+    found = [rows[noun] for noun in {m.group(1).lower() for m in pattern.finditer(text)}]
+    words, acronyms, cues = _country_words()
+    keys: set[str] = set()
+    if words is not None:
+        keys.update(m.group(1).lower() for m in words.finditer(text))
+    if acronyms is not None:
+        keys.update(m.group(1) for m in acronyms.finditer(text))
+    found += [cues[k] for k in keys]
+    return found
+
+
+def place_noun_countries(text: str) -> Counter:
+    """Countries whose own division nouns, titles of office and institution words the text
+    uses ("Tanore upazila": Bangladesh; "the Lok Sabha": India), once per word; a word
+    several countries use ("tehsil", "dharna") does not count
+    (``khaldun/data/places/place_nouns.tsv``, ``country_words.tsv``)."""
     out: Counter = Counter()
-    for noun in {m.group(1).lower() for m in pattern.finditer(text)}:
-        countries = rows[noun]
+    for countries in _country_word_hits(text):
         if len(countries) == 1:
             out[countries[0]] += 1
+    return out
+
+
+def country_word_weights(text: str) -> Counter:
+    """Every country that the text's division nouns and country words may point to, each
+    word sharing one vote among its countries ("dharna": India and Pakistan a half each),
+    the country listed first (the likelier: the word's main user) a little more: what
+    settles a name several countries share ("Punjab", "Congress"), or alone, the likelier
+    country of the words, as a name several places share goes to the likelier place."""
+    out: Counter = Counter()
+    for countries in _country_word_hits(text):
+        for c in countries:
+            out[c] += 1.0 / len(countries)
+        if len(countries) > 1:
+            out[countries[0]] += LIKELIER_WORD_BONUS
     return out
 
 
@@ -244,8 +304,11 @@ class DocumentPlaces:
         gaz = resolver.gazetteer
         self.mentions: list[Mention] = find_mentions(doc, gaz) if doc is not None else []
         self._named = Counter(c for c in named_countries if c)
+        self._cues: Counter = Counter()
         if doc is not None:
-            self._named.update(place_noun_countries(doc_text(doc)))
+            text = doc_text(doc)
+            self._named.update(place_noun_countries(text))
+            self._cues = country_word_weights(text)
         self._text_names: Counter | None = None
         self._text_divisions: Counter | None = None
         actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
@@ -352,17 +415,26 @@ class DocumentPlaces:
                 counts = Counter(self._names_of_text())
                 if counts:
                     # the domestic bodies named settle a name several countries share
-                    # ("the Hyderabad press club" beside MQM and PTI workers)
+                    # ("the Hyderabad press club" beside MQM and PTI workers), and so do
+                    # the words of one country's public life ("Punjab" beside a "Kisan
+                    # Sangharsh Committee")
                     counts.update({c: n for c, n in self._named.items() if c in counts})
+                    counts.update({c: n for c, n in self._cues.items() if c in counts})
             if not counts and self._named:
                 counts = Counter(self._named)
+            if not counts and self._cues:
+                # words several countries share, settling on one ("Samiti" and "dharna":
+                # India, where both are used), else on the likelier user of the words
+                ranked = self._cues.most_common(2)
+                if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                    counts = Counter({ranked[0][0]: 1})
             if not counts and len(self._actors) == 1:
                 # the actors of an unplaced protest or attack, all of one country: the
                 # event is most likely at home
                 counts = Counter(self._actors)
             if not counts:
                 return None
-            iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0)))
+            iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0), self._cues.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
 
@@ -395,15 +467,22 @@ class DocumentPlaces:
                     continue
                 if span[0].ent_type_ == "NORP" or (span[0].ent_type_ == "PERSON" and not _institution_after(span)):
                     continue
-                cands = [e for e in gaz.lookup(key, loose=False) if e.kind in ("admin1", "region")
+                found = gaz.lookup(key, loose=False)
+                cands = [e for e in found if e.kind in ("admin1", "region")
                          or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
+                if not cands and span.text[:1].isupper():
+                    # a district written as a name ("Surkhet locals", "the Bajaur
+                    # administration"), where all its readings are in one country
+                    cands = [e for e in found if e.kind == "admin2"]
+                    if len({e.country for e in found}) != 1:
+                        cands = []
                 if not cands:
                     continue
                 seen.add(key)
                 countries = {e.country for e in cands if e.country}
                 best = max(cands, key=_population_score)
-                weight = 2.0 if best.kind != "city" else 1.0
+                weight = 2.0 if best.kind not in ("city", "admin2") else 1.0
                 for c in countries:
                     counts[c] += weight / len(countries) + (0.01 if c == best.country else 0.0)
                 break
