@@ -319,6 +319,10 @@ class DocumentPlaces:
             dl_country = dl_place.country if dl_place else None
         self._dateline_country = dl_country
         self._actors = actors
+        # the countries of the text's country words, shared ones too ("crore", "dharna"),
+        # favour a reading there as the actors' countries do: "Mansa" beside a "Sikh"
+        # protest is the Indian town, not the Zambian one
+        scoring = actors + Counter(dict.fromkeys(self._cues, 1))
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
@@ -346,7 +350,7 @@ class DocumentPlaces:
             if k in first and first[k].country and own[first[k].country] > 0:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
-                e, m.name, +own, actors, dl_country, m.qualifiers, m.admin_hint))
+                e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Moe (Pekon, Shan)"):
