@@ -88,86 +88,92 @@ def _institution_after(span: Any) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in _INSTITUTION_WORDS
 
 
+#: a word of the text, hyphenated compounds whole ("lathi-charge")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
 @lru_cache(maxsize=1)
-def _place_nouns() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _place_nouns() -> dict[str, tuple[str, ...]]:
     rows: dict[str, tuple[str, ...]] = {}
     path = Path(__file__).resolve().parent.parent / "data" / "places" / "place_nouns.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "noun\t")):
             continue
         noun, countries = line.split("\t")
-        rows[noun.lower()] = tuple(countries.split("|"))
-    words = sorted(rows, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-    return pattern, rows
+        rows[" ".join(_WORD.findall(noun.lower()))] = tuple(countries.split("|"))
+    return rows
 
 
 #: the extra vote of a shared country word's first-listed (likelier) country
 LIKELIER_WORD_BONUS = 0.01
 
-
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
-    """``country_words.tsv``: a case-insensitive pattern for its words, a case-sensitive one
-    for its acronyms, and each word's (lower-cased; acronyms as written) countries."""
-    rows: dict[str, tuple[str, ...]] = {}
-    acronyms: list[str] = []
-    words: list[str] = []
+def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """The nouns of ``place_nouns.tsv`` and the words of ``country_words.tsv``: lower-cased
+    words (matched in any case), acronyms as written (``country_words.tsv``'s words in
+    capitals: "MNA", "SDM"), each with its countries; and the first words of the entries
+    of several words."""
+    words: dict[str, tuple[str, ...]] = {}
+    acronyms: dict[str, tuple[str, ...]] = {}
+    words.update(_place_nouns())
     path = Path(__file__).resolve().parent.parent / "data" / "places" / "country_words.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "word\t")):
             continue
         word, countries = line.split("\t")
+        key = " ".join(_WORD.findall(word))
         if word.isupper() or (len(word) <= 3 and word[:1].isupper()):
-            acronyms.append(word)
-            rows[word] = tuple(countries.split("|"))
+            acronyms[key] = tuple(countries.split("|"))
         else:
-            words.append(word)
-            rows[word.lower()] = tuple(countries.split("|"))
-
-    def pattern(items: list[str], flags: int) -> re.Pattern[str] | None:
-        if not items:
-            return None
-        alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", flags)
-
-    return pattern(words, re.IGNORECASE), pattern(acronyms, 0), rows
+            words[key.lower()] = tuple(countries.split("|"))
+    starts = frozenset(k.split()[0].lower() for k in [*words, *acronyms] if " " in k)
+    return words, acronyms, starts
 
 
 def _country_word_hits(text: str) -> list[tuple[str, ...]]:
-    """The countries of each distinct division noun and country word the text uses."""
-    pattern, rows = _place_nouns()
-    found = [rows[noun] for noun in {m.group(1).lower() for m in pattern.finditer(text)}]
-    words, acronyms, cues = _country_words()
-    keys: set[str] = set()
-    if words is not None:
-        keys.update(m.group(1).lower() for m in words.finditer(text))
-    if acronyms is not None:
-        keys.update(m.group(1) for m in acronyms.finditer(text))
-    found += [cues[k] for k in keys]
-    return found
+    """The countries of each distinct division noun and country word the text uses (one
+    pass over its words, so that long texts stay cheap)."""
+    words, acronyms, starts = _country_words()
+    tokens = _WORD.findall(text)
+    found: dict[str, tuple[str, ...]] = {}
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in words:
+            found[low] = words[low]
+        if tok in acronyms:
+            found[tok] = acronyms[tok]
+        if low in starts:
+            for n in (2, 3, 4):
+                exact = " ".join(tokens[i:i + n])
+                key = exact.lower()
+                if key in words:
+                    found[key] = words[key]
+                if exact in acronyms:
+                    found[exact] = acronyms[exact]
+    return list(found.values())
 
 
-def place_noun_countries(text: str) -> Counter:
+def place_noun_countries(text: str, hits: list[tuple[str, ...]] | None = None) -> Counter:
     """Countries whose own division nouns, titles of office and institution words the text
     uses ("Tanore upazila": Bangladesh; "the Lok Sabha": India), once per word; a word
     several countries use ("tehsil", "dharna") does not count
-    (``khaldun/data/places/place_nouns.tsv``, ``country_words.tsv``)."""
+    (``khaldun/data/places/place_nouns.tsv``, ``country_words.tsv``). ``hits``: the
+    text's words already found (:func:`_country_word_hits`)."""
     out: Counter = Counter()
-    for countries in _country_word_hits(text):
+    for countries in _country_word_hits(text) if hits is None else hits:
         if len(countries) == 1:
             out[countries[0]] += 1
     return out
 
 
-def country_word_weights(text: str) -> Counter:
+def country_word_weights(text: str, hits: list[tuple[str, ...]] | None = None) -> Counter:
     """Every country that the text's division nouns and country words may point to, each
     word sharing one vote among its countries ("dharna": India and Pakistan a half each),
     the country listed first (the likelier: the word's main user) a little more: what
     settles a name several countries share ("Punjab", "Congress"), or alone, the likelier
     country of the words, as a name several places share goes to the likelier place."""
     out: Counter = Counter()
-    for countries in _country_word_hits(text):
+    for countries in _country_word_hits(text) if hits is None else hits:
         for c in countries:
             out[c] += 1.0 / len(countries)
         if len(countries) > 1:
@@ -307,8 +313,9 @@ class DocumentPlaces:
         self._cues: Counter = Counter()
         if doc is not None:
             text = doc_text(doc)
-            self._named.update(place_noun_countries(text))
-            self._cues = country_word_weights(text)
+            hits = _country_word_hits(text)
+            self._named.update(place_noun_countries(text, hits))
+            self._cues = country_word_weights(text, hits)
         self._text_names: Counter | None = None
         self._text_divisions: Counter | None = None
         actors = Counter(c for c in actor_countries if c) + Counter(dict.fromkeys(self._named, 1))
