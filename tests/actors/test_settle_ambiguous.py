@@ -48,3 +48,9 @@ def test_maoists_are_settled_by_the_places(nlp: Any, actors: ActorResolver, text
 def test_power_poles_are_no_poles(nlp: Any, actors: ActorResolver) -> None:
     doc = nlp("Militants burned power poles on Monday.")
     assert all(a.country != "POL" for a in actors.for_document(doc, None).resolve_all(doc[3:5]))
+
+
+def test_island_is_no_iceland(nlp: Any, actors: ActorResolver) -> None:
+    # Iceland's own name "Ísland" reads "Island", an English word: no country
+    actor = _first(nlp, actors, "Island Fishermen Association members blocked the harbour road.", 5)
+    assert actor is None or actor.country != "ISL"
