@@ -28,7 +28,9 @@ from khaldun.resources import cache_folder, register_cache
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 
 #: the data files, all under DATA_DIR
-FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "common_words.txt", "districts.tsv")
+FILES = ("gazetteer.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "common_words.txt")
+#: hand-written supplements a data folder may lack (folders made before them still load)
+OPTIONAL_FILES = ("districts.tsv",)
 
 #: entry kinds, most general first
 KINDS = ("country", "region", "admin1", "admin2", "city")
@@ -244,9 +246,10 @@ class Gazetteer:
         processes load it in a fraction of a second. Raises DataError (K020).
         """
         files = [data_dir / n for n in FILES]
+        extras = [data_dir / n for n in OPTIONAL_FILES]
         try:
             stamp = hashlib.sha256(repr([(f.name, f.stat().st_size, f.stat().st_mtime_ns)
-                                         for f in files]).encode()).hexdigest()[:16]
+                                         for f in files + [f for f in extras if f.exists()]]).encode()).hexdigest()[:16]
         except OSError as exc:
             raise DataError(f"place data missing in {data_dir} ({exc}); "
                             "run scripts/build_gazetteer.py") from exc
@@ -415,7 +418,10 @@ def _add_districts(data_dir: Path, rows: list[tuple], index: dict[str, list[int]
     """The hand-written districts of ``districts.tsv`` as ``admin2`` rows: each at its seat
     town's coordinates and in its admin1 (the seat's population stands for the district's,
     a lower bound); a district the gazetteer already has only adds its aliases."""
-    for name, aliases, country, admin1, seat in _read_tsv(data_dir / "districts.tsv", 5):
+    path = data_dir / "districts.tsv"
+    if not path.exists():
+        return
+    for name, aliases, country, admin1, seat in _read_tsv(path, 5):
         if country not in by_iso3:
             raise DataError(f"districts.tsv: unknown country {country!r} for {name!r}")
         names = [name, *(a for a in aliases.split("|") if a)]
