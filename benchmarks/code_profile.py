@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--profile", type=Path, help="write cProfile statistics of one coding round here")
+    ap.add_argument("--only", help="with --sample: list every function whose name holds this text")
     ap.add_argument("--sample", type=int, metavar="ROUNDS", help="sample the stack every ms of CPU over ROUNDS rounds "
                     "(cProfile inflates small functions and spaCy's Cython calls; sampling does not)")
     args = ap.parse_args(argv)
@@ -129,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         width = max(len(k) for k in counts) if counts else 0
         print(f"sampled every ms of CPU: {total} samples; inclusive share, self share:", file=sys.stderr)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1][0])
-        for key, (incl, own) in [kv for kv in ranked if " <- " not in kv[0]][:60] + [kv for kv in ranked if " <- " in kv[0]][:15]:
+        shown = [kv for kv in ranked if " <- " not in kv[0]][:60] + [kv for kv in ranked if " <- " in kv[0]][:15]
+        if args.only:
+            shown = [kv for kv in ranked if args.only in kv[0]]
+        for key, (incl, own) in shown:
             print(f"  {key:<{width}}  {incl / total:6.1%}  {own / total:6.1%}", file=sys.stderr)
     if args.profile:
         import cProfile
