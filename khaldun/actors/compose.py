@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
+from khaldun.actors.kb import _ACRONYM, INHERIT, Entity, KnowledgeBase, Role, norm
 from khaldun.nlp.views import TokenTable, doc_memo, span_text, token_table
 from khaldun.records import Actor
 from khaldun.resources import word_list
@@ -164,6 +164,7 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
     skip = _skipped_range(doc, start, end)
     reading = Reading(doc, start, end, head=doc[_head_index(table, doc, start, end)])
     is_punct, tag, low, text = table.is_punct, table.tag, table.lower, table.text
+    state = _kb_state(kb)
     i = start
     max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
@@ -171,13 +172,15 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
             i += 1
             continue
         cue = None
+        # n-grams of two or more tokens whose first word starts no key of the KB are no cue
+        longer = _may_start_key(state, table, i)
         for n in range(min(max_n, end - i), 0, -1):
             if skip and any(j in skip for j in range(i, i + n)):
                 continue
             key = (i, i + n)
             if key in cue_memo:
                 cue = cue_memo[key]
-            elif not may_match(kb, table, i, i + n):
+            elif (n > 1 and not longer) or not may_match(kb, table, i, i + n):
                 cue = cue_memo[key] = None  # no key of the KB is spelled like this n-gram: _match would say None
             else:
                 cue = cue_memo[key] = _match_range(kb, doc, i, i + n)
@@ -230,10 +233,41 @@ def _is_name_token(tok: Any) -> bool:
     return tok.text[:1].isupper()
 
 
-#: answers of :func:`_may_match` by n-gram text and lemma form, for one knowledge base
-#: (and its table sizes): the same phrases recur from document to document
-_MAY_MATCH: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}}
+#: for one knowledge base (and its table sizes): answers of :func:`_may_match` by n-gram
+#: text and lemma form (the same phrases recur from document to document), and the first
+#: words of its keys
+_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset()}
 _MAY_MATCH_LIMIT = 200_000
+
+
+def _kb_state(kb: KnowledgeBase) -> dict[str, Any]:
+    state = _KB_STATE
+    sizes = (len(kb.names), len(kb.roles), len(kb.demonyms), len(kb.seats))
+    if state["kb"] is not kb or state["sizes"] != sizes:
+        first = {key.split(" ", 1)[0] for table in (kb.names, kb.roles, kb.demonyms, kb.seats) for key in table}
+        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first))
+    return state
+
+
+def _may_start_key(state: dict[str, Any], table: TokenTable, i: int) -> bool:
+    """Could an n-gram of two or more tokens starting at token ``i`` be a key of the KB?
+
+    False only when it provably cannot: token ``i`` is followed by a space, its key
+    form (:func:`~khaldun.actors.kb.norm`) is one word other than "the", and it cannot
+    start an acronym; then every key form :meth:`KnowledgeBase.may_name` tries for such
+    an n-gram (its text, its lemma form, its text less the last letter) begins with that
+    word followed by a space, and no key of the KB begins with it.
+    """
+    word = table.text[i]
+    if table.ws[i] != " ":
+        return True
+    first = norm(word)
+    if not first or " " in first or first == "the":
+        return True
+    bare = word.replace(".", "").replace(" ", "")
+    if not bare or _ACRONYM.fullmatch(bare):
+        return True
+    return first in state["first"]
 
 
 def may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bool:
@@ -241,11 +275,7 @@ def may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> boo
     text = table.span_text(start, end)
     lemma_form = " ".join([*table.text[start : end - 1], table.lemma[end - 1]]).strip()
     key = (text, lemma_form, end - start <= 3)
-    state = _MAY_MATCH
-    sizes = (len(kb.names), len(kb.roles), len(kb.demonyms), len(kb.seats))
-    if state["kb"] is not kb or state["sizes"] != sizes:
-        state["kb"], state["sizes"], state["memo"] = kb, sizes, {}
-    memo = state["memo"]
+    memo = _kb_state(kb)["memo"]
     found = memo.get(key)
     if found is None:
         if len(memo) > _MAY_MATCH_LIMIT:
