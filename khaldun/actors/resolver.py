@@ -398,8 +398,8 @@ class DocumentActors:
             if start == end or (end - start == 1 and pos[start] == "PRON"):
                 continue
             reading = self._read(span)
-            if reading is None:
-                continue
+            if reading is None or not (reading.cues or reading.name_tokens):
+                continue  # no cue and no name: compose finds no actor ("the attack", "Tuesday")
             span_text = table.span_text(span.start, span.end)
             for c in self._compose(span, reading, self.doc_date):
                 actor = c.actor
