@@ -124,6 +124,8 @@ def span_text(span: Any) -> str:
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once per document."""
     global _table
+    if doc is _last_doc and _table is not None:
+        return _table  # asked tens of thousands of times per document batch: no call to _for
     _for(doc)
     if _table is None:
         _table = TokenTable(doc)
@@ -217,7 +219,8 @@ def of_object(tok: Any) -> Any | None:
 
 def doc_memo(doc: Any) -> dict[Any, Any]:
     """A dict for per-document results (key them by stage and token range), emptied for the next document."""
-    _for(doc)
+    if doc is not _last_doc:
+        _for(doc)
     return _memo
 
 
