@@ -29,6 +29,7 @@ could not make an actor of ("a mob", "a military position").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khaldun.records import Actor
 
@@ -104,6 +105,7 @@ def acled_inter(actor: Actor | None, violent: bool = False) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # the same phrases come back in every document
 def acled_inter_of_words(text: str | None) -> int | None:
     """ACLED actor type read from the words of a phrase alone (see the module docstring), or None."""
     if not text:

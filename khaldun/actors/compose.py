@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from khaldun.actors.kb import INHERIT, Entity, KnowledgeBase, Role
-from khaldun.nlp.views import TokenTable, doc_memo, token_table
+from khaldun.actors.kb import _ACRONYM, INHERIT, Entity, KnowledgeBase, Role, norm
+from khaldun.nlp.views import TokenTable, doc_memo, span_text, token_table
 from khaldun.records import Actor
 from khaldun.resources import word_list
 
@@ -70,10 +70,19 @@ class Cue:
 class Reading:
     """The cues of one phrase, and the proper nouns no cue explains."""
 
-    tokens: list[Any]
+    doc: Any
+    start: int
+    end: int
+    """the content tokens read: ``doc[start:end]``"""
     head: Any
     cues: list[Cue] = field(default_factory=list)
     name_tokens: list[Any] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Any]:
+        """The content tokens, as ``Token`` objects (made when asked for: most readings never ask)."""
+        doc = self.doc
+        return [doc[i] for i in range(self.start, self.end)]
 
     def doc_text(self, start: int, end: int) -> str:
         """Text of doc tokens ``start..end`` after the last conjoined modifier."""
@@ -103,11 +112,15 @@ def content_range(span: Any) -> tuple[int, int]:
 
 def _skipped(span: Any) -> set[int]:
     """Token indices under prepositions (or backer compounds) that are not the actor."""
+    return _skipped_range(span.doc, span.start, span.end)
+
+
+def _skipped_range(doc: Any, start: int, end: int) -> set[int]:
+    """:func:`_skipped` of tokens ``start..end`` of ``doc``."""
     skip: set[int] = set()
-    doc = span.doc
     table = token_table(doc)  # plain lists: this runs on every phrase of every document
     text, low, dep, head = table.text, table.lower, table.dep, table.head
-    inside = range(span.start, span.end)
+    inside = range(start, end)
     for i in inside:
         if dep[i] == "prep" and low[i] in AWAY_PREPS and head[i] in inside:
             skip.update(t.i for t in doc[i].subtree)
@@ -148,10 +161,10 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
     if found is None or found[0] is not kb:
         found = memo[cues_key] = (kb, {})
     cue_memo: dict[tuple[int, int], Cue | None] = found[1]
-    sub = doc[start:end]
-    skip = _skipped(sub)
-    reading = Reading(tokens=[doc[i] for i in range(start, end)], head=doc[_head_index(table, sub, start, end)])
+    skip = _skipped_range(doc, start, end)
+    reading = Reading(doc, start, end, head=doc[_head_index(table, doc, start, end)])
     is_punct, tag, low, text = table.is_punct, table.tag, table.lower, table.text
+    state = _kb_state(kb)
     i = start
     max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
@@ -159,16 +172,18 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
             i += 1
             continue
         cue = None
+        # n-grams of two or more tokens whose first word starts no key of the KB are no cue
+        longer = _may_start_key(state, table, i)
         for n in range(min(max_n, end - i), 0, -1):
             if skip and any(j in skip for j in range(i, i + n)):
                 continue
             key = (i, i + n)
             if key in cue_memo:
                 cue = cue_memo[key]
-            elif not _may_match(kb, table, i, i + n):
+            elif (n > 1 and not longer) or not may_match(kb, table, i, i + n):
                 cue = cue_memo[key] = None  # no key of the KB is spelled like this n-gram: _match would say None
             else:
-                cue = cue_memo[key] = _match(kb, doc[i : i + n])
+                cue = cue_memo[key] = _match_range(kb, doc, i, i + n)
             if cue is not None:
                 break
         if cue is None:
@@ -183,7 +198,7 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
     return reading
 
 
-def _head_index(table: TokenTable, sub: Any, start: int, end: int) -> int:
+def _head_index(table: TokenTable, doc: Any, start: int, end: int) -> int:
     """The phrase's head: its root, or the last noun whose head lies outside the phrase.
 
     A fragment such as "Panamanian army" in "Panamanian army officers" has
@@ -198,7 +213,7 @@ def _head_index(table: TokenTable, sub: Any, start: int, end: int) -> int:
             return nouns[-1]
     if len(outside) == 1:
         return outside[0]  # the only token attached outside: spaCy's root of the span
-    return sub.root.i
+    return doc[start:end].root.i
 
 
 def _is_name_index(table: TokenTable, i: int) -> bool:
@@ -218,6 +233,57 @@ def _is_name_token(tok: Any) -> bool:
     return tok.text[:1].isupper()
 
 
+#: for one knowledge base (and its table sizes): answers of :func:`_may_match` by n-gram
+#: text and lemma form (the same phrases recur from document to document), and the first
+#: words of its keys
+_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset()}
+_MAY_MATCH_LIMIT = 200_000
+
+
+def _kb_state(kb: KnowledgeBase) -> dict[str, Any]:
+    state = _KB_STATE
+    sizes = (len(kb.names), len(kb.roles), len(kb.demonyms), len(kb.seats))
+    if state["kb"] is not kb or state["sizes"] != sizes:
+        first = {key.split(" ", 1)[0] for table in (kb.names, kb.roles, kb.demonyms, kb.seats) for key in table}
+        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first))
+    return state
+
+
+def _may_start_key(state: dict[str, Any], table: TokenTable, i: int) -> bool:
+    """Could an n-gram of two or more tokens starting at token ``i`` be a key of the KB?
+
+    False only when it provably cannot: token ``i`` is followed by a space, its key
+    form (:func:`~khaldun.actors.kb.norm`) is one word other than "the", and it cannot
+    start an acronym; then every key form :meth:`KnowledgeBase.may_name` tries for such
+    an n-gram (its text, its lemma form, its text less the last letter) begins with that
+    word followed by a space, and no key of the KB begins with it.
+    """
+    word = table.text[i]
+    if table.ws[i] != " ":
+        return True
+    first = norm(word)
+    if not first or " " in first or first == "the":
+        return True
+    bare = word.replace(".", "").replace(" ", "")
+    if not bare or _ACRONYM.fullmatch(bare):
+        return True
+    return first in state["first"]
+
+
+def may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bool:
+    """:func:`_may_match`, remembered by the n-gram's text and lemma form."""
+    text = table.span_text(start, end)
+    lemma_form = " ".join([*table.text[start : end - 1], table.lemma[end - 1]]).strip()
+    key = (text, lemma_form, end - start <= 3)
+    memo = _kb_state(kb)["memo"]
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > _MAY_MATCH_LIMIT:
+            memo.clear()
+        found = memo[key] = kb.may_name(text, lemma_form, short=key[2])
+    return found  # type: ignore[no-any-return]
+
+
 def _may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bool:
     """Could tokens ``start..end`` be a cue? A cheap superset of what :func:`_match` accepts.
 
@@ -233,38 +299,50 @@ def _may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bo
 
 
 def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
-    text = toks.text
-    start, end = toks[0].i, toks[-1].i + 1
-    last = toks[-1]
-    function_words = all(t.pos_ in ("PRON", "AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART") for t in toks)
+    """The cue the tokens of span ``toks`` make, or None."""
+    return _match_range(kb, toks.doc, toks.start, toks.end)
+
+
+#: parts of speech of function words (an n-gram of only these is no cue)
+_FUNCTION_POS = frozenset(["PRON", "AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART"])
+
+
+def _match_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Cue | None:
+    """:func:`_match` of tokens ``start..end``, read from the token table (no ``Span`` or ``Token`` objects)."""
+    table = token_table(doc)
+    text = table.span_text(start, end)
+    n = end - start
+    last = end - 1
+    last_pos, last_lower = table.pos[last], table.lower[last]
+    function_words = all(p in _FUNCTION_POS for p in table.pos[start:end])
     if function_words and not (text.isupper() and len(text) > 1):  # "IS" may be tagged a verb
         return None
-    person_ent = any(t.ent_type_ == "PERSON" for t in toks)
+    person_ent = "PERSON" in table.ent_type[start:end]
     found = kb.lookup(text)
     if found:
-        ent = found[0] if len(found) == 1 else _settled(kb, found, toks.doc, end)
-        if ent.kind == "person" or not person_ent or len(toks) > 1:
+        ent = found[0] if len(found) == 1 else _settled(kb, found, doc, end)
+        if ent.kind == "person" or not person_ent or n > 1:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
-    if len(toks) <= 3:
+    if n <= 3:
         iso = kb.demonym(text)
-        if iso and start > 0 and toks.doc[start - 1].lower_ == "ethnic":
+        if iso and start > 0 and table.lower[start - 1] == "ethnic":
             # "ethnic Albanians in Serbia": an ethnic group, of the country they live in
             return Cue(start, end, "role", text, role=Role(text, "CVL", "group"), sector="CVL")
         if iso and not (text.islower() and text in DEMONYM_COMMON_NOUNS):
             return Cue(start, end, "demonym", text, country=iso)
         seat = kb.seat(text)
-        if seat and not person_ent and last.pos_ == "PROPN":
+        if seat and not person_ent and last_pos == "PROPN":
             return Cue(start, end, "seat", text, country=seat[0], sector=seat[1])
-    if last.pos_ in ("NOUN", "PROPN") or (len(toks) == 1 and last.pos_ == "ADJ" and last.lower_ in ("military", "opposition")):
-        head_words = " ".join(t.text for t in toks[:-1])
-        forms = [text, f"{head_words} {last.lemma_}".strip()]
-        if last.pos_ == "PROPN" and last.lower_.endswith("s"):  # "Kurds": the tagger keeps PROPN plurals
+    if last_pos in ("NOUN", "PROPN") or (n == 1 and last_pos == "ADJ" and last_lower in ("military", "opposition")):
+        head_words = " ".join(table.text[start:last])
+        forms = [text, f"{head_words} {table.lemma[last]}".strip()]
+        if last_pos == "PROPN" and last_lower.endswith("s"):  # "Kurds": the tagger keeps PROPN plurals
             forms.append(text[:-1])
         for form in forms:
             role = kb.role(form)
             if role is not None:
                 return Cue(start, end, "role", text, role=role, sector=None if role.sector == INHERIT else role.sector)
-    if len(toks) == 1 and last.pos_ == "PROPN" and not person_ent:
+    if n == 1 and last_pos == "PROPN" and not person_ent:
         return None
     return None
 
@@ -424,7 +502,7 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
         kind, name, qid = _identity(kb, reading, role, person, org, place, country)
         if country is None and sector is None and kind is None:
             continue
-        text = span.text.strip()
+        text = span_text(span).strip()
         if len(place_sets) > 1 and place is not None:  # "Hungarian and Romanian officials"
             text = f"{place.text} {reading.doc_text(place.end, reading.head.i + 1)}".strip()
             name = text if kind != "person" else name
@@ -533,4 +611,6 @@ def _identity(
 
 def _label(reading: Reading) -> str:
     """The phrase as a name, without punctuation: "Kenyan police"."""
-    return " ".join(t.text for t in reading.tokens if not t.is_punct and t.tag_ != "POS")
+    table = token_table(reading.doc)
+    text, is_punct, tag = table.text, table.is_punct, table.tag
+    return " ".join([text[i] for i in range(reading.start, reading.end) if not is_punct[i] and tag[i] != "POS"])

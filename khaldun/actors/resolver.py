@@ -35,7 +35,7 @@ from typing import Any
 
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
-from khaldun.nlp.views import doc_ents, doc_sents, doc_text, noun_chunks, token_table
+from khaldun.nlp.views import child_indices, doc_ents, doc_sents, doc_text, noun_chunks, span_text, token_table
 from khaldun.records import Actor
 from khaldun.resources import register_cache, word_set
 
@@ -166,16 +166,19 @@ class DocumentActors:
     # -- one conjunct ---------------------------------------------------------
 
     def _resolve_one(self, span: Any, date: str | None, whole: Any) -> list[Actor]:
-        text = span.text.strip()
-        toks = compose.content_tokens(span)
-        if not toks:
+        text = span_text(span).strip()
+        start, end = compose.content_range(span)
+        if start == end:
             return []
-        if len(toks) == 1 and toks[0].pos_ == "PRON":
-            found = self._pronoun(toks[0], text)
+        table = token_table(span.doc)
+        if end - start == 1 and table.pos[start] == "PRON":
+            found = self._pronoun(span.doc[start], text)
             return [found] if found else []
-        pair = self._pair(span, toks, text)
-        if pair is not None:
-            return pair
+        if end - start <= 3 and not PAIR_WORDS.isdisjoint(table.lower[span.start : span.end]):
+            # only a phrase with "two" or "both" can be a pair (no Token objects otherwise)
+            pair = self._pair(span, compose.content_tokens(span), text)
+            if pair is not None:
+                return pair
         reading = self._read(span)
         if reading is None:
             return []
@@ -395,8 +398,8 @@ class DocumentActors:
             if start == end or (end - start == 1 and pos[start] == "PRON"):
                 continue
             reading = self._read(span)
-            if reading is None:
-                continue
+            if reading is None or not (reading.cues or reading.name_tokens):
+                continue  # no cue and no name: compose finds no actor ("the attack", "Tuesday")
             span_text = table.span_text(span.start, span.end)
             for c in self._compose(span, reading, self.doc_date):
                 actor = c.actor
@@ -510,6 +513,12 @@ def _conjuncts(span: Any) -> list[tuple[Any, Any | None]]:
     "in southern Israel".
     """
     root = span.root
+    doc = span.doc
+    table = token_table(doc)
+    if table.pos[root.i] in ("VERB", "AUX") or not any(
+        table.dep[c] == "conj" and span.start <= c < span.end for c in child_indices(doc)[root.i]
+    ):
+        return [(span, None)]  # no conjunct (most phrases): read from plain lists
     inside = {t.i for t in span}
     conj = []
     stack = [c for c in root.children if c.dep_ == "conj" and c.i in inside]

@@ -27,7 +27,7 @@ from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
-from khaldun.nlp.views import doc_text, span_text, token_table
+from khaldun.nlp.views import child_indices, doc_text, span_text, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
 from khaldun.resources import word_set
@@ -71,18 +71,20 @@ class SentenceCandidates:
 
 def actor_span(tok: Any) -> Any:
     """The noun phrase headed by ``tok``, without relative clauses and trailing punctuation."""
-    keep = [tok]
-    stack = [c for c in tok.children if c.dep_ not in SPAN_CUT_DEPS]
+    doc = tok.doc
+    table, kids = token_table(doc), child_indices(doc)  # plain lists: no Token objects
+    dep = table.dep
+    keep = [tok.i]
+    stack = [c for c in kids[tok.i] if dep[c] not in SPAN_CUT_DEPS]
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in SPAN_CUT_DEPS)
-    idx = sorted(t.i for t in keep)
-    start, end = idx[0], idx[-1] + 1
-    doc = tok.doc
-    while end - 1 > start and doc[end - 1].is_punct:
+        stack.extend(c for c in kids[t] if dep[c] not in SPAN_CUT_DEPS)
+    start, end = min(keep), max(keep) + 1
+    is_punct, low = table.is_punct, table.lower
+    while end - 1 > start and is_punct[end - 1]:
         end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+    while start < end - 1 and (is_punct[start] or low[start] in ("the", "a", "an")):
         start += 1
     return doc[start:end]
 

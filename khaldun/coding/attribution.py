@@ -10,6 +10,7 @@ claimed; inside a denial it is denied. A speaker that names a news outlet
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,10 +73,23 @@ def subject_of(tok: Any) -> Any:
     return None
 
 
+#: one search pattern per word set: " name " for each of its names (a set's identity is kept)
+_NAME_PATTERNS: dict[int, tuple[frozenset[str], re.Pattern[str]]] = {}
+
+
+def _any_name(names: frozenset[str], joined: str) -> bool:
+    """``any(f" {name} " in joined for name in names)``, as one precompiled search."""
+    found = _NAME_PATTERNS.get(id(names))
+    if found is None or found[0] is not names:
+        pattern = "|".join(re.escape(f" {n} ") for n in sorted(names)) if names else r"(?!)"
+        found = _NAME_PATTERNS[id(names)] = (names, re.compile(pattern))
+    return found[1].search(joined) is not None
+
+
 def _is_outlet_token(tok: Any, lex: Lexicon) -> bool:
     """Does the noun phrase headed by ``tok`` name a news outlet or agency?"""
     joined = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    if any(f" {name} " in joined for name in lex.words("outlet")):
+    if _any_name(lex.words("outlet"), joined):
         return True
     if tok.ent_type_ in ("ORG", "") and tok.lemma_.lower() in lex.words("source_noun") and tok.pos_ in ("PROPN", "NOUN"):
         # "The Jerusalem Post", "state television", "local news reports"
@@ -90,7 +104,7 @@ def outlet_phrase(tok: Any, lex: Lexicon) -> str:
     for ent in doc.ents:
         if ent.start >= lo and ent.end <= hi + 1 and ent.label_ in ("ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"):
             joined = " " + " ".join(t.lower_ for t in ent) + " "
-            if any(f" {name} " in joined for name in lex.words("outlet")) or ent.root.lemma_.lower() in lex.words("source_noun"):
+            if _any_name(lex.words("outlet"), joined) or ent.root.lemma_.lower() in lex.words("source_noun"):
                 text = ent.text
                 return text[4:] if text.lower().startswith("the ") else text
     return phrase(tok)

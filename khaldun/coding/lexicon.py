@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from khaldun.errors import DataError
+from khaldun.nlp.views import child_indices, token_table
 from khaldun.resources import data_lines, register_cache
 
 OBJ_DEPS = {"dobj", "obj"}
@@ -239,28 +240,34 @@ class Lexicon:
 
     def event_noun(self, tok: Any) -> str | None:
         """CAMEO code of an event noun ("attack", "air strike"), else None."""
-        lemma = tok.lemma_.lower()
-        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        # read from the document's token table (children in order, as ``tok.children`` gives
+        # them): this runs on most nouns of every sentence
+        doc, i = tok.doc, tok.i
+        table = token_table(doc)
+        lemmas, low, dep = table.lemma, table.lower, table.dep
+        lemma = lemmas[i].lower()
+        if i >= 2 and table.text[i - 1] == "-" and not table.ws[i - 1]:
             # the tokenizer splits hyphenated nouns: "sit-in", "lathi-charge"
-            joined = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"
+            joined = f"{low[i - 2]}-{low[i]}"
             if joined in self.nouns:
                 return self.nouns[joined]
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod"):
-                two = f"{c.lemma_.lower()} {lemma}"
+        kids = child_indices(doc)
+        for c in kids[i]:
+            if dep[c] in ("compound", "amod"):
+                two = f"{lemmas[c].lower()} {lemma}"
                 if two in self.nouns:
                     return self.nouns[two]
                 if two in self.modes and lemma in self.nouns:
                     return self.modes[two][1]
-                if lemma in GENERIC_EVENT_NOUNS and c.lemma_.lower() in self.nouns:
+                if lemma in GENERIC_EVENT_NOUNS and lemmas[c].lower() in self.nouns:
                     # "a mediation effort", "a peace mission", "a bombing campaign"
-                    return self.nouns[c.lemma_.lower()]
+                    return self.nouns[lemmas[c].lower()]
         if lemma in GENERIC_EVENT_NOUNS:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() in self.nouns:
-                            return self.nouns[g.lemma_.lower()]
+            for c in kids[i]:
+                if dep[c] == "prep" and low[c] == "of":
+                    for g in kids[c]:
+                        if dep[g] == "pobj" and lemmas[g].lower() in self.nouns:
+                            return self.nouns[lemmas[g].lower()]
         return self.nouns.get(lemma)
 
     def mode_of(self, tokens: Any, *, plain: bool = False) -> tuple[str, str] | None:

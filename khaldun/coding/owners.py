@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from khaldun.nlp.views import of_object
+from khaldun.nlp.views import of_object, span_text
 from khaldun.resources import word_set
 
 _WORDS = "owner_words.tsv"
@@ -135,7 +135,7 @@ _TWO_STATES = re.compile(
 def two_states(span: Any, doc_actors: Any) -> list[Any]:
     """"the two countries exchanged prisoners": the last two states the article named before
     the phrase (their mentions' actors), or [] when the phrase is not that or they are not two."""
-    if not _TWO_STATES.match(span.text.lower()):
+    if not _TWO_STATES.match(span_text(span).lower()):  # cut from the document text: no Token objects
         return []
     from khaldun.records import Actor
 

@@ -571,9 +571,11 @@ def _died_of_wounds(trigger: Any) -> bool:
 
 def _is_dateline(tok: Any) -> bool:
     """A place word that opens its sentence and is followed by a colon: "Mysore: police said ..."."""
-    doc = tok.doc
-    return (tok.i - tok.sent.start <= 3 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", "\u2014")
-            and tok.right_edge.i <= tok.i + 1)
+    doc, i = tok.doc, tok.i
+    # the colon first, from the token table: ``tok.sent`` makes a span and walks the sentence
+    if i + 1 >= len(doc) or token_table(doc).text[i + 1] not in (":", "\u2014"):
+        return False
+    return i - tok.sent.start <= 3 and tok.right_edge.i <= i + 1
 
 
 def _verbless_subject(noun: Any) -> bool:

@@ -26,17 +26,24 @@ class TokenTable:
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
         # one C pass over the doc, then string lookups: no Token objects
-        cols = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 10
+        if len(doc):
+            import numpy
+
+            arr = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE])
+            # HEAD is a signed offset stored in an unsigned array: the cast to int64 gives it back
+            heads = (arr[:, 7].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+            cols = arr.T.tolist()
+        else:
+            heads, cols = [], [[]] * 10
         strings = _strings_of(doc.vocab.strings)
         self.text: list[str] = strings(cols[0])
-        self.ws: list[str] = [" " if x else "" for x in cols[1]]
+        self.ws: list[str] = list(map(_WS.__getitem__, cols[1]))
         self.lemma: list[str] = strings(cols[2])
-        self.is_punct: list[bool] = [bool(x) for x in cols[3]]
+        self.is_punct: list[bool] = list(map(bool, cols[3]))
         self.tag: list[str] = strings(cols[4])
         self.lower: list[str] = strings(cols[5])
         self.dep: list[str] = strings(cols[6])
-        # HEAD is a signed offset stored in an unsigned array
-        self.head: list[int] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(cols[7])]
+        self.head: list[int] = heads
         self.pos: list[str] = strings(cols[8])
         self.ent_type: list[str] = strings(cols[9])
 
@@ -46,6 +53,8 @@ class TokenTable:
             return self.text[start]
         return "".join([w + s for w, s in zip(self.text[start : end - 1], self.ws[start : end - 1])]) + self.text[end - 1]
 
+
+_WS = ("", " ")
 
 #: hash -> string, as the string store answered: ``StringStore[hash]`` costs about
 #: ten times a dict probe, and the same few thousand words, tags and labels recur in
@@ -65,14 +74,13 @@ def _strings_of(store: Any) -> Any:
         memo.clear()
 
     def strings(hashes: list[int]) -> list[str]:
-        out = []
-        get = memo.get
-        for h in hashes:
-            found = get(h)
-            if found is None:
-                found = memo[h] = store[h]
-            out.append(found)
-        return out
+        try:
+            return list(map(memo.__getitem__, hashes))
+        except KeyError:  # a word this memo has not seen yet
+            for h in hashes:
+                if h not in memo:
+                    memo[h] = store[h]
+            return list(map(memo.__getitem__, hashes))
 
     return strings
 
@@ -116,6 +124,8 @@ def span_text(span: Any) -> str:
 def token_table(doc: Any) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once per document."""
     global _table
+    if doc is _last_doc and _table is not None:
+        return _table  # asked tens of thousands of times per document batch: no call to _for
     _for(doc)
     if _table is None:
         _table = TokenTable(doc)
@@ -209,7 +219,8 @@ def of_object(tok: Any) -> Any | None:
 
 def doc_memo(doc: Any) -> dict[Any, Any]:
     """A dict for per-document results (key them by stage and token range), emptied for the next document."""
-    _for(doc)
+    if doc is not _last_doc:
+        _for(doc)
     return _memo
 
 

@@ -39,8 +39,17 @@ _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.'\u2019`\"()]")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
-    """The index key of a name: ASCII, lower case, no dots or quotes, no leading "the"."""
+    """The index key of a name: ASCII, lower case, no dots or quotes, no leading "the".
+
+    Remembered (lookups ask for the same names in every document); building the index
+    calls :func:`_normalise`, the same function unremembered, once per row."""
+    return _normalise(name)
+
+
+def _normalise(name: str) -> str:
+    """:func:`normalise`, computed."""
     text = name if name.isascii() else (
         unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii"))
     text = _DROP.sub("", text.lower()).replace("-", " ").replace(",", " ")
@@ -382,10 +391,10 @@ def _parse(data_dir: Path) -> tuple[Table, SortedKeys, dict[str, str], SortedKey
             raise DataError(f"{path}:{n}: bad number ({exc})") from exc
         i = len(rows)
         rows.append(row)
-        add(normalise(name), i)
+        add(_normalise(name), i)
         if alts:
             for alt in alts.split("|"):
-                add(normalise(alt), i)
+                add(_normalise(alt), i)
 
     by_iso3 = {r[2]: i for i, r in enumerate(rows) if r[0] == "country"}
     _add_districts(data_dir, rows, index, add, by_iso3)

@@ -181,6 +181,9 @@ def country_word_weights(text: str, hits: list[tuple[str, ...]] | None = None) -
     return out
 
 
+#: the empty counts :meth:`PlaceResolver.score` is given where there are none (it only reads them)
+_NO_COUNTS: Counter = Counter()
+
 _CITY_WORD = re.compile(r"\s+(?:City|Metropolitan City|Special City)$")
 
 
@@ -235,7 +238,7 @@ class PlaceResolver:
         if not candidates:
             return None
         ctx = Counter(context)
-        best = max(candidates, key=lambda e: self.score(e, name, ctx, Counter(), None, ()))
+        best = max(candidates, key=lambda e: self.score(e, name, ctx, _NO_COUNTS, None, ()))
         return self.place(best, name)
 
     def score(self, e: Entry, name: str, doc_countries: Counter, actors: Counter,
@@ -339,7 +342,7 @@ class DocumentPlaces:
             cands = readings[k]
             if not cands:
                 continue
-            best = max(cands, key=lambda e: resolver.score(e, m.name, Counter(), Counter(), None,
+            best = max(cands, key=lambda e: resolver.score(e, m.name, _NO_COUNTS, _NO_COUNTS, None,
                                                            m.qualifiers, m.admin_hint))
             first[k] = best
             countries = {e.country for e in cands}
@@ -512,7 +515,7 @@ class DocumentPlaces:
             cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
                 rest = [a for a in areas[i + 1:] if normalise(a) != normalise(name)]
-                best = max(cands, key=lambda e: self.resolver.score(e, name, Counter(), Counter(), None, rest))
+                best = max(cands, key=lambda e: self.resolver.score(e, name, _NO_COUNTS, _NO_COUNTS, None, rest))
                 known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
                 if known and not any(self.resolver._qualifies(best, a) for a in known):
                     continue  # a namesake outside the areas named after it: try the next
