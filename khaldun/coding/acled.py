@@ -10,9 +10,12 @@ from khaldun.records import Actor, EventRecord
 ARMED = {1, 2, 3, 4, 8}
 
 
-def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: bool, target_demonstrators: bool) -> bool:
+def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: bool, target_demonstrators: bool,
+           cameo_code: str | None = None) -> bool:
     if not requires:
         return True
+    if requires.startswith("cameo:"):
+        return cameo_code == requires[len("cameo:"):]
     if requires == "recipient:demonstrators":
         return target_demonstrators
     if requires == "recipient:armed":
@@ -34,7 +37,7 @@ def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: 
 
 def acled_types(
     plover_type: str | None, mode: str | None, inter1: int | None, inter2: int | None, *,
-    target_armed: bool = False, target_demonstrators: bool = False,
+    target_armed: bool = False, target_demonstrators: bool = False, cameo_code: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(ACLED event type, sub-event type), or (None, None) outside ACLED's scope.
 
@@ -42,6 +45,7 @@ def acled_types(
     military position, a police station, an army patrol): "recipient:armed" holds.
     ``target_demonstrators``: the target is named as demonstrators ("protesters",
     not any opposition supporters): "recipient:demonstrators" holds.
+    ``cameo_code``: the event's CAMEO code, for rows that require one ("cameo:172").
     """
     if plover_type is None:
         return None, None
@@ -50,7 +54,7 @@ def acled_types(
             continue
         if rule.mode not in ("*", mode or ""):
             continue
-        if _holds(rule.requires, inter1, inter2, target_armed, target_demonstrators):
+        if _holds(rule.requires, inter1, inter2, target_armed, target_demonstrators, cameo_code):
             return rule.event_type, rule.sub_event_type
     return None, None
 

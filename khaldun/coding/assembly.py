@@ -299,6 +299,7 @@ class RecordAssembler:
                 target_armed=(recipient is None or inter2 is None) and bool(words_target),
                 target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
                                                                 or demonstrating),
+                cameo_code=code,
             )
             confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives

@@ -242,9 +242,11 @@ class Lexicon:
         lemma = tok.lemma_.lower()
         if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
             # the tokenizer splits hyphenated nouns: "sit-in", "lathi-charge"
-            joined = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"
-            if joined in self.nouns:
-                return self.nouns[joined]
+            first = tok.doc[tok.i - 2].lower_
+            # "sit-in"; the plural "shoot-outs" by its lemma; "shoot-out" written "shootout"
+            for joined in (f"{first}-{tok.lower_}", f"{first}-{lemma}", f"{first}{lemma}"):
+                if joined in self.nouns:
+                    return self.nouns[joined]
         for c in tok.children:
             if c.dep_ in ("compound", "amod"):
                 two = f"{c.lemma_.lower()} {lemma}"

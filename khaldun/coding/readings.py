@@ -16,6 +16,7 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.coding.nominal import existential_event, observed_event, purpose_follows, with_props
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
@@ -792,11 +793,18 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
                         o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
                     code = "141"  # "gathered against the reform", "gathered in support of the strikers"
+                elif with_props(tok, PROTEST_PROPS, _prep_objects) or purpose_follows(tok, PROTEST_PURPOSES):
+                    # "gathered with banners and flags"; "gathered outside the town hall. They
+                    # denounced ...": the gathering's purpose told in the next sentence
+                    code = "141"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
+        elif tok.pos_ == "NOUN" and tok.dep_ == "attr" and existential_event(tok, lex):
+            # "there was an armed clash between X and Y": the noun is the event
+            code, noun = existential_event(tok, lex), tok
         elif tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
             # a headline with no verb names its event: "nationwide blockade enforced by the
             # opposition", "clashes in the district"; only protests and violence, which
@@ -808,6 +816,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
             noun = tok if code is not None else None
+        observed = observed_event(tok, lex) if tok.pos_ == "VERB" else None
+        if observed is not None:
+            # "monitors observed 12 explosions": the explosions are the event, not the watching
+            code, noun, specific = observed[0], observed[1], True
         if code is None:
             continue
         objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
@@ -839,6 +851,11 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        if observed is not None:
+            # the observer is the source: who fired is named in the noun, if at all ("shelling by
+            # the army"), and what was hit by the noun's own preposition ("strikes on the town")
+            reading.actor_tok = _event_noun_agent(noun)
+            reading.recipient_tok = next((h for h in _prep_objects(noun, RECIPIENT_PREPS) if _is_actorish(h, lex)), None)
         # "shelled an army position", "a convoy chartered by the UN delivered": the owner acts or suffers
         reading.actor_tok = owner_of(reading.actor_tok, "actor") or reading.actor_tok
         if (reading.actor_tok is not None and reading.actor_tok.lower_ in ("which", "who", "that")

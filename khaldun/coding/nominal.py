@@ -1,0 +1,133 @@
+"""Events a sentence tells by a noun, in the passive, or through an observer (issue 10).
+
+The verb rules of :mod:`khaldun.coding.readings` read "X attacked Y" and "clashes
+erupted". ACLED's event descriptions (and news generally) also report events with
+no acting verb at all; each function here finds one such phrasing and returns what
+:func:`~khaldun.coding.readings.find_readings` needs to code it:
+
+- an event noun after an expletive "there": "there was an armed clash between X and
+  Y", "there were clashes in the district" (:func:`existential_event`);
+- an event recorded by an observer: "monitors observed a total of 12 explosions",
+  "residents heard gunfire", "the mission recorded 30 projectiles" (ACLED codes the
+  explosions, shelling or fire a monitor reports; the monitor is the source, not the
+  actor: :func:`observed_event`);
+- a gathering whose purpose the next sentence gives: "Some 300 people gathered in
+  front of the town hall. They denounced the closure ..." (ACLED's protest: a
+  public gathering of three or more people to make a demand or express a grievance:
+  :func:`purpose_follows`);
+- a gathering "with banners and flags" (what protesters carry: :func:`with_props`).
+
+Security measures (curfews, lockdowns, bans, states of emergency) and movements of
+forces ("troops were deployed", "X moved troops to ...") are coded by the lexicon
+(``verbs.tsv``, ``nouns.tsv``) and typed by ``acled_crosswalk.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.nlp.views import of_object
+from khaldun.resources import word_set
+
+_WORDS = "reading_words.tsv"
+#: verbs of observing or recording: their object is an event a monitor saw or heard
+OBSERVING_VERBS = word_set(_WORDS, "observing")
+#: nouns that count or group events: "a total of 12 explosions", "a series of blasts"
+EVENT_COUNTERS = word_set(_WORDS, "event_counter")
+#: the event kinds an expletive or an observer reports: protest, coercion, violence
+_NOMINAL_ROOTS = ("14", "17", "18", "19", "20")
+#: the violent kinds an observer reports (the observer is not the one who fired)
+_VIOLENT = ("18", "19", "20")
+#: determiners and adverbs that deny the noun: "there was no clash"
+_NONE = frozenset({"no", "neither"})
+#: pronouns and nouns that take up a gathering's participants in the next sentence
+_PARTICIPANTS = frozenset({"they", "participants", "protesters", "protestors", "demonstrators", "group", "crowd",
+                           "gathering", "attendees", "people", "residents", "workers"})
+
+
+def _denied(noun: Any) -> bool:
+    return any(c.dep_ in ("det", "neg", "advmod") and c.lower_ in _NONE for c in noun.children)
+
+
+def _counted(tok: Any) -> Any:
+    """What a counting noun counts: "a total of 12 explosions" is the explosions."""
+    if tok.lemma_.lower() in EVENT_COUNTERS or tok.lower_ in EVENT_COUNTERS:
+        inner = of_object(tok)
+        if inner is not None:
+            return inner
+    return tok
+
+
+def _noun_code(tok: Any, lex: Lexicon, weapons: bool) -> str | None:
+    """The event code of a noun; with ``weapons``, a weapon or blast noun that names a CAMEO
+    code in ``modes.tsv`` counts too ("explosions", "projectiles", "shots")."""
+    code = lex.event_noun(tok)
+    if code or not weapons:
+        return code
+    for key in (tok.lemma_.lower(), tok.lower_):
+        hit = lex.modes.get(key)
+        if hit and hit[1]:
+            return hit[1]
+    return None
+
+
+def existential_event(tok: Any, lex: Lexicon) -> str | None:
+    """"There was an armed clash between the army and rebels": an event noun that is the
+    attribute of "be" with an expletive subject is the event (CAMEO code), else None."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr":
+        return None
+    head = tok.head
+    if head.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return None
+    if _denied(tok) or any(c.dep_ == "neg" for c in head.children):
+        return None  # "there was no clash", "there were not any protests"
+    code = lex.event_noun(tok)
+    return code if code and code[:2] in _NOMINAL_ROOTS else None
+
+
+def observed_event(verb: Any, lex: Lexicon) -> tuple[str, Any] | None:
+    """"Monitors observed / recorded a total of 12 explosions near X", "residents heard
+    gunfire": (code, event noun) for violence an observer reports, else None. The
+    reading's actor is whoever the noun names ("shelling by the army"), not the observer."""
+    if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in OBSERVING_VERBS:
+        return None
+    for o in object_tokens(verb):
+        if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        noun = _counted(o)
+        if _denied(noun) or _denied(o):
+            continue
+        code = _noun_code(noun, lex, weapons=True)
+        if code and code[:2] in _VIOLENT:
+            return code, noun
+    return None
+
+
+def _next_sentence(sent: Any) -> Any:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
+def purpose_follows(verb: Any, purposes: frozenset[str]) -> bool:
+    """"Some 300 people gathered in front of the town hall. They denounced the closure of
+    the ward": a gathering whose next sentence has its participants (they, the group, the
+    protesters) demand, denounce or call for something is a demonstration."""
+    nxt = _next_sentence(verb.sent)
+    if nxt is None:
+        return False
+    root = nxt.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in purposes:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in _PARTICIPANTS or subj.lemma_.lower() in _PARTICIPANTS)
+
+
+def with_props(verb: Any, props: frozenset[str], prep_objects: Any) -> bool:
+    """"Workers gathered in the square with banners and flags": a gathering with what
+    protesters carry is a demonstration (ACLED peaceful protest)."""
+    found = list(prep_objects(verb, ("with",)))
+    found += [c for o in found for c in o.conjuncts]
+    return any(o.lemma_.lower() in props for o in found)
