@@ -137,6 +137,7 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
             if d is not None and (d.acled_event_type, d.acled_sub_event_type) != (r.acled_event_type, r.acled_sub_event_type):
                 out[i] = replace(r, acled_event_type=d.acled_event_type, acled_sub_event_type=d.acled_sub_event_type)
     out = _in_demonstration(out)
+    out = _one_scene(out)
     clashes = [r for r in out if r.mode == "clash" and r.acled_sub_event_type == "Armed clash" and r.polarity == "affirmed"]
     if clashes:
         sides = set().union(*(_fight_sides(c) for c in clashes))
@@ -145,6 +146,30 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
                 continue
             if not _fight_sides(r) or _fight_sides(r) & sides:
                 out[i] = replace(r, acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    return out
+
+
+def _one_scene(records: list[EventRecord]) -> list[EventRecord]:
+    """A part of an incident that the text does not place or date happened where and when the
+    incident did: "Around 200 people gathered in Aalborg ... The demonstrators demanded that the
+    government act" (the demand, a peaceful protest, is the gathering's), "Clashes broke out in
+    the district. Three militants were killed". A record of an ACLED type with no place takes
+    the place of the nearest placed record of the same ACLED event type (an earlier one on a
+    tie), and its date when it has none (ACLED: one event per incident, at its location)."""
+    placed = [r for r in records if r.location is not None and r.acled_event_type is not None and r.polarity == "affirmed"]
+    if not placed:
+        return records
+    out = list(records)
+    for i, r in enumerate(out):
+        if r.location is not None or r.acled_event_type is None or r.polarity != "affirmed":
+            continue
+        same = [p for p in placed if p.acled_event_type == r.acled_event_type]
+        if not same:
+            continue
+        here = r.evidence.sentence_index
+        donor = min(same, key=lambda p: (abs(p.evidence.sentence_index - here), p.evidence.sentence_index > here))
+        out[i] = replace(r, location=donor.location, date=r.date or donor.date,
+                         date_precision=r.date_precision if r.date else donor.date_precision)
     return out
 
 

@@ -34,6 +34,7 @@ from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
+    GATHERING_VERBS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
     RIOT_SIGNS,
@@ -265,6 +266,7 @@ class EventCoder:
                 # by disapproving officially (CAMEO 111/114)
                 code, mode = "141", None
             elif (code in ("140", "141") and b.reading.event_noun is None and b.actors
+                    and self.lex.verb_lemma(b.reading.trigger) not in GATHERING_VERBS
                     and all(_is_government(a) for a in b.actors)):
                 # a government "protests" (the verb) by complaining officially; people who
                 # stage a protest, or protest in a place, demonstrate

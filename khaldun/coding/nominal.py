@@ -131,3 +131,33 @@ def with_props(verb: Any, props: frozenset[str], prep_objects: Any) -> bool:
     found = list(prep_objects(verb, ("with",)))
     found += [c for o in found for c in o.conjuncts]
     return any(o.lemma_.lower() in props for o in found)
+
+
+def _verbless(root: Any) -> bool:
+    """A sentence the parser left without a main verb: its root is a noun, or a "be" with no
+    subject ("IS militants attacked ...", the group's name read as the verb "is")."""
+    if root.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (root.lemma_.lower() == "be" and root.pos_ == "AUX"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children))
+
+
+def misparsed_predicate(verb: Any) -> tuple[Any, Any] | None:
+    """A finite past-tense verb the parser hung off a noun as a modifier, in a sentence with no
+    main verb: "IS militants attacked a checkpoint" (with "IS" read as the verb), "members of X
+    assaulted and injured members of Y" (with the object made the root). A reduced relative is
+    a past participle (VBN), never a simple past (VBD): the verb is the sentence's predicate.
+
+    (actor token, recipient token) to use, either None when the usual roles hold; None when the
+    verb is not such a predicate."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ not in ("acl", "amod"):
+        return None
+    if not _verbless(verb.sent.root):
+        return None
+    own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own_subject is not None:
+        # "members of X assaulted and injured members of Y": the noun it modifies is its object
+        has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children)
+        return own_subject, (None if has_object else verb.head)
+    # "IS militants attacked a checkpoint": the noun it modifies is its subject
+    return verb.head, None

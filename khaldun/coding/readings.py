@@ -16,7 +16,7 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.coding.nominal import existential_event, observed_event, purpose_follows, with_props
+from khaldun.coding.nominal import existential_event, misparsed_predicate, observed_event, purpose_follows, with_props
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
@@ -672,7 +672,8 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     for _ in range(6):
         if cur.i == root.i or (gerund_root and cur.dep_ == "nsubj" and cur.head.i == root.i):
             return True
-        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod"):
+        # "nurses called by the unions protested in ...": through a participle and its agent too
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod", "agent", "acl"):
             return False
         cur = cur.head
     return False
@@ -777,8 +778,11 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             subj = _quantified(subject_of(tok))
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
-            elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
-                  and acled_inter_of_words(subj.text) not in ARMED_INTER):
+            elif lex.verb_lemma(tok) != "take" and (
+                    (subj is not None and _is_actorish(subj, lex) and acled_inter_of_words(subj.text) not in ARMED_INTER)
+                    # the parser lost the subject ("..., car watchers, including members of X, gathered
+                    # in the square to demand"): the purpose or protest below still tells a demonstration
+                    or (subj is None and tok.dep_ == "ROOT")):
                 # "women gathered in demonstration", "teachers gathered ... to demand":
                 # a public gathering for a cause is a demonstration (ACLED: protest)
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
@@ -833,6 +837,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                and not _said_in_aside(tok, code))
                               or _died_of_wounds(tok) or (code[:2] in _STANDING_ROOTS and _standing(tok)))
         reading.frame = frame_of(tok, lex)
+        misparsed = misparsed_predicate(tok) if reading.background else None
+        if misparsed is not None:
+            reading.background = False  # "IS militants attacked ...": the sentence's predicate
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
             reading.actor_tok = givers[0] if givers else None
@@ -851,6 +858,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        if misparsed is not None:
+            reading.actor_tok = misparsed[0]
+            reading.recipient_tok = misparsed[1] or reading.recipient_tok
         if observed is not None:
             # the observer is the source: who fired is named in the noun, if at all ("shelling by
             # the army"), and what was hit by the noun's own preposition ("strikes on the town")
