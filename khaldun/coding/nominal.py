@@ -161,3 +161,44 @@ def misparsed_predicate(verb: Any) -> tuple[Any, Any] | None:
         return own_subject, (None if has_object else verb.head)
     # "IS militants attacked a checkpoint": the noun it modifies is its subject
     return verb.head, None
+
+
+#: verbs of finding: "police found the body of a man", "bodies were recovered"
+FINDING_VERBS = word_set(_WORDS, "finding")
+#: what is left of the dead: "the body of a young man", "the remains of five people"
+REMAINS_NOUNS = word_set(_WORDS, "remains")
+#: the CAMEO code of a killing whose doer the text does not name (190, use conventional force)
+KILLING = "190"
+
+
+def found_dead(verb: Any) -> tuple[str, Any, Any] | None:
+    """"Police found the body of a young man with a bullet wound", "the bodies of five
+    civilians were found near the town", "a man was found dead": someone was killed, by no
+    one the text names (ACLED codes bodies found as an attack by an unidentified group; the
+    finder is not the killer). (CAMEO code, the remains noun, the dead) or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in FINDING_VERBS:
+        return None
+    for o in object_tokens(verb):
+        if o.lemma_.lower() in REMAINS_NOUNS or o.lower_ in REMAINS_NOUNS:
+            if _denied(o):
+                continue
+            return KILLING, o, of_object(o)
+        if o.dep_ in PASSIVE_SUBJ and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in verb.children):
+            return KILLING, None, o  # "a man was found dead"
+    return None
+
+
+#: acts of occupying or closing a place: with a protest's purpose, a demonstration (CAMEO 144)
+OBSTRUCTING_VERBS = word_set(_WORDS, "obstructing")
+
+
+def obstruction_for_demand(verb: Any, is_purpose: Any) -> bool:
+    """"Workers took over the tax offices to demand the director's resignation", "residents
+    closed the town hall demanding water": occupying or closing a place for a demand is a
+    demonstration (ACLED peaceful protest; CAMEO 144 obstruct passage). The caller checks that
+    the subject is not an armed force."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBSTRUCTING_VERBS:
+        return False
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False
+    return any(is_purpose(c) for c in verb.children)

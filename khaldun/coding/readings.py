@@ -16,7 +16,15 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.coding.nominal import existential_event, misparsed_predicate, observed_event, purpose_follows, with_props
+from khaldun.coding.nominal import (
+    existential_event,
+    found_dead,
+    misparsed_predicate,
+    observed_event,
+    obstruction_for_demand,
+    purpose_follows,
+    with_props,
+)
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
@@ -824,6 +832,14 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if observed is not None:
             # "monitors observed 12 explosions": the explosions are the event, not the watching
             code, noun, specific = observed[0], observed[1], True
+        dead = found_dead(tok) if code is None and tok.pos_ == "VERB" else None
+        if dead is not None:
+            # "police found the body of a man": a killing by no one named, the finder not the killer
+            code, noun = dead[0], dead[1]
+        if ((code is None or code[:3] in ("171", "192")) and obstruction_for_demand(tok, _is_protest_purpose)
+                and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
+            # "workers took over the tax offices to demand ...": occupying a place for a demand
+            code, specific = "144", True
         if code is None:
             continue
         objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
@@ -858,6 +874,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        if dead is not None:
+            reading.actor_tok, reading.recipient_tok = None, dead[2]
         if misparsed is not None:
             reading.actor_tok = misparsed[0]
             reading.recipient_tok = misparsed[1] or reading.recipient_tok
