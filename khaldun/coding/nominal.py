@@ -202,3 +202,32 @@ def obstruction_for_demand(verb: Any, is_purpose: Any) -> bool:
     if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False
     return any(is_purpose(c) for c in verb.children)
+
+
+#: clauses that give a demonstration's purpose: "to demand ...", "demanding ...", "in solidarity with"
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+#: prefixes that make a name what a demonstration is for or against: "a pro-Ukraine rally"
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def topic_tokens(trigger: Any, noun: Any = None) -> frozenset[int]:
+    """Token indices of a demonstration's sentence that say what it is about, not where it is:
+    its purpose clauses ("gathered in Lyon to show solidarity with Ukraine", "marched ...,
+    demanding the withdrawal of troops from Ukraine"), the "for"/"against"/"with" objects of
+    solidarity and support, and names a stance prefix makes a cause ("a pro-Ukraine rally").
+    A place named there is the demonstration's topic; the place it was held is elsewhere."""
+    out: set[int] = set()
+    heads = [trigger] + ([noun] if noun is not None and noun is not trigger else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _PURPOSE_DEPS and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBG"):
+                out.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("in", "for") and any(
+                    g.lemma_.lower() in ("solidarity", "support") for g in c.children):
+                out.update(t.i for t in c.subtree)  # "in solidarity with Ukraine", "in support of Gaza"
+    doc = trigger.doc
+    sent = trigger.sent
+    for i in range(sent.start + 2, sent.end):
+        if doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
+            out.add(i)
+    return frozenset(out)

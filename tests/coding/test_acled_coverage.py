@@ -195,3 +195,18 @@ def test_weapons_seized_are_still_disrupted_weapons_use(code):
 def test_huts_burnt_down_are_destroyed(code):
     recs = code("On 3 May 2022, armed men burnt down three huts in a village near Gusau.")
     assert kinds(top(recs)) == ("Strategic developments", "Looting/property destruction")
+
+
+# --- a demonstration's topic is not its place ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "On 24 April 2022, about 300 people marched to the main square of Granada, demanding the withdrawal "
+    "of Russian troops from Ukraine.",
+    "On 19 March 2022, about 40 people gathered for a pro-Ukraine rally in front of the cathedral in "
+    "Granada to show solidarity with Ukraine.",
+])
+def test_a_country_a_demonstration_is_about_is_not_where_it_was(code, text):
+    best = top(code(text))
+    assert best["acled_event_type"] == "Protests"
+    assert country(best) == "ESP"
