@@ -14,6 +14,10 @@ def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: 
            cameo_code: str | None = None) -> bool:
     if not requires:
         return True
+    if "+" in requires:
+        # every condition: "cameo:172+actor:state"
+        return all(_holds(part, inter1, inter2, target_armed, target_demonstrators, cameo_code)
+                   for part in requires.split("+"))
     if requires.startswith("cameo:"):
         return cameo_code == requires[len("cameo:"):]
     if requires == "recipient:demonstrators":
@@ -30,6 +34,9 @@ def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: 
         return inter1 in ARMED
     if requires == "actor:state":
         return inter1 == 1
+    if requires == "actor:authority":
+        # a state authority, or none named: "the governor issued a ban", "was placed under restrictions"
+        return inter1 in (1, None)
     if requires == "actor:civilians":
         return inter1 == 7
     return False

@@ -35,8 +35,6 @@ _WORDS = "reading_words.tsv"
 OBSERVING_VERBS = word_set(_WORDS, "observing")
 #: nouns that count or group events: "a total of 12 explosions", "a series of blasts"
 EVENT_COUNTERS = word_set(_WORDS, "event_counter")
-#: the event kinds an expletive or an observer reports: protest, coercion, violence
-_NOMINAL_ROOTS = ("14", "17", "18", "19", "20")
 #: the violent kinds an observer reports (the observer is not the one who fired)
 _VIOLENT = ("18", "19", "20")
 #: determiners and adverbs that deny the noun: "there was no clash"
@@ -83,7 +81,9 @@ def existential_event(tok: Any, lex: Lexicon) -> str | None:
     if _denied(tok) or any(c.dep_ == "neg" for c in head.children):
         return None  # "there was no clash", "there were not any protests"
     code = lex.event_noun(tok)
-    return code if code and code[:2] in _NOMINAL_ROOTS else None
+    # fights and attacks only: "there have been protests" says too little of what they were
+    # (peaceful or violent) to code one
+    return code if code and code[:2] in _VIOLENT else None
 
 
 def observed_event(verb: Any, lex: Lexicon) -> tuple[str, Any] | None:

@@ -210,3 +210,13 @@ def test_a_country_a_demonstration_is_about_is_not_where_it_was(code, text):
     best = top(code(text))
     assert best["acled_event_type"] == "Protests"
     assert country(best) == "ESP"
+
+
+def test_rebels_tightening_their_control_is_no_security_measure(code):
+    recs = code("On 3 May 2022, the rebels seized the town and tightened their control of the province.")
+    assert ("Strategic developments", "Change to group/activity") not in typed(recs)
+
+
+def test_there_have_been_protests_says_too_little_to_code(code):
+    recs = code("There have been protests in the capital since the election.")
+    assert ("Protests", "Peaceful protest") not in typed(recs)
