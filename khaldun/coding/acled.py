@@ -209,6 +209,8 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
       demonstration, not looting by an armed group;
     - state forces arresting unarmed people there is a protest with intervention, not
       arrests (ACLED's arrests are those outside a demonstration);
+    - state forces deployed there ("police were deployed") are part of it, not a change to
+      group/activity of their own;
     - state forces' violence against civilians there is used on the demonstrators:
       dispersal (tear gas, batons) a protest with intervention, other force excessive
       force against protesters;
@@ -227,6 +229,9 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
             out[i] = _retyped(r, "Riots", "Violent demonstration")
         elif r.acled_sub_event_type == "Arrests" and r.acled_inter1 in (1, None) and r.acled_inter2 not in ARMED:
             out[i] = _retyped(r, "Protests", "Protest with intervention")
+        elif r.event_type == "MOBILIZE" and r.acled_inter1 in (1, None):
+            # "police were deployed" at the demonstration: part of it, no development of its own
+            out[i] = replace(r, acled_event_type=None, acled_sub_event_type=None)
         elif r.acled_sub_event_type == "Attack" and r.acled_inter1 == 1:
             if r.mode == "crowd-control":
                 out[i] = _retyped(r, "Protests", "Protest with intervention")

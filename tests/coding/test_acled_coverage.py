@@ -220,3 +220,10 @@ def test_rebels_tightening_their_control_is_no_security_measure(code):
 def test_there_have_been_protests_says_too_little_to_code(code):
     recs = code("There have been protests in the capital since the election.")
     assert ("Protests", "Peaceful protest") not in typed(recs)
+
+
+def test_police_deployed_at_a_demonstration_are_part_of_it(code):
+    recs = code("On 3 May 2022, about 200 teachers protested outside the assembly in Chandigarh. "
+                "Police were deployed.")
+    assert ("Strategic developments", "Change to group/activity") not in typed(recs)
+    assert top(recs)["acled_event_type"] == "Protests"
