@@ -10,9 +10,16 @@ from khaldun.records import Actor, EventRecord
 ARMED = {1, 2, 3, 4, 8}
 
 
-def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: bool, target_demonstrators: bool) -> bool:
+def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: bool, target_demonstrators: bool,
+           cameo_code: str | None = None) -> bool:
     if not requires:
         return True
+    if "+" in requires:
+        # every condition: "cameo:172+actor:state"
+        return all(_holds(part, inter1, inter2, target_armed, target_demonstrators, cameo_code)
+                   for part in requires.split("+"))
+    if requires.startswith("cameo:"):
+        return cameo_code == requires[len("cameo:"):]
     if requires == "recipient:demonstrators":
         return target_demonstrators
     if requires == "recipient:armed":
@@ -27,6 +34,9 @@ def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: 
         return inter1 in ARMED
     if requires == "actor:state":
         return inter1 == 1
+    if requires == "actor:authority":
+        # a state authority, or none named: "the governor issued a ban", "was placed under restrictions"
+        return inter1 in (1, None)
     if requires == "actor:civilians":
         return inter1 == 7
     return False
@@ -34,7 +44,7 @@ def _holds(requires: str, inter1: int | None, inter2: int | None, target_armed: 
 
 def acled_types(
     plover_type: str | None, mode: str | None, inter1: int | None, inter2: int | None, *,
-    target_armed: bool = False, target_demonstrators: bool = False,
+    target_armed: bool = False, target_demonstrators: bool = False, cameo_code: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(ACLED event type, sub-event type), or (None, None) outside ACLED's scope.
 
@@ -42,6 +52,7 @@ def acled_types(
     military position, a police station, an army patrol): "recipient:armed" holds.
     ``target_demonstrators``: the target is named as demonstrators ("protesters",
     not any opposition supporters): "recipient:demonstrators" holds.
+    ``cameo_code``: the event's CAMEO code, for rows that require one ("cameo:172").
     """
     if plover_type is None:
         return None, None
@@ -50,7 +61,7 @@ def acled_types(
             continue
         if rule.mode not in ("*", mode or ""):
             continue
-        if _holds(rule.requires, inter1, inter2, target_armed, target_demonstrators):
+        if _holds(rule.requires, inter1, inter2, target_armed, target_demonstrators, cameo_code):
             return rule.event_type, rule.sub_event_type
     return None, None
 
@@ -133,6 +144,7 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
             if d is not None and (d.acled_event_type, d.acled_sub_event_type) != (r.acled_event_type, r.acled_sub_event_type):
                 out[i] = replace(r, acled_event_type=d.acled_event_type, acled_sub_event_type=d.acled_sub_event_type)
     out = _in_demonstration(out)
+    out = _one_scene(out)
     clashes = [r for r in out if r.mode == "clash" and r.acled_sub_event_type == "Armed clash" and r.polarity == "affirmed"]
     if clashes:
         sides = set().union(*(_fight_sides(c) for c in clashes))
@@ -141,6 +153,30 @@ def consolidate_acled(records: list[EventRecord]) -> list[EventRecord]:
                 continue
             if not _fight_sides(r) or _fight_sides(r) & sides:
                 out[i] = replace(r, acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    return out
+
+
+def _one_scene(records: list[EventRecord]) -> list[EventRecord]:
+    """A part of an incident that the text does not place or date happened where and when the
+    incident did: "Around 200 people gathered in Aalborg ... The demonstrators demanded that the
+    government act" (the demand, a peaceful protest, is the gathering's), "Clashes broke out in
+    the district. Three militants were killed". A record of an ACLED type with no place takes
+    the place of the nearest placed record of the same ACLED event type (an earlier one on a
+    tie), and its date when it has none (ACLED: one event per incident, at its location)."""
+    placed = [r for r in records if r.location is not None and r.acled_event_type is not None and r.polarity == "affirmed"]
+    if not placed:
+        return records
+    out = list(records)
+    for i, r in enumerate(out):
+        if r.location is not None or r.acled_event_type is None or r.polarity != "affirmed":
+            continue
+        same = [p for p in placed if p.acled_event_type == r.acled_event_type]
+        if not same:
+            continue
+        here = r.evidence.sentence_index
+        donor = min(same, key=lambda p: (abs(p.evidence.sentence_index - here), p.evidence.sentence_index > here))
+        out[i] = replace(r, location=donor.location, date=r.date or donor.date,
+                         date_precision=r.date_precision if r.date else donor.date_precision)
     return out
 
 
@@ -173,6 +209,8 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
       demonstration, not looting by an armed group;
     - state forces arresting unarmed people there is a protest with intervention, not
       arrests (ACLED's arrests are those outside a demonstration);
+    - state forces deployed there ("police were deployed") are part of it, not a change to
+      group/activity of their own;
     - state forces' violence against civilians there is used on the demonstrators:
       dispersal (tear gas, batons) a protest with intervention, other force excessive
       force against protesters;
@@ -191,6 +229,9 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
             out[i] = _retyped(r, "Riots", "Violent demonstration")
         elif r.acled_sub_event_type == "Arrests" and r.acled_inter1 in (1, None) and r.acled_inter2 not in ARMED:
             out[i] = _retyped(r, "Protests", "Protest with intervention")
+        elif r.event_type == "MOBILIZE" and r.acled_inter1 in (1, None):
+            # "police were deployed" at the demonstration: part of it, no development of its own
+            out[i] = replace(r, acled_event_type=None, acled_sub_event_type=None)
         elif r.acled_sub_event_type == "Attack" and r.acled_inter1 == 1:
             if r.mode == "crowd-control":
                 out[i] = _retyped(r, "Protests", "Protest with intervention")

@@ -19,6 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
+from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
@@ -209,7 +210,8 @@ class RecordAssembler:
         entry = cameo(code)
         if mode is None:
             mode = entry.mode
-        location = doc_places.event_location(sent, b.trigger)
+        location = doc_places.event_location(sent, b.trigger, topic_tokens(b.trigger, b.reading.event_noun)
+                                             if root == "14" or entry.plover_type == "PROTEST" else frozenset())
         if location is not None and cameo(code).quad_class in (0, 1, 3):
             # words are spoken where the speaker is: a place from another clause or
             # another sentence is where something else happened
@@ -302,6 +304,7 @@ class RecordAssembler:
                 target_armed=(recipient is None or inter2 is None) and bool(words_target),
                 target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
                                                                 or demonstrating),
+                cameo_code=code,
             )
             confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives

@@ -34,6 +34,7 @@ from khaldun.coding.ontology import cameo
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
+    GATHERING_VERBS,
     NON_ACTOR_ENTS,
     RESPONSIBILITY,
     RIOT_SIGNS,
@@ -244,8 +245,8 @@ class EventCoder:
             found = self.lex.mode_of(clause, plain=True)
             if found is not None:
                 mode = found[0]
-            elif code.startswith("171") and (self.lex.mode_of(clause) is not None
-                                              or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in clause)):
+            elif code.startswith("171") and (self.lex.mode_of(seized := _seized_words(clause, b.reading)) is not None
+                                              or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
         elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
@@ -265,6 +266,7 @@ class EventCoder:
                 # by disapproving officially (CAMEO 111/114)
                 code, mode = "141", None
             elif (code in ("140", "141") and b.reading.event_noun is None and b.actors
+                    and self.lex.verb_lemma(b.reading.trigger) not in GATHERING_VERBS
                     and all(_is_government(a) for a in b.actors)):
                 # a government "protests" (the verb) by complaining officially; people who
                 # stage a protest, or protest in a place, demonstrate
@@ -284,12 +286,28 @@ def _is_clash(reading: Any) -> bool:
     words += [g for v in conjuncts if v.pos_ == "VERB"
               for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
               for g in c.children if g.dep_ == "pobj"]
-    if any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS for t in words):
+    if any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS or _unhyphenated(t) in CLASH_WORDS for t in words):
         return True
     # "the two factions attacked each other", "fired at one another": a reciprocal object is a fight
     return any(c.dep_ in ("dobj", "pobj", "prep") and c.lower_ in ("other", "another", "at", "on")
                and any(g.lower_ in ("each", "one") for g in c.subtree) and any(g.lower_ in ("other", "another") for g in c.subtree)
                for c in reading.trigger.children)
+
+
+def _unhyphenated(tok: Any) -> str:
+    """A hyphenated noun the tokenizer split, read as one word: "shoot-outs" is "shootout"."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}{tok.lemma_.lower()}"
+    return ""
+
+
+def _seized_words(clause: list[Any], reading: Any) -> list[Any]:
+    """The clause without its trigger and its actor's phrase, where a weapon seized or destroyed is
+    named: "gunmen burnt down huts" and "militants seized a truck" name none ("gunmen" is a weapon
+    word only as the one who acts, "seize" a mode only as taking territory)."""
+    own = {reading.trigger.i} | ({t.i for t in reading.actor_tok.subtree} if reading.actor_tok is not None else set())
+    return [t for t in clause if t.i not in own]
 
 
 def _is_government(actor: Actor) -> bool:

@@ -248,9 +248,11 @@ class Lexicon:
         lemma = lemmas[i].lower()
         if i >= 2 and table.text[i - 1] == "-" and not table.ws[i - 1]:
             # the tokenizer splits hyphenated nouns: "sit-in", "lathi-charge"
-            joined = f"{low[i - 2]}-{low[i]}"
-            if joined in self.nouns:
-                return self.nouns[joined]
+            first = low[i - 2]
+            # "sit-in"; the plural "shoot-outs" by its lemma; "shoot-out" written "shootout"
+            for joined in (f"{first}-{low[i]}", f"{first}-{lemma}", f"{first}{lemma}"):
+                if joined in self.nouns:
+                    return self.nouns[joined]
         kids = child_indices(doc)
         for c in kids[i]:
             if dep[c] in ("compound", "amod"):

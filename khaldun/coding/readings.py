@@ -16,6 +16,15 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.coding.nominal import (
+    existential_event,
+    found_dead,
+    misparsed_predicate,
+    observed_event,
+    obstruction_for_demand,
+    purpose_follows,
+    with_props,
+)
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
@@ -673,7 +682,8 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     for _ in range(6):
         if cur.i == root.i or (gerund_root and cur.dep_ == "nsubj" and cur.head.i == root.i):
             return True
-        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod"):
+        # "nurses called by the unions protested in ...": through a participle and its agent too
+        if cur.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "dobj", "nmod", "agent", "acl"):
             return False
         cur = cur.head
     return False
@@ -778,8 +788,11 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             subj = _quantified(subject_of(tok))
             if subj is not None and subj.lemma_.lower() in CROWD_NOUNS:
                 code = "141"  # "300 demonstrators gathered outside the offices"
-            elif (subj is not None and lex.verb_lemma(tok) != "take" and _is_actorish(subj, lex)
-                  and acled_inter_of_words(subj.text) not in ARMED_INTER):
+            elif lex.verb_lemma(tok) != "take" and (
+                    (subj is not None and _is_actorish(subj, lex) and acled_inter_of_words(subj.text) not in ARMED_INTER)
+                    # the parser lost the subject ("..., car watchers, including members of X, gathered
+                    # in the square to demand"): the purpose or protest below still tells a demonstration
+                    or (subj is None and tok.dep_ == "ROOT")):
                 # "women gathered in demonstration", "teachers gathered ... to demand":
                 # a public gathering for a cause is a demonstration (ACLED: protest)
                 protest = [o for o in _prep_objects(tok, ("in", "for", "at")) if (lex.event_noun(o) or "")[:2] == "14"]
@@ -794,11 +807,18 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 elif any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
                         o.lemma_.lower() == "support" for o in _prep_objects(tok, ("in",))):
                     code = "141"  # "gathered against the reform", "gathered in support of the strikers"
+                elif with_props(tok, PROTEST_PROPS, _prep_objects) or purpose_follows(tok, PROTEST_PURPOSES):
+                    # "gathered with banners and flags"; "gathered outside the town hall. They
+                    # denounced ...": the gathering's purpose told in the next sentence
+                    code = "141"
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             c = lex.event_noun(tok)
             head = tok.head
             if c and head.lemma_.lower() in OCCURRENCE_VERBS and lex.match_verb(head) is None:
                 code, noun = c, tok
+        elif tok.pos_ == "NOUN" and tok.dep_ == "attr" and existential_event(tok, lex):
+            # "there was an armed clash between X and Y": the noun is the event
+            code, noun = existential_event(tok, lex), tok
         elif tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
             # a headline with no verb names its event: "nationwide blockade enforced by the
             # opposition", "clashes in the district"; only protests and violence, which
@@ -810,6 +830,18 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
             noun = tok if code is not None else None
+        observed = observed_event(tok, lex) if tok.pos_ == "VERB" else None
+        if observed is not None:
+            # "monitors observed 12 explosions": the explosions are the event, not the watching
+            code, noun, specific = observed[0], observed[1], True
+        dead = found_dead(tok) if code is None and tok.pos_ == "VERB" else None
+        if dead is not None:
+            # "police found the body of a man": a killing by no one named, the finder not the killer
+            code, noun = dead[0], dead[1]
+        if ((code is None or code[:3] in ("171", "192")) and obstruction_for_demand(tok, _is_protest_purpose)
+                and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
+            # "workers took over the tax offices to demand ...": occupying a place for a demand
+            code, specific = "144", True
         if code is None:
             continue
         objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
@@ -823,6 +855,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                                and not _said_in_aside(tok, code))
                               or _died_of_wounds(tok) or (code[:2] in _STANDING_ROOTS and _standing(tok)))
         reading.frame = frame_of(tok, lex)
+        misparsed = misparsed_predicate(tok) if reading.background else None
+        if misparsed is not None:
+            reading.background = False  # "IS militants attacked ...": the sentence's predicate
         if reverse:
             givers = _prep_objects(tok, ("from",)) or [g for o in object_tokens(tok) for g in _prep_objects(o, ("from",))]
             reading.actor_tok = givers[0] if givers else None
@@ -841,6 +876,16 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             reading.recipient_tok = _recipient_of(tok, lex, noun, code)
         else:
             reading.recipient_tok = None
+        if dead is not None:
+            reading.actor_tok, reading.recipient_tok = None, dead[2]
+        if misparsed is not None:
+            reading.actor_tok = misparsed[0]
+            reading.recipient_tok = misparsed[1] or reading.recipient_tok
+        if observed is not None:
+            # the observer is the source: who fired is named in the noun, if at all ("shelling by
+            # the army"), and what was hit by the noun's own preposition ("strikes on the town")
+            reading.actor_tok = _event_noun_agent(noun)
+            reading.recipient_tok = next((h for h in _prep_objects(noun, RECIPIENT_PREPS) if _is_actorish(h, lex)), None)
         # "shelled an army position", "a convoy chartered by the UN delivered": the owner acts or suffers
         reading.actor_tok = owner_of(reading.actor_tok, "actor") or reading.actor_tok
         if (reading.actor_tok is not None and reading.actor_tok.lower_ in ("which", "who", "that")

@@ -530,9 +530,13 @@ class DocumentPlaces:
         return [(m, p) for m, p in self.resolved()
                 if start <= m.start < end and m.role in ("locative", "target", "other")]
 
-    def event_location(self, sentence: Any, trigger: Any) -> Place | None:
-        """Where the event carried by ``trigger`` in ``sentence`` happened, or None."""
-        here = self._fitting(sentence.start, sentence.end)
+    def event_location(self, sentence: Any, trigger: Any, exclude: frozenset[int] = frozenset()) -> Place | None:
+        """Where the event carried by ``trigger`` in ``sentence`` happened, or None.
+
+        ``exclude``: token indices of the sentence whose places say what the event is about,
+        not where it was ("protested ... demanding aid to Ukraine"): mentions starting there
+        are not the event's."""
+        here = [mp for mp in self._fitting(sentence.start, sentence.end) if mp[0].start not in exclude]
         if here:
             return self._most_specific(here, trigger)
         for sent in self._context(sentence):

@@ -1,0 +1,233 @@
+"""Events a sentence tells by a noun, in the passive, or through an observer (issue 10).
+
+The verb rules of :mod:`khaldun.coding.readings` read "X attacked Y" and "clashes
+erupted". ACLED's event descriptions (and news generally) also report events with
+no acting verb at all; each function here finds one such phrasing and returns what
+:func:`~khaldun.coding.readings.find_readings` needs to code it:
+
+- an event noun after an expletive "there": "there was an armed clash between X and
+  Y", "there were clashes in the district" (:func:`existential_event`);
+- an event recorded by an observer: "monitors observed a total of 12 explosions",
+  "residents heard gunfire", "the mission recorded 30 projectiles" (ACLED codes the
+  explosions, shelling or fire a monitor reports; the monitor is the source, not the
+  actor: :func:`observed_event`);
+- a gathering whose purpose the next sentence gives: "Some 300 people gathered in
+  front of the town hall. They denounced the closure ..." (ACLED's protest: a
+  public gathering of three or more people to make a demand or express a grievance:
+  :func:`purpose_follows`);
+- a gathering "with banners and flags" (what protesters carry: :func:`with_props`).
+
+Security measures (curfews, lockdowns, bans, states of emergency) and movements of
+forces ("troops were deployed", "X moved troops to ...") are coded by the lexicon
+(``verbs.tsv``, ``nouns.tsv``) and typed by ``acled_crosswalk.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.nlp.views import of_object
+from khaldun.resources import word_set
+
+_WORDS = "reading_words.tsv"
+#: verbs of observing or recording: their object is an event a monitor saw or heard
+OBSERVING_VERBS = word_set(_WORDS, "observing")
+#: nouns that count or group events: "a total of 12 explosions", "a series of blasts"
+EVENT_COUNTERS = word_set(_WORDS, "event_counter")
+#: the violent kinds an observer reports (the observer is not the one who fired)
+_VIOLENT = ("18", "19", "20")
+#: determiners and adverbs that deny the noun: "there was no clash"
+_NONE = frozenset({"no", "neither"})
+#: pronouns and nouns that take up a gathering's participants in the next sentence
+_PARTICIPANTS = frozenset({"they", "participants", "protesters", "protestors", "demonstrators", "group", "crowd",
+                           "gathering", "attendees", "people", "residents", "workers"})
+
+
+def _denied(noun: Any) -> bool:
+    return any(c.dep_ in ("det", "neg", "advmod") and c.lower_ in _NONE for c in noun.children)
+
+
+def _counted(tok: Any) -> Any:
+    """What a counting noun counts: "a total of 12 explosions" is the explosions."""
+    if tok.lemma_.lower() in EVENT_COUNTERS or tok.lower_ in EVENT_COUNTERS:
+        inner = of_object(tok)
+        if inner is not None:
+            return inner
+    return tok
+
+
+def _noun_code(tok: Any, lex: Lexicon, weapons: bool) -> str | None:
+    """The event code of a noun; with ``weapons``, a weapon or blast noun that names a CAMEO
+    code in ``modes.tsv`` counts too ("explosions", "projectiles", "shots")."""
+    code = lex.event_noun(tok)
+    if code or not weapons:
+        return code
+    for key in (tok.lemma_.lower(), tok.lower_):
+        hit = lex.modes.get(key)
+        if hit and hit[1]:
+            return hit[1]
+    return None
+
+
+def existential_event(tok: Any, lex: Lexicon) -> str | None:
+    """"There was an armed clash between the army and rebels": an event noun that is the
+    attribute of "be" with an expletive subject is the event (CAMEO code), else None."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr":
+        return None
+    head = tok.head
+    if head.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return None
+    if _denied(tok) or any(c.dep_ == "neg" for c in head.children):
+        return None  # "there was no clash", "there were not any protests"
+    code = lex.event_noun(tok)
+    # fights and attacks only: "there have been protests" says too little of what they were
+    # (peaceful or violent) to code one
+    return code if code and code[:2] in _VIOLENT else None
+
+
+def observed_event(verb: Any, lex: Lexicon) -> tuple[str, Any] | None:
+    """"Monitors observed / recorded a total of 12 explosions near X", "residents heard
+    gunfire": (code, event noun) for violence an observer reports, else None. The
+    reading's actor is whoever the noun names ("shelling by the army"), not the observer."""
+    if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in OBSERVING_VERBS:
+        return None
+    for o in object_tokens(verb):
+        if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        noun = _counted(o)
+        if _denied(noun) or _denied(o):
+            continue
+        code = _noun_code(noun, lex, weapons=True)
+        if code and code[:2] in _VIOLENT:
+            return code, noun
+    return None
+
+
+def _next_sentence(sent: Any) -> Any:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
+def purpose_follows(verb: Any, purposes: frozenset[str]) -> bool:
+    """"Some 300 people gathered in front of the town hall. They denounced the closure of
+    the ward": a gathering whose next sentence has its participants (they, the group, the
+    protesters) demand, denounce or call for something is a demonstration."""
+    nxt = _next_sentence(verb.sent)
+    if nxt is None:
+        return False
+    root = nxt.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in purposes:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in _PARTICIPANTS or subj.lemma_.lower() in _PARTICIPANTS)
+
+
+def with_props(verb: Any, props: frozenset[str], prep_objects: Any) -> bool:
+    """"Workers gathered in the square with banners and flags": a gathering with what
+    protesters carry is a demonstration (ACLED peaceful protest)."""
+    found = list(prep_objects(verb, ("with",)))
+    found += [c for o in found for c in o.conjuncts]
+    return any(o.lemma_.lower() in props for o in found)
+
+
+def _verbless(root: Any) -> bool:
+    """A sentence the parser left without a main verb: its root is a noun, or a "be" with no
+    subject ("IS militants attacked ...", the group's name read as the verb "is")."""
+    if root.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (root.lemma_.lower() == "be" and root.pos_ == "AUX"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children))
+
+
+def misparsed_predicate(verb: Any) -> tuple[Any, Any] | None:
+    """A finite past-tense verb the parser hung off a noun as a modifier, in a sentence with no
+    main verb: "IS militants attacked a checkpoint" (with "IS" read as the verb), "members of X
+    assaulted and injured members of Y" (with the object made the root). A reduced relative is
+    a past participle (VBN), never a simple past (VBD): the verb is the sentence's predicate.
+
+    (actor token, recipient token) to use, either None when the usual roles hold; None when the
+    verb is not such a predicate."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ not in ("acl", "amod"):
+        return None
+    if not _verbless(verb.sent.root):
+        return None
+    own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own_subject is not None:
+        # "members of X assaulted and injured members of Y": the noun it modifies is its object
+        has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children)
+        return own_subject, (None if has_object else verb.head)
+    # "IS militants attacked a checkpoint": the noun it modifies is its subject
+    return verb.head, None
+
+
+#: verbs of finding: "police found the body of a man", "bodies were recovered"
+FINDING_VERBS = word_set(_WORDS, "finding")
+#: what is left of the dead: "the body of a young man", "the remains of five people"
+REMAINS_NOUNS = word_set(_WORDS, "remains")
+#: the CAMEO code of a killing whose doer the text does not name (190, use conventional force)
+KILLING = "190"
+
+
+def found_dead(verb: Any) -> tuple[str, Any, Any] | None:
+    """"Police found the body of a young man with a bullet wound", "the bodies of five
+    civilians were found near the town", "a man was found dead": someone was killed, by no
+    one the text names (ACLED codes bodies found as an attack by an unidentified group; the
+    finder is not the killer). (CAMEO code, the remains noun, the dead) or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in FINDING_VERBS:
+        return None
+    for o in object_tokens(verb):
+        if o.lemma_.lower() in REMAINS_NOUNS or o.lower_ in REMAINS_NOUNS:
+            if _denied(o):
+                continue
+            return KILLING, o, of_object(o)
+        if o.dep_ in PASSIVE_SUBJ and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in verb.children):
+            return KILLING, None, o  # "a man was found dead"
+    return None
+
+
+#: acts of occupying or closing a place: with a protest's purpose, a demonstration (CAMEO 144)
+OBSTRUCTING_VERBS = word_set(_WORDS, "obstructing")
+
+
+def obstruction_for_demand(verb: Any, is_purpose: Any) -> bool:
+    """"Workers took over the tax offices to demand the director's resignation", "residents
+    closed the town hall demanding water": occupying or closing a place for a demand is a
+    demonstration (ACLED peaceful protest; CAMEO 144 obstruct passage). The caller checks that
+    the subject is not an armed force."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBSTRUCTING_VERBS:
+        return False
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False
+    return any(is_purpose(c) for c in verb.children)
+
+
+#: clauses that give a demonstration's purpose: "to demand ...", "demanding ...", "in solidarity with"
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+#: prefixes that make a name what a demonstration is for or against: "a pro-Ukraine rally"
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def topic_tokens(trigger: Any, noun: Any = None) -> frozenset[int]:
+    """Token indices of a demonstration's sentence that say what it is about, not where it is:
+    its purpose clauses ("gathered in Lyon to show solidarity with Ukraine", "marched ...,
+    demanding the withdrawal of troops from Ukraine"), the "for"/"against"/"with" objects of
+    solidarity and support, and names a stance prefix makes a cause ("a pro-Ukraine rally").
+    A place named there is the demonstration's topic; the place it was held is elsewhere."""
+    out: set[int] = set()
+    heads = [trigger] + ([noun] if noun is not None and noun is not trigger else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _PURPOSE_DEPS and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBG"):
+                out.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("in", "for") and any(
+                    g.lemma_.lower() in ("solidarity", "support") for g in c.children):
+                out.update(t.i for t in c.subtree)  # "in solidarity with Ukraine", "in support of Gaza"
+    doc = trigger.doc
+    sent = trigger.sent
+    for i in range(sent.start + 2, sent.end):
+        if doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
+            out.add(i)
+    return frozenset(out)
