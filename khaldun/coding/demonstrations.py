@@ -1,0 +1,94 @@
+"""Violent demonstrations: what demonstrators did, told in the demonstration's sentence.
+
+ACLED codebook: a demonstration is a violent demonstration (Riots) when the demonstrators
+engage in violence or destruction: they clash with the police or with others, throw stones,
+vandalise or burn property. Force used on demonstrators who stay peaceful is a protest with
+intervention or excessive force against protesters; force used in a clash with violent
+demonstrators is part of the violent demonstration. The coder reads each act apart: a rally
+(a peaceful protest), police firing tear gas (force against protesters), a toll (an attack).
+Where one sentence names the demonstration and tells its violence ("protesters rallied and
+clashed with police", "dozens were wounded as police used tear gas in clashes with
+stone-throwing protesters", "violent protests erupted"), these records are the one violent
+demonstration. A sentence that calls the demonstration peaceful is never read so.
+
+The words are in ``khaldun/data/lexicon/demonstration_signs.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from khaldun.errors import DataError
+from khaldun.nlp.views import doc_sents, token_table
+from khaldun.records import EventRecord
+from khaldun.resources import data_lines, register_cache
+
+VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+#: ACLED sub-types that, in a violent demonstration's sentence, are parts of it: the protest itself,
+#: the force used on the demonstrators, a toll or fight with no armed group on either side
+_PARTS = frozenset({
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Attack", "Armed clash",
+    "Mob violence",
+})
+#: armed non-state sides (rebels, militias, external forces): their fight is no demonstration
+_ARMED_NON_STATE = frozenset({2, 3, 4, 8})
+ROLES = frozenset({"demonstration", "violence", "peaceful"})
+#: what a "riot" modifier names when it is the state's ("riot police", "riot gear", "riot control")
+_EQUIPPED = frozenset({"police", "policeman", "officer", "force", "gear", "squad", "unit", "shield", "control", "cop", "trooper"})
+
+
+@register_cache
+@lru_cache(maxsize=1)
+def demonstration_signs() -> dict[str, str]:
+    """lemma -> role, from ``demonstration_signs.tsv``."""
+    out: dict[str, str] = {}
+    for line in data_lines("lexicon", "demonstration_signs.tsv"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0] == "lemma":
+            continue
+        if len(parts) != 2 or parts[1] not in ROLES:
+            raise DataError(f"lexicon/demonstration_signs.tsv: bad row {line!r}")
+        out[parts[0].lower()] = parts[1]
+    return out
+
+
+def _roles(table: Any, start: int, end: int) -> set[str]:
+    signs = demonstration_signs()
+    found: set[str] = set()
+    for i in range(start, end):
+        role = signs.get(table.lemma[i].lower()) or signs.get(table.lower[i])
+        if role is None:
+            continue
+        if role == "violence" and table.dep[i] in ("compound", "amod") and table.lemma[table.head[i]].lower() in _EQUIPPED:
+            continue  # "riot police", "riot gear": the force, not the demonstrators' violence
+        found.add(role)
+    return found
+
+
+def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[EventRecord]:
+    """Records of a demonstration whose sentence tells its violence, as a violent demonstration."""
+    if not any(r.acled_sub_event_type in _PARTS for r in records):
+        return records
+    table = token_table(parsed)
+    sents = doc_sents(parsed)
+    roles: dict[int, set[str]] = {}
+    out = []
+    for r in records:
+        if r.acled_sub_event_type not in _PARTS or r.polarity != "affirmed" or r.incident_class is not None:
+            out.append(r)
+            continue
+        if {r.acled_inter1, r.acled_inter2} & _ARMED_NON_STATE:
+            out.append(r)
+            continue
+        idx = r.evidence.sentence_index
+        if idx not in roles:
+            sent = sents[idx] if 0 <= idx < len(sents) else None
+            roles[idx] = _roles(table, sent.start, sent.end) if sent is not None else set()
+        found = roles[idx]
+        if {"demonstration", "violence"} <= found and "peaceful" not in found:
+            out.append(replace(r, acled_event_type=VIOLENT_DEMONSTRATION[0], acled_sub_event_type=VIOLENT_DEMONSTRATION[1]))
+        else:
+            out.append(r)
+    return out
