@@ -9,7 +9,10 @@ demonstrators is part of the violent demonstration. The coder reads each act apa
 Where one sentence names the demonstration and tells its violence ("protesters rallied and
 clashed with police", "dozens were wounded as police used tear gas in clashes with
 stone-throwing protesters", "violent protests erupted"), these records are the one violent
-demonstration. A sentence that calls the demonstration peaceful is never read so.
+demonstration. A sentence that calls the demonstration peaceful is never read so. Where the
+sentence names a demonstration but no violence of the demonstrators, an attack by state forces
+(or by no one named) is force used on it: a protest with intervention when it is crowd control
+(tear gas, batons, water cannon), else excessive force against protesters.
 
 The words are in ``khaldun/data/lexicon/demonstration_signs.tsv``.
 """
@@ -20,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from khaldun.coding.attribution import REPORTING_HEADS
 from khaldun.errors import DataError
 from khaldun.nlp.views import doc_sents, token_table
 from khaldun.records import EventRecord
@@ -67,8 +71,47 @@ def _roles(table: Any, start: int, end: int) -> set[str]:
     return found
 
 
+#: ACLED sub-types read from who acted (demonstrators) rather than from what was done
+_BY_DEMONSTRATORS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def reported_by_activists(records: list[EventRecord], parsed: Any) -> list[EventRecord]:
+    """Activists who *report* something do not demonstrate.
+
+    ACLED codes what demonstrators do as a protest: demonstrators who demand, denounce or
+    reject are demonstrating. An accusation the coder derives from a report ("activists say
+    troops shelled the town", "the movement claimed that 27 members were kidnapped") is the
+    activists' statement about someone else's act: no demonstration, so no ACLED type.
+    """
+    if not any(r.acled_sub_event_type == "Peaceful protest" and r.event_type in _BY_DEMONSTRATORS for r in records):
+        return records
+    table = token_table(parsed)
+    sents = doc_sents(parsed)
+    out = []
+    for r in records:
+        if r.acled_sub_event_type == "Peaceful protest" and r.event_type in _BY_DEMONSTRATORS:
+            idx = r.evidence.sentence_index
+            sent = sents[idx] if 0 <= idx < len(sents) else None
+            first = (r.evidence.trigger.split() or [""])[0].lower()
+            lemmas = {table.lemma[i].lower() for i in range(sent.start, sent.end) if table.lower[i] == first} if sent else set()
+            if lemmas & REPORTING_HEADS:
+                r = replace(r, acled_event_type=None, acled_sub_event_type=None)
+        out.append(r)
+    return out
+
+
+def _victims_demonstrate(r: EventRecord) -> bool:
+    """No victims are named apart from the demonstration, or they are named as demonstrators."""
+    if r.recipient is None:
+        return True
+    signs = demonstration_signs()
+    words = (w.strip(".,;:()\"'").lower() for w in (r.recipient.text or "").split())
+    return any(signs.get(w) == "demonstration" or signs.get(w.rstrip("s")) == "demonstration" for w in words)
+
+
 def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[EventRecord]:
-    """Records of a demonstration whose sentence tells its violence, as a violent demonstration."""
+    """Records of a demonstration whose sentence tells its violence, as a violent demonstration;
+    state force used on a demonstration whose violence is not told, as force against protesters."""
     if not any(r.acled_sub_event_type in _PARTS for r in records):
         return records
     table = token_table(parsed)
@@ -89,6 +132,13 @@ def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[Even
         found = roles[idx]
         if {"demonstration", "violence"} <= found and "peaceful" not in found:
             out.append(replace(r, acled_event_type=VIOLENT_DEMONSTRATION[0], acled_sub_event_type=VIOLENT_DEMONSTRATION[1]))
+        elif "demonstration" in found and r.acled_sub_event_type == "Attack" and r.acled_inter1 in (1, None) and (
+                r.actor is None or r.acled_inter1 == 1) and _victims_demonstrate(r):
+            # "killed as a result of army attacks against peaceful protesters", "security forces shot
+            # live rounds to clear protests": state force (or force no one is named for) used on a
+            # demonstration whose violence the sentence does not tell
+            sub = "Protest with intervention" if r.mode == "crowd-control" else "Excessive force against protesters"
+            out.append(replace(r, acled_event_type="Protests", acled_sub_event_type=sub))
         else:
             out.append(r)
     return out
