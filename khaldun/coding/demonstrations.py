@@ -65,6 +65,8 @@ def _roles(table: Any, start: int, end: int) -> set[str]:
         role = signs.get(table.lemma[i].lower()) or signs.get(table.lower[i])
         if role is None:
             continue
+        if role == "demonstration" and table.pos[i] not in ("NOUN", "VERB"):
+            continue  # "14 March 2022": the month, not a march
         if role == "violence" and table.dep[i] in ("compound", "amod") and table.lemma[table.head[i]].lower() in _EQUIPPED:
             continue  # "riot police", "riot gear": the force, not the demonstrators' violence
         found.add(role)
@@ -112,7 +114,7 @@ def _victims_demonstrate(r: EventRecord) -> bool:
 def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[EventRecord]:
     """Records of a demonstration whose sentence tells its violence, as a violent demonstration;
     state force used on a demonstration whose violence is not told, as force against protesters."""
-    if not any(r.acled_sub_event_type in _PARTS for r in records):
+    if not any(r.acled_sub_event_type in _PARTS or r.acled_sub_event_type == "Violent demonstration" for r in records):
         return records
     table = token_table(parsed)
     sents = doc_sents(parsed)
@@ -122,8 +124,8 @@ def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[Even
         if r.acled_sub_event_type not in _PARTS or r.polarity != "affirmed" or r.incident_class is not None:
             out.append(r)
             continue
-        if {r.acled_inter1, r.acled_inter2} & _ARMED_NON_STATE:
-            out.append(r)
+        if {r.acled_inter1, r.acled_inter2} & _ARMED_NON_STATE or (r.acled_inter1 == 1 and r.acled_inter2 == 1):
+            out.append(r)  # armed groups, or two state forces, fight battles, not demonstrations
             continue
         idx = r.evidence.sentence_index
         if idx not in roles:
@@ -141,4 +143,24 @@ def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[Even
             out.append(replace(r, acled_event_type="Protests", acled_sub_event_type=sub))
         else:
             out.append(r)
-    return out
+    return _without_demonstration(out, table, sents, roles)
+
+
+def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, roles: dict[int, set[str]]) -> list[EventRecord]:
+    """Riots where the document tells no demonstration are mob violence.
+
+    ACLED codebook: a violent demonstration is a demonstration whose participants turn violent;
+    violence by a mob or an unorganised crowd with no demonstration (a lynching, a mob that
+    vandalises temples) is mob violence. The coder reads violence by a crowd as a riot (CAMEO 145,
+    a violent demonstration); where no sentence of the document names a demonstration or
+    demonstrators and the actor is not named as demonstrators, it is mob violence.
+    """
+    if not any(r.acled_sub_event_type == "Violent demonstration" for r in records):
+        return records
+    for i in range(len(sents)):
+        if i not in roles:
+            roles[i] = _roles(table, sents[i].start, sents[i].end)
+        if "demonstration" in roles[i]:
+            return records
+    return [replace(r, acled_sub_event_type="Mob violence")
+            if r.acled_sub_event_type == "Violent demonstration" and r.acled_inter1 != 6 else r for r in records]

@@ -13,8 +13,9 @@ but loses its ACLED type and says what it was in ``incident_class``.
 Organised crime (gangs, cartels, smuggling and trafficking networks, drug trade, fraud rings)
 acts for material gain, not a political purpose (ACLED's note on organised crime): an arrest
 or a seizure over drugs, contraband or smuggling is not one of ACLED's (political) arrests and
-loses its ACLED type; violence by a gang or a cartel keeps its ACLED type (ACLED codes some
-gang violence) and is marked too.
+loses its ACLED type; violence by a gang or a cartel, and arrests of its members, keep their
+ACLED type (ACLED codes large organised criminal groups as actors where they contest the
+state: gang wars, crackdowns on gangs) and are marked too.
 
 The words are in ``khaldun/data/lexicon/incidents.tsv`` (roles hazard, failure, mishap,
 setting, accident, attack, crime, criminal). Where the sentence shows a sign of deliberate
@@ -152,6 +153,13 @@ def _crime(r: EventRecord, roles: dict[str, list[int]], doc_roles: set[str]) -> 
     return False
 
 
+def _gang(r: EventRecord, roles: dict[str, list[int]]) -> bool:
+    """The arrest names members of a criminal group (a gang, a cartel), not only a crime's matter."""
+    words = incident_words()
+    return "criminal" in roles or (r.recipient is not None and (r.recipient.sector == "CRM" or any(
+        words.get(w, ("", False))[0] == "criminal" for w in _words_of(r.recipient.text))))
+
+
 def classify_incidents(records: list[EventRecord], parsed: Any) -> list[EventRecord]:
     """``incident_class`` for the records of a document (see the module docstring)."""
     if not records:
@@ -190,8 +198,10 @@ def classify_incidents(records: list[EventRecord], parsed: Any) -> list[EventRec
             found = CRIME
         if found is None:
             out.append(r)
-        elif found == CRIME and (violent or (r.mode == "disrupt" and r.cameo_code != "173")):
-            # gang violence stays in ACLED's scope; weapons seized are disrupted weapons use
+        elif found == CRIME and (violent or (r.mode == "disrupt" and r.cameo_code != "173") or _gang(r, roles)):
+            # gang violence and arrests of gang members stay in ACLED's scope (ACLED codes organised
+            # criminal groups as actors where they contest the state); weapons seized are disrupted
+            # weapons use. A drug bust or a seizure of contraband is no political arrest.
             out.append(replace(r, incident_class=found))
         else:
             out.append(replace(r, incident_class=found, acled_event_type=None, acled_sub_event_type=None,

@@ -575,6 +575,13 @@ def _governmental(actor: Actor | None) -> bool:
     return normalise_sector(actor.sector) in {"GOV", "IGO"} or (actor.kind == "country" and not actor.sector)
 
 
+def _of_a_state(actor: Actor) -> bool:
+    """A state, its government, or any branch of it (its army's or its judiciary's leaders are the
+    state too: sanctions "on the junta's military leaders" are a state's measure against a state)."""
+    return _governmental(actor) or actor.kind == "country" or (
+        bool(actor.country) and normalise_sector(actor.sector) in {"MIL", "COP", "SPY", "JUD", "LEG"})
+
+
 def case2021_label(events: Sequence[EventRecord]) -> str:
     """The CASE 2021 label our records give a snippet.
 
@@ -600,7 +607,7 @@ def case2021_label(events: Sequence[EventRecord]) -> str:
     if main is not None:
         return _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE)
     top = main_event([e for e in counted if e.cameo_root in CASE2021_DIPLOMATIC_ROOTS and _governmental(e.actor)
-                      and (e.recipient is None or _governmental(e.recipient) or e.recipient.kind == "country")])
+                      and (e.recipient is None or _of_a_state(e.recipient))])
     return "DIPLO" if top is not None else NONE
 
 

@@ -52,3 +52,21 @@ def test_activists_who_report_an_attack_do_not_demonstrate(code):
     recs = code("Activists say that government troops shelled the town on Monday.")
     assert ("Protests", "Peaceful protest") not in {(r["acled_event_type"], r["acled_sub_event_type"]) for r in recs}
     assert top(recs) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text", [
+    "An angry mob lynched a man accused of stealing a goat in the village.",
+    "A mob vandalised three shops and torched two cars after a rumour spread in the town.",
+])
+def test_a_mob_with_no_demonstration_is_mob_violence(code, text):
+    assert top(code(text)) == ("Riots", "Mob violence")
+
+
+def test_demonstrators_who_throw_stones_stay_a_violent_demonstration(code):
+    recs = code("Hundreds of students protested and pelted stones at police outside the campus.")
+    assert top(recs) == ("Riots", "Violent demonstration")
+
+
+def test_two_state_forces_that_clash_in_march_fight_a_battle(code):
+    recs = code("On 14 March 2022, army troops clashed with rebel fighters near the town.")
+    assert top(recs) == ("Battles", "Armed clash")

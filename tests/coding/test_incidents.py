@@ -69,11 +69,18 @@ def test_the_toll_of_an_accident_told_in_an_earlier_sentence(code):
     assert tolls and classes(tolls) == {"man_made_disaster"}
 
 
-def test_arrests_and_seizures_over_drugs_are_organised_crime_not_acled_arrests(code):
-    recs = code("Police arrested five members of a drug smuggling gang and seized 40 kg of heroin.")
+def test_arrests_over_drugs_are_organised_crime_not_acled_arrests(code):
+    recs = code("Police arrested five men and seized 40 kg of heroin at the port.")
     arrests = [r for r in recs if r["cameo_code"] == "173"]
     assert arrests and classes(arrests) == {"organized_crime"}
     assert not acled_typed(arrests)
+
+
+def test_arrests_of_gang_members_are_marked_and_stay_acled_arrests(code):
+    recs = code("Police arrested fifty members of a street gang in the capital on Tuesday.")
+    arrests = [r for r in recs if r["cameo_code"] == "173"]
+    assert arrests and classes(arrests) == {"organized_crime"}
+    assert [r["acled_sub_event_type"] for r in arrests] == ["Arrests"]
 
 
 def test_catching_or_intercepting_people_is_an_arrest(code):

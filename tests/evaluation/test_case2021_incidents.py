@@ -33,3 +33,13 @@ def test_organised_crime_when_it_is_the_documents_acled_event_or_the_most_confid
 def test_an_incident_not_counted_gives_nothing():
     flood = replace(event("190", "ASSAULT", 4), incident_class="natural_disaster", polarity="negated")
     assert case2021_label([flood]) == NONE
+
+
+def test_sanctions_on_a_states_military_leaders_are_diplomatic():
+    from khaldun.records import Actor
+
+    sanctions = replace(event("163", "SANCTION", 4), actor=Actor(text="the United States", country="USA", kind="country"),
+                        recipient=Actor(text="military leaders", country="MMR", sector="MIL"))
+    assert case2021_label([sanctions]) == "DIPLO"
+    on_rebels = replace(sanctions, recipient=Actor(text="the rebels", sector="REB"))
+    assert case2021_label([on_rebels]) == NONE
