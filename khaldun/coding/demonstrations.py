@@ -39,6 +39,11 @@ _PARTS = frozenset({
 #: armed non-state sides (rebels, militias, external forces): their fight is no demonstration
 _ARMED_NON_STATE = frozenset({2, 3, 4, 8})
 ROLES = frozenset({"demonstration", "violence", "peaceful"})
+#: acts that are themselves a demonstration, violent or not (blockades, marches, strikes, rioting)
+_DEMONSTRATING = frozenset({
+    "block", "blockade", "barricade", "protest", "demonstrate", "march", "rally", "picket", "strike", "riot",
+    "agitate", "gherao", "occupy",
+})
 #: what a "riot" modifier names when it is the state's ("riot police", "riot gear", "riot control")
 _EQUIPPED = frozenset({"police", "policeman", "officer", "force", "gear", "squad", "unit", "shield", "control", "cop", "trooper"})
 
@@ -146,6 +151,15 @@ def violent_demonstrations(records: list[EventRecord], parsed: Any) -> list[Even
     return _without_demonstration(out, table, sents, roles)
 
 
+def _trigger_lemma(r: EventRecord, table: Any, sents: Any) -> str:
+    idx = r.evidence.sentence_index
+    if not 0 <= idx < len(sents):
+        return ""
+    first = (r.evidence.trigger.split() or [""])[0].lower()
+    sent = sents[idx]
+    return next((table.lemma[i].lower() for i in range(sent.start, sent.end) if table.lower[i] == first), "")
+
+
 def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, roles: dict[int, set[str]]) -> list[EventRecord]:
     """Riots where the document tells no demonstration are mob violence.
 
@@ -153,7 +167,9 @@ def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, r
     violence by a mob or an unorganised crowd with no demonstration (a lynching, a mob that
     vandalises temples) is mob violence. The coder reads violence by a crowd as a riot (CAMEO 145,
     a violent demonstration); where no sentence of the document names a demonstration or
-    demonstrators and the actor is not named as demonstrators, it is mob violence.
+    demonstrators, no act is itself a demonstration (a blockade, a march, rioting), and the actor
+    is not named as demonstrators, it is mob violence: "a mob lynched a man", "rioters hurled
+    stones at a bus".
     """
     if not any(r.acled_sub_event_type == "Violent demonstration" for r in records):
         return records
@@ -162,5 +178,8 @@ def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, r
             roles[i] = _roles(table, sents[i].start, sents[i].end)
         if "demonstration" in roles[i]:
             return records
+    for r in records:
+        if r.event_type == "PROTEST" and (r.cameo_code != "145" or _trigger_lemma(r, table, sents) in _DEMONSTRATING):
+            return records  # "blocked the road with burning tyres", "students rioted": a demonstration's act
     return [replace(r, acled_sub_event_type="Mob violence")
             if r.acled_sub_event_type == "Violent demonstration" and r.acled_inter1 != 6 else r for r in records]

@@ -70,3 +70,13 @@ def test_demonstrators_who_throw_stones_stay_a_violent_demonstration(code):
 def test_two_state_forces_that_clash_in_march_fight_a_battle(code):
     recs = code("On 14 March 2022, army troops clashed with rebel fighters near the town.")
     assert top(recs) == ("Battles", "Armed clash")
+
+
+def test_a_blockade_with_burning_tyres_is_a_demonstration_not_a_mob(code):
+    recs = code("Residents blocked the main road with burning tyres to demand water supply.")
+    assert top(recs) == ("Riots", "Violent demonstration")
+
+
+def test_rioters_stoning_a_bus_with_no_demonstration_are_a_mob(code):
+    recs = code("Rioters hurled stones at a bus near the settlement.")
+    assert top(recs) == ("Riots", "Mob violence")

@@ -113,3 +113,4 @@ def test_gang_violence_is_marked_and_keeps_its_acled_type(code):
 def test_a_gang_rape_is_no_organised_crime(code):
     recs = code("Five men were charged with the gang rape of a student in the city.")
     assert "organized_crime" not in classes(recs)
+
