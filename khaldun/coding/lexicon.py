@@ -99,7 +99,7 @@ def complement_lemmas(tok: Any) -> set[str]:
 QUANTITY_HEADS = frozenset({
     "amount", "quantity", "number", "lot", "cache", "stash", "haul", "cargo", "consignment", "container",
     "canister", "cylinder", "box", "crate", "sack", "bag", "kilogram", "kg", "ton", "tonne", "pile", "stockpile",
-    "batch", "load", "shipment", "truckload", "dozen", "hundred", "thousand",
+    "batch", "load", "shipment", "truckload", "dozen", "hundred", "thousand", "total",
 })
 
 

@@ -25,3 +25,13 @@ def test_an_event_that_left_people_dead_is_their_toll(code):
     assert any(r["event_type"] == "ASSAULT" for r in recs)
     recs = code("The minister left the meeting early.")
     assert not any(r["event_type"] == "ASSAULT" for r in recs)
+
+
+def test_sexual_assault_named_as_such_is_sexual_violence(code):
+    recs = code("Police said the sexual assaults happened at a party in the town.")
+    assert "Sexual violence" in {r["acled_sub_event_type"] for r in recs}
+
+
+def test_a_total_of_posts_established_is_a_base(code):
+    recs = code("The army has established a total of 56 observation points along the border since October.")
+    assert "Headquarters or base established" in {r["acled_sub_event_type"] for r in recs}
