@@ -167,7 +167,8 @@ def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, r
     violence by a mob or an unorganised crowd with no demonstration (a lynching, a mob that
     vandalises temples) is mob violence. The coder reads violence by a crowd as a riot (CAMEO 145,
     a violent demonstration); where no sentence of the document names a demonstration or
-    demonstrators, no act is itself a demonstration (a blockade, a march, rioting), and the actor
+    demonstrators, no act is itself a demonstration (a blockade, a march, rioting) or done for a
+    demand told in its sentence, and the actor
     is not named as demonstrators, it is mob violence: "a mob lynched a man", "rioters hurled
     stones at a bus".
     """
@@ -178,8 +179,12 @@ def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, r
             roles[i] = _roles(table, sents[i].start, sents[i].end)
         if "demonstration" in roles[i]:
             return records
+    claims = {r.evidence.sentence_index for r in records if r.event_type in _BY_DEMONSTRATORS}
     for r in records:
-        if r.event_type == "PROTEST" and (r.cameo_code != "145" or _trigger_lemma(r, table, sents) in _DEMONSTRATING):
-            return records  # "blocked the road with burning tyres", "students rioted": a demonstration's act
+        if r.event_type == "PROTEST" and (r.cameo_code != "145" or _trigger_lemma(r, table, sents) in _DEMONSTRATING
+                                          or r.evidence.sentence_index in claims):
+            # "blocked the road with burning tyres", "students rioted", "set fire to tyres to demand
+            # a raise": a demonstration's act, or damage done for a demand
+            return records
     return [replace(r, acled_sub_event_type="Mob violence")
             if r.acled_sub_event_type == "Violent demonstration" and r.acled_inter1 != 6 else r for r in records]
