@@ -35,3 +35,13 @@ def test_sexual_assault_named_as_such_is_sexual_violence(code):
 def test_a_total_of_posts_established_is_a_base(code):
     recs = code("The army has established a total of 56 observation points along the border since October.")
     assert "Headquarters or base established" in {r["acled_sub_event_type"] for r in recs}
+
+
+def test_missiles_fired_by_aircraft_are_an_air_strike(code):
+    recs = code("At least two missiles were fired by fighter jets on targets near the airport.")
+    assert "Air/drone strike" in {r["acled_sub_event_type"] for r in recs}
+
+
+def test_a_missile_fired_at_a_helicopter_is_no_air_strike(code):
+    recs = code("Rebels fired a missile at a government helicopter near the airport.")
+    assert "Air/drone strike" not in {r["acled_sub_event_type"] for r in recs}
