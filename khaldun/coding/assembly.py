@@ -19,9 +19,9 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
+from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
 from khaldun.coding.incidents import classify_incidents
-from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import CAPTIVES
