@@ -116,6 +116,12 @@ class EventRecord:
     merged_id: str | None = None
     """the merged event this report of it belongs to, once ``khaldun merge`` has run (added field;
     see ``docs/merging.md``)"""
+    incident_class: str | None = None
+    """what non-political incident the violence or the arrest belongs to, when it is one (added
+    field; see ``docs/coding.md``): "natural_disaster" (an earthquake, a flood, a storm, an
+    epidemic), "man_made_disaster" (an industrial, transport or other technological accident),
+    "organized_crime" (gangs, cartels, smuggling, drug trafficking, fraud rings). None for
+    political events. Disaster records have no ACLED type: they are outside ACLED's scope"""
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON-ready values (what ``dataclasses.asdict`` gives, with ``context`` a list).

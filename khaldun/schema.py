@@ -130,7 +130,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _col("event_type", STRING), _col("mode", STRING), _col("context", STRINGS),
     _col("cameo_code", STRING), _col("cameo_root", STRING), _col("cameo_name", STRING),
     _col("quad_class", INT), _col("goldstein", FLOAT),
-    _col("acled_event_type", STRING), _col("acled_sub_event_type", STRING),
+    _col("acled_event_type", STRING), _col("acled_sub_event_type", STRING), _col("incident_class", STRING),
     *_actor("actor", ("text", "name", "country", "sector", "kind", "wikidata")),
     *_actor("recipient", ("text", "name", "country", "sector", "kind", "wikidata")),
     _col("acled_inter1", INT), _col("acled_inter2", INT),
@@ -209,9 +209,10 @@ representative ``EventRecord`` as JSON."""
 
 TABLES: tuple[Table, ...] = (DOCUMENTS, EVENTS, REJECTED, MERGED)
 
-STORE_VERSION = 3
+STORE_VERSION = 4
 """Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``,
-2 the layout before merging (no ``merged_events`` table, no ``merged_id`` column)."""
+2 the layout before merging (no ``merged_events`` table, no ``merged_id`` column), 3 the layout
+before ``incident_class`` (non-political incidents, ``docs/coding.md``)."""
 
 
 # -- roll-ups: event counts kept beside the events ------------------------------

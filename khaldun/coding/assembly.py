@@ -21,6 +21,8 @@ from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
+from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
+from khaldun.coding.incidents import classify_incidents
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import CAPTIVES
@@ -182,6 +184,8 @@ class RecordAssembler:
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
         out = consolidate_acled(out)  # one incident, one ACLED type (acled.py)
+        out = classify_incidents(out, parsed)  # disasters and organised crime (incidents.py)
+        out = violent_demonstrations(reported_by_activists(out, parsed), parsed)  # what demonstrators did (demonstrations.py)
         parsed_text = doc_text(parsed)
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field

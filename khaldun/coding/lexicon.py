@@ -100,7 +100,7 @@ def complement_lemmas(tok: Any) -> set[str]:
 QUANTITY_HEADS = frozenset({
     "amount", "quantity", "number", "lot", "cache", "stash", "haul", "cargo", "consignment", "container",
     "canister", "cylinder", "box", "crate", "sack", "bag", "kilogram", "kg", "ton", "tonne", "pile", "stockpile",
-    "batch", "load", "shipment", "truckload", "dozen", "hundred", "thousand",
+    "batch", "load", "shipment", "truckload", "dozen", "hundred", "thousand", "total",
 })
 
 
@@ -286,10 +286,19 @@ class Lexicon:
             hit = self.modes.get(two) or self.modes.get(lemma) or self.modes.get(t.lower_)
             if hit and bool(hit[1]) == plain:
                 hit = None
-            if hit and (best is None or two in self.modes):
+            if hit and (best is None or two in self.modes or (hit[0] == "aerial" and best[0] == "heavy-weapons" and _launcher(t))):
+                # missiles or rockets fired by jets, helicopters or drones are an air strike (ACLED's
+                # air/drone strike): the aircraft that fires outranks the munition it fires
                 best = hit
             prev = lemma
         return best
+
+
+def _launcher(tok: Any) -> bool:
+    """The token names who fires, not what is hit: the subject, or the object of "by"/"from"
+    ("Israeli jets fired", "fired by jets", "launched from a drone"), or a word on either."""
+    t = tok.head if tok.dep_ in ("compound", "amod") else tok
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from"))
 
 
 register_cache(Lexicon.default)

@@ -562,10 +562,24 @@ DIPLO label (diplomatic events) by definition, when a government acts towards an
 government or state (or towards no one named)"""
 
 
+CASE2021_INCIDENT_LABELS = {
+    "natural_disaster": "NATURAL_DISASTER", "man_made_disaster": "MAN_MADE_DISASTER", "organized_crime": "ORG_CRIME",
+}
+"""CASE 2021's labels outside ACLED for the record's ``incident_class`` (khaldun/coding/incidents.py):
+the same classes by definition (natural and man-made disasters, organised crime)"""
+
+
 def _governmental(actor: Actor | None) -> bool:
     if actor is None:
         return False
     return normalise_sector(actor.sector) in {"GOV", "IGO"} or (actor.kind == "country" and not actor.sector)
+
+
+def _of_a_state(actor: Actor) -> bool:
+    """A state, its government, or any branch of it (its army's or its judiciary's leaders are the
+    state too: sanctions "on the junta's military leaders" are a state's measure against a state)."""
+    return _governmental(actor) or actor.kind == "country" or (
+        bool(actor.country) and normalise_sector(actor.sector) in {"MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def case2021_label(events: Sequence[EventRecord]) -> str:
@@ -575,18 +589,25 @@ def case2021_label(events: Sequence[EventRecord]) -> str:
     claim or denial of responsibility (CAMEO 015/016) is at least as confident: the
     attack is then what is claimed (ATTRIB). With no ACLED event, a government's
     verbal interaction or reduction of relations is DIPLO. The mapping is by
-    definition of the CAMEO codes, never per record; the other labels outside ACLED
-    (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) are nothing we code.
+    definition of the CAMEO codes, never per record. A record that carries an
+    ``incident_class`` (a natural or man-made disaster, organised crime) gives that class's
+    label (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) when it is the most confident
+    record, or when the document's ACLED event is itself one.
     """
     counted = counted_events(events)
     main = acled_event(events)
+    incidents = [e for e in counted if e.incident_class in CASE2021_INCIDENT_LABELS]
+    if incidents:
+        incident = min(incidents, key=lambda e: (-e.confidence, e.evidence.sentence_index, e.evidence.start))
+        if main is None or main.incident_class or incident.confidence >= main.confidence:
+            return CASE2021_INCIDENT_LABELS[incident.incident_class or ""]
     claims = [e for e in counted if e.cameo_code in CASE2021_RESPONSIBILITY_CODES]
     if claims and (main is None or max(e.confidence for e in claims) >= main.confidence):
         return "ATTRIB"
     if main is not None:
         return _CASE_BY_SUB_TYPE.get(main.acled_sub_event_type or "", NONE)
     top = main_event([e for e in counted if e.cameo_root in CASE2021_DIPLOMATIC_ROOTS and _governmental(e.actor)
-                      and (e.recipient is None or _governmental(e.recipient) or e.recipient.kind == "country")])
+                      and (e.recipient is None or _of_a_state(e.recipient))])
     return "DIPLO" if top is not None else NONE
 
 
