@@ -243,7 +243,10 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
     found = kb.lookup(text)
     if found:
         ent = found[0] if len(found) == 1 else _settled(kb, found, toks.doc)
-        if ent.kind == "person" or not person_ent or len(toks) > 1:
+        # "The Houthis" tagged PERSON: a plural proper noun names a group, not a person
+        plural_name = (len(toks) == 1 and ent.kind != "person" and last.lower_.endswith("s")
+                       and (last.tag_ == "NNPS" or (start > 0 and toks.doc[start - 1].lower_ == "the")))
+        if ent.kind == "person" or not person_ent or len(toks) > 1 or plural_name:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if len(toks) <= 3:
         iso = kb.demonym(text)

@@ -103,7 +103,10 @@ def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_d
         return found
     again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
     if len(again) != len(found):
-        return found
+        # actors read by reference or split by the coder ("the same group", "ministers of X
+        # and Y"): one of no stated country is of the event's country, as above
+        return [replace(a, country=country) if a.country is None and a.sector and a.kind in ("group", "person", "organization")
+                else a for a in found]
     # keep what the text itself says; take the event's country only where the
     # first reading had fallen back on the article's main country
     return [new if new.country == country else old for old, new in zip(found, again)]

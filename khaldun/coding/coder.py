@@ -31,6 +31,7 @@ from khaldun.coding.attribution import (
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.owners import two_states
 from khaldun.coding.ontology import cameo
+from khaldun.coding.references import refer, renewed_attacks
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
@@ -94,6 +95,8 @@ class EventCoder:
                     parts += [a for a in doc_actors.resolve_all(sub, on_date) if a not in parts]
             if len(parts) > len(found):
                 found = parts
+        # phrases that name their actor through another phrase (references.py)
+        found = refer(tok, found, doc_actors, on_date)
         if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")) and tok.ent_type_ not in NON_ACTOR_ENTS:
             # someone the knowledge base cannot place: keep the words, leave the codes unknown
             found = [Actor(text=span.text)]
@@ -106,11 +109,13 @@ class EventCoder:
     def code(self, document: Document, parsed: Any) -> list[EventRecord]:
         doc_actors = self.actors.for_document(parsed, document.doc_date)
         sentences: list[SentenceCandidates] = []
+        attackers: list[Actor] = []  # who carried out the article's last attack
         for s_idx, sent in enumerate(parsed.sents):
             readings = find_readings(sent, self.lex)
             if not readings:
                 continue
             built = [self._refine(b) for r in readings for b in self._build(r, doc_actors, document.doc_date)]
+            built, attackers = renewed_attacks(built, attackers)
             sentences.append(SentenceCandidates(s_idx, sent, built, sentence_sources(sent, self.lex)))
         return self.assembler.assemble(document, parsed, sentences, doc_actors)
 
