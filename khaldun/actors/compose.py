@@ -250,6 +250,9 @@ def _match(kb: KnowledgeBase, toks: Any) -> Cue | None:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if len(toks) <= 3:
         iso = kb.demonym(text)
+        doc = toks.doc
+        if iso and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ in ("GPE", "LOC", "FAC"):
+            iso = None  # "Tamil Nadu": the first word of a longer place name, not a nationality
         if iso and start > 0 and toks.doc[start - 1].lower_ == "ethnic":
             # "ethnic Albanians in Serbia": an ethnic group, of the country they live in
             return Cue(start, end, "role", text, role=Role(text, "CVL", "group"), sector="CVL")

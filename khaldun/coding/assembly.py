@@ -373,7 +373,8 @@ COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
 MUTUAL_CODES = {"046"}
 MUTUAL_VERBS = {"clash", "negotiate"}
 #: events whose target, when the text names none, is the country where they happen
-LOCATION_TARGETS = {"042", "14", "15"}
+#: (a visit, a protest, a deployment, and military force used in another state's territory)
+LOCATION_TARGETS = {"042", "14", "15", "19", "20"}
 TOLL_CODES = {"190", "180", "1823"}
 
 

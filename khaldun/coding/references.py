@@ -23,10 +23,10 @@ gives itself.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from khaldun.nlp.views import doc_sents
+from khaldun.nlp.views import doc_sents, of_object
 from khaldun.records import Actor
 
 #: pronouns whose owner is a group, organisation or country named before
@@ -172,18 +172,72 @@ def attack_anaphor(tok: Any) -> bool:
     return any(c.lower_ in _AGAIN for c in tok.children if c.dep_ in ("det", "amod"))
 
 
-def renewed_attacks(built: list[Any], attackers: list[Actor]) -> tuple[list[Any], list[Actor]]:
-    """Give a renewed attack with no attacker named ("another wave struck") the attacker of
-    the article's previous attack; returns the candidates and the attackers now last."""
+#: violent participles whose object is the victims of the attack they follow
+VICTIM_PARTICIPLES = frozenset({"kill", "wound", "injure", "maim"})
+
+
+def participle_victims(trigger: Any) -> Any:
+    """"A car bomb exploded at a checkpoint, killing at least eight people": the object of
+    a killing or wounding participle on an attack that names no target is its target."""
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in VICTIM_PARTICIPLES:
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _definite_attack(b: Any) -> bool:
+    """"Al Shabaab said it carried out the attack": an attack named by a definite noun."""
+    noun = b.reading.event_noun
+    return noun is not None and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
+
+
+@dataclass
+class AttackMemory:
+    """The article's last affirmed attack, for references back to it."""
+
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    sentence: int = -1
+
+
+def back_references(built: list[Any], memory: AttackMemory, s_idx: int) -> list[Any]:
+    """Attacks that point back at the article's previous attack take its sides: a renewed
+    attack with no attacker named ("another wave struck") its attacker, and "the attack"
+    someone carried out, within two sentences, its target. ``memory`` is updated."""
     out = []
     for b in built:
-        if (not b.actors and attackers and b.code[:2] in ("18", "19", "20") and b.trigger is b.reading.trigger
-                and attack_anaphor(b.reading.actor_tok)):
-            b = replace(b, actors=list(attackers))
-        if b.actors and b.code[:2] in ("18", "19", "20") and b.frame.polarity == "affirmed":
-            attackers = list(b.actors)
+        violent = b.code[:2] in ("18", "19", "20") and b.trigger is b.reading.trigger
+        if violent and not b.actors and memory.actors and attack_anaphor(b.reading.actor_tok):
+            b = replace(b, actors=list(memory.actors))
+        if (violent and not b.recipients and b.reading.recipient_tok is None and memory.recipients
+                and s_idx - memory.sentence <= 2 and _definite_attack(b)):
+            b = replace(b, recipients=list(memory.recipients))
+        if violent and b.frame.polarity == "affirmed" and (b.actors or b.recipients):
+            memory.actors = list(b.actors) or memory.actors
+            memory.recipients = [a for a in b.recipients if a.country] or memory.recipients
+            memory.sentence = s_idx
         out.append(b)
-    return out, attackers
+    return out
+
+
+#: words that take part of a group named in their "of" object ("some of them", "many of the workers")
+PARTITIVES = frozenset({"some", "many", "several", "most", "few", "all", "none", "each", "both", "one", "part"})
+
+
+def partitive(tok: Any, found: list[Actor], doc_actors: Any, on_date: str | None) -> list[Actor] | None:
+    """"Some of them threw bricks", "two of the protesters": the group the part is taken from."""
+    if tok is None or found or not (tok.lower_ in PARTITIVES or tok.pos_ == "NUM"):
+        return None
+    inner = of_object(tok)
+    if inner is None:
+        return None
+    if inner.pos_ == "PRON":
+        return doc_actors.resolve_all(tok.doc[inner.i:inner.i + 1], on_date) or None
+    from khaldun.coding.assembly import actor_span
+
+    return doc_actors.resolve_all(actor_span(inner), on_date) or None
 
 
 def refer(tok: Any, found: list[Actor], doc_actors: Any, on_date: str | None) -> list[Actor]:
@@ -195,6 +249,7 @@ def refer(tok: Any, found: list[Actor], doc_actors: Any, on_date: str | None) ->
         owner_pronoun(tok, found, doc_actors),
         institution_of(tok, found, doc_actors, on_date),
         group_anaphor(tok, found, doc_actors),
+        partitive(tok, found, doc_actors, on_date),
     ):
         if got:
             return got
