@@ -22,6 +22,7 @@ from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
+from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.coding.owners import CAPTIVES
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
@@ -217,6 +218,7 @@ class RecordAssembler:
             embedded = {
                 t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
             }
+            embedded |= spoken_of(b.trigger, code)  # "praised the attack in X": X is where the attack was
             words = set((location.text or "").split())
             tok_text = token_table(sent.doc).text
             if not any(i not in embedded and tok_text[i] in words for i in range(sent.start, sent.end)):
@@ -250,12 +252,19 @@ class RecordAssembler:
                 actors=stated,
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
+        if location is None and code[:2] == "04" and b.trigger is b.reading.trigger:
+            # a meeting the text does not place, between sides of one state, is held at home
+            home = domestic_meeting(b.actors, b.recipients)
+            if home is not None:
+                location = doc_places.country_place(home)
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
         abroad = location is not None and location.country and all(a.country and a.country != location.country for a in b.actors)
+        territory: Actor | None = None  # a target that is the state's territory, not its forces
         if abroad and not b.recipients and targets_place and b.actors:
             # a visit to, a protest in, troops massed in another country: that country is the target
             assert location is not None
-            b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
+            territory = Actor(text=location.text, name=location.name, country=location.country, kind="country")
+            b = replace(b, recipients=[territory])
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future",
                                   verbal=entry.quad_class in (0, 1, 3))
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
@@ -291,6 +300,8 @@ class RecordAssembler:
                 continue  # cooperation, statements and accusations need someone who did them
             violent = entry.plover_type == "ASSAULT"
             inter1, inter2 = acled_inter(actor, violent), acled_inter(recipient, violent)
+            if recipient is not None and recipient is territory:
+                inter2 = None  # force used on a state's territory says nothing of who was hit (ACLED)
             demonstrating = (recipient is not None and inter2 not in ARMED_INTER
                              and _demonstrating(b.reading.recipient_tok, self.lex))
             if demonstrating:

@@ -43,8 +43,8 @@ ATTACK_ANAPHORS = frozenset({"wave", "salvo", "barrage", "round", "volley"})
 #: determiners and modifiers that point back ("the same group", "that group")
 _BACK = frozenset({"the", "that", "this", "these", "those"})
 _AGAIN = frozenset({"another", "second", "third", "fresh", "new", "further"})
-#: sectors of groups a reference like "the group" can point back to
-_NON_STATE = frozenset({"REB", "UAF", "CRM", "OPP", "PTY", "NGO", "LAB", "CVL", "BUS", "MED", "REL", "EDU", "HLH"})
+#: sectors of bodies a bare "the group" can point back to (armed, political, civil society; not crowds)
+_BODIES = frozenset({"REB", "UAF", "CRM", "OPP", "PTY", "NGO", "LAB"})
 #: how many sentences back an antecedent may be
 _REACH = 3
 
@@ -148,9 +148,11 @@ def institution_of(tok: Any, found: list[Actor], doc_actors: Any, on_date: str |
 
 def group_anaphor(tok: Any, found: list[Actor], doc_actors: Any) -> list[Actor] | None:
     """"The ambush came three days after the same group seized a police station": a
-    definite or "same" group noun with no country of its own is the nearest non-state
-    group or organisation the article named before (a country it gives itself stands)."""
-    if tok is None or tok.pos_ != "NOUN" or (found and all(a.country for a in found)):
+    definite or "same" group noun with no country of its own is the group the article
+    named before. A bare "the group" is the nearest armed, political or civil-society
+    body (not a crowd of people); a role of its own ("the militants") keeps its sector
+    and takes the country of the nearest earlier group of that sector."""
+    if tok is None or tok.pos_ != "NOUN" or (found and all(a.country for a in found)) or len(found) > 1:
         return None
     if tok.lemma_.lower() not in GROUP_ANAPHORS and tok.lower_ not in GROUP_ANAPHORS:
         return None
@@ -159,8 +161,14 @@ def group_anaphor(tok: Any, found: list[Actor], doc_actors: Any) -> list[Actor] 
         return None
     for m in _antecedents(doc_actors, tok):
         a = m.actor
+        if a.kind not in ("group", "organization") or a.country == "IGO":
+            continue
+        if found:
+            if a.country and a.sector == found[0].sector:
+                return [replace(found[0], country=a.country)]
+            continue
         # a group of no stated country stays so: the event's place gives it one (assembly._localised)
-        if a.kind in ("group", "organization") and a.country not in ("IGO",) and a.sector in _NON_STATE:
+        if a.sector in _BODIES:
             return [replace(a, text=_text(tok))]
     return None
 
@@ -260,3 +268,28 @@ def _text(tok: Any) -> str:
     sub = tok.subtree
     idx = [t.i for t in sub]
     return tok.doc[min(idx):max(idx) + 1].text
+
+
+#: CAMEO roots of words said about something (statements, praise, disapproval, rejection): a
+#: place inside what they are about is not where they were said. Demands and appeals are left
+#: out: people "demanded his release in X" in X, and the parser hangs the place on the object
+SPOKEN_ROOTS = frozenset({"01", "05", "11", "12"})
+
+
+def spoken_of(trigger: Any, code: str) -> set[int]:
+    """Token indices of what a statement is about ("praised the attack on civilians in X",
+    "condemned the killings in Y"): its direct object's phrase, for the roots of
+    :data:`SPOKEN_ROOTS`; empty for meetings, agreements and material acts."""
+    if code[:2] not in SPOKEN_ROOTS:
+        return set()
+    return {t.i for c in trigger.children if c.dep_ == "dobj" for t in c.subtree}
+
+
+def domestic_meeting(actors: list[Actor], recipients: list[Actor]) -> str | None:
+    """The one state both sides of a meeting belong to ("ministers met the miners'
+    leaders"), or None when a side is missing, foreign or international."""
+    countries = {a.country for a in (*actors, *recipients)}
+    if not actors or not recipients or len(countries) != 1:
+        return None
+    (home,) = countries
+    return home if home and home not in ("IGO", "NGO", "IMG") else None
