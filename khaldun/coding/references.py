@@ -208,12 +208,44 @@ class AttackMemory:
     actors: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
     sentence: int = -1
+    forceful: list[Actor] = field(default_factory=list)
+    """who used force last (an attack, or coercion such as crowd control or arrests)"""
+    forceful_sentence: int = -1
+
+
+#: nouns for force used on people: condemning "the violence" is condemning whoever used it
+VIOLENCE_NOUNS = frozenset({
+    "violence", "crackdown", "repression", "brutality", "attack", "attacks", "killing", "killings",
+    "bombing", "shelling", "massacre", "assault", "abuse", "abuses", "force",
+})
+#: how many sentences back the force a condemnation speaks of may have been told
+_FORCE_REACH = 5
+
+
+def _condemned_force(b: Any) -> bool:
+    """"The EU condemned the violence against demonstrators", "criticised what it called
+    brutality": disapproval (CAMEO 11) whose object names force used, with no one named as
+    using it ("X's attack", "the violence by Y" name their own)."""
+    if b.code[:2] != "11" or b.trigger is not b.reading.trigger:
+        return False
+    for c in b.trigger.children:
+        if c.dep_ not in ("dobj", "ccomp", "xcomp"):
+            continue
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in VIOLENCE_NOUNS or t.lower_ in VIOLENCE_NOUNS):
+                named = any(g.dep_ in ("poss", "compound", "amod") and g.pos_ in ("PROPN", "NOUN") or
+                            (g.dep_ == "prep" and g.lower_ == "by") for g in t.children)
+                return not named
+    return False
 
 
 def back_references(built: list[Any], memory: AttackMemory, s_idx: int) -> list[Any]:
-    """Attacks that point back at the article's previous attack take its sides: a renewed
-    attack with no attacker named ("another wave struck") its attacker, and "the attack"
-    someone carried out, within two sentences, its target. ``memory`` is updated."""
+    """Events that point back at the article's previous attack take its sides: a renewed
+    attack with no attacker named ("another wave struck") its attacker, "the attack"
+    someone carried out, within two sentences, its target, and a condemnation of "the
+    violence" (no one named) whoever last used force, within five. ``memory`` is updated."""
+    from khaldun.coding.assembly import same_side
+
     out = []
     for b in built:
         violent = b.code[:2] in ("18", "19", "20") and b.trigger is b.reading.trigger
@@ -222,6 +254,15 @@ def back_references(built: list[Any], memory: AttackMemory, s_idx: int) -> list[
         if (violent and not b.recipients and b.reading.recipient_tok is None and memory.recipients
                 and s_idx - memory.sentence <= 2 and _definite_attack(b)):
             b = replace(b, recipients=list(memory.recipients))
+        if (_condemned_force(b) and memory.forceful and s_idx - memory.forceful_sentence <= _FORCE_REACH
+                and all(any(same_side(r, a) for a in b.actors) for r in b.recipients)):
+            # "condemned the violence": the recipient is whoever used the force the article told
+            targets = [a for a in memory.forceful if not any(same_side(a, x) for x in b.actors)]
+            if targets:
+                b = replace(b, recipients=targets)
+        if (b.code[:2] in ("17", "18", "19", "20") and b.trigger is b.reading.trigger and b.actors
+                and b.frame.polarity == "affirmed"):
+            memory.forceful, memory.forceful_sentence = list(b.actors), s_idx
         if violent and b.frame.polarity == "affirmed" and (b.actors or b.recipients):
             memory.actors = list(b.actors) or memory.actors
             memory.recipients = [a for a in b.recipients if a.country] or memory.recipients

@@ -104,3 +104,10 @@ def test_an_indefinite_official_is_someone_new(code_events) -> None:
             "A senior United Nations official called on both sides to stop fighting.")
     e = [e for e in code_events(text) if e.actor is not None and "official" in e.actor.text]
     assert e and _country(e[0].actor) == "IGO"
+
+
+def test_condemning_the_violence_targets_who_used_force(code_events) -> None:
+    text = ("Serbian police fired tear gas at students marching in Novi Sad on Friday. "
+            "The Council of Europe's human rights commissioner condemned the violence against students.")
+    e = _by_trigger(code_events(text), "condemned")[0]
+    assert _country(e.recipient) == "SRB" and e.recipient.sector == "COP"
