@@ -314,7 +314,9 @@ class RecordAssembler:
                 target_demonstrators=recipient is not None and (acled_inter_of_words(recipient.text) == DEMONSTRATORS
                                                                 or demonstrating),
             )
-            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
+            # a target read from the place alone adds nothing to the record's confidence
+            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None,
+                                     None if recipient is not None and recipient is territory else recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
             eid = make_event_id(
