@@ -321,10 +321,15 @@ def _match_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Cue | Non
     found = kb.lookup(text)
     if found:
         ent = found[0] if len(found) == 1 else _settled(kb, found, doc, end)
-        if ent.kind == "person" or not person_ent or n > 1:
+        # "The Houthis" tagged PERSON: a plural proper noun names a group, not a person
+        plural_name = (n == 1 and ent.kind != "person" and last_lower.endswith("s")
+                       and (table.tag[last] == "NNPS" or (start > 0 and table.lower[start - 1] == "the")))
+        if ent.kind == "person" or not person_ent or n > 1 or plural_name:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if n <= 3:
         iso = kb.demonym(text)
+        if iso and end < len(doc) and doc[end].ent_iob_ == "I" and table.ent_type[end] in ("GPE", "LOC", "FAC"):
+            iso = None  # "Tamil Nadu": the first word of a longer place name, not a nationality
         if iso and start > 0 and table.lower[start - 1] == "ethnic":
             # "ethnic Albanians in Serbia": an ethnic group, of the country they live in
             return Cue(start, end, "role", text, role=Role(text, "CVL", "group"), sector="CVL")

@@ -211,7 +211,9 @@ class DocumentActors:
             if known is not None:
                 return replace(known, text=actor.text)
         # a role with no name: "the minister", "the Iranian leader"
-        if c.role is not None and not c.has_name and c.role.kind == "person" and reading.head.tag_ not in compose.PLURAL_TAGS:
+        # (an indefinite "a senior UN official" brings in someone new: no antecedent)
+        if c.role is not None and not c.has_name and c.role.kind == "person" and reading.head.tag_ not in compose.PLURAL_TAGS \
+                and not _indefinite(span):
             linked = self._role_antecedent(start, c, reading)
             if linked is not None:
                 return replace(linked, text=actor.text)
@@ -552,3 +554,10 @@ def _conjuncts(span: Any) -> list[tuple[Any, Any | None]]:
             run.append(run[-1] + 1)
         out.append((doc[run[0] : run[-1] + 1], tail))
     return out
+
+
+def _indefinite(span: Any) -> bool:
+    """Does the phrase open with "a"/"an" (someone the text brings in, not one named before)?"""
+    if not len(span):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children)

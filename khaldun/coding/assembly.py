@@ -25,6 +25,7 @@ from khaldun.coding.demonstrations import reported_by_activists, violent_demonst
 from khaldun.coding.incidents import classify_incidents
 from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
+from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.coding.owners import CAPTIVES
 from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
@@ -108,7 +109,10 @@ def _localised(doc_actors: Any, found: list[Actor], tok: Any, country: str, on_d
         return found
     again = doc_actors.resolve_all(actor_span(tok), on_date, fallback_country=country)
     if len(again) != len(found):
-        return found
+        # actors read by reference or split by the coder ("the same group", "ministers of X
+        # and Y"): one of no stated country is of the event's country, as above
+        return [replace(a, country=country) if a.country is None and a.sector and a.kind in ("group", "person", "organization")
+                else a for a in found]
     # keep what the text itself says; take the event's country only where the
     # first reading had fallen back on the article's main country
     return [new if new.country == country else old for old, new in zip(found, again)]
@@ -222,6 +226,7 @@ class RecordAssembler:
             embedded = {
                 t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
             }
+            embedded |= spoken_of(b.trigger, code)  # "praised the attack in X": X is where the attack was
             words = set((location.text or "").split())
             tok_text = token_table(sent.doc).text
             if not any(i not in embedded and tok_text[i] in words for i in range(sent.start, sent.end)):
@@ -256,12 +261,19 @@ class RecordAssembler:
                 actors=stated,
                 recipients=_localised(doc_actors, b.recipients, b.reading.recipient_tok, victims_of, document.doc_date),
             )
+        if location is None and code[:2] == "04" and b.trigger is b.reading.trigger:
+            # a meeting the text does not place, between sides of one state, is held at home
+            home = domestic_meeting(b.actors, b.recipients)
+            if home is not None:
+                location = doc_places.country_place(home)
         targets_place = code[:3] in LOCATION_TARGETS or code[:2] in LOCATION_TARGETS
         abroad = location is not None and location.country and all(a.country and a.country != location.country for a in b.actors)
+        territory: Actor | None = None  # a target that is the state's territory, not its forces
         if abroad and not b.recipients and targets_place and b.actors:
             # a visit to, a protest in, troops massed in another country: that country is the target
             assert location is not None
-            b = replace(b, recipients=[Actor(text=location.text, name=location.name, country=location.country, kind="country")])
+            territory = Actor(text=location.text, name=location.name, country=location.country, kind="country")
+            b = replace(b, recipients=[territory])
         when = resolve_event_date(sent, b.trigger, document.doc_date, future=frame.modality == "future",
                                   verbal=entry.quad_class in (0, 1, 3))
         counts = extract_counts(sent, b.trigger, others=others) if root in COUNT_ROOTS and b.trigger is b.reading.trigger else Counts()
@@ -297,6 +309,8 @@ class RecordAssembler:
                 continue  # cooperation, statements and accusations need someone who did them
             violent = entry.plover_type == "ASSAULT"
             inter1, inter2 = acled_inter(actor, violent), acled_inter(recipient, violent)
+            if recipient is not None and recipient is territory:
+                inter2 = None  # force used on a state's territory says nothing of who was hit (ACLED)
             demonstrating = (recipient is not None and inter2 not in ARMED_INTER
                              and _demonstrating(b.reading.recipient_tok, self.lex))
             if demonstrating:
@@ -310,7 +324,9 @@ class RecordAssembler:
                                                                 or demonstrating),
                 cameo_code=code,
             )
-            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None, recipient, frame)
+            # a target read from the place alone adds nothing to the record's confidence
+            confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None,
+                                     None if recipient is not None and recipient is territory else recipient, frame)
             # everything that tells two records of one trigger apart: "X denied Y attacked" gives
             # the attack as denied and X's denial, which must not share an id
             eid = make_event_id(
@@ -380,7 +396,8 @@ COUNT_FIELDS = ("fatalities", "injured", "arrested", "abducted")
 MUTUAL_CODES = {"046"}
 MUTUAL_VERBS = {"clash", "negotiate"}
 #: events whose target, when the text names none, is the country where they happen
-LOCATION_TARGETS = {"042", "14", "15"}
+#: (a visit, a protest, a deployment, and military force used in another state's territory)
+LOCATION_TARGETS = {"042", "14", "15", "19", "20"}
 TOLL_CODES = {"190", "180", "1823"}
 
 

@@ -31,6 +31,7 @@ from khaldun.coding.attribution import (
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.owners import two_states
 from khaldun.coding.ontology import cameo
+from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
@@ -95,6 +96,8 @@ class EventCoder:
                     parts += [a for a in doc_actors.resolve_all(sub, on_date) if a not in parts]
             if len(parts) > len(found):
                 found = parts
+        # phrases that name their actor through another phrase (references.py)
+        found = refer(tok, found, doc_actors, on_date)
         if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")) and tok.ent_type_ not in NON_ACTOR_ENTS:
             # someone the knowledge base cannot place: keep the words, leave the codes unknown
             found = [Actor(text=span.text)]
@@ -107,11 +110,13 @@ class EventCoder:
     def code(self, document: Document, parsed: Any) -> list[EventRecord]:
         doc_actors = self.actors.for_document(parsed, document.doc_date)
         sentences: list[SentenceCandidates] = []
+        memory = AttackMemory()  # the article's last attack, for references back to it
         for s_idx, sent in enumerate(parsed.sents):
             readings = find_readings(sent, self.lex)
             if not readings:
                 continue
             built = [self._refine(b) for r in readings for b in self._build(r, doc_actors, document.doc_date)]
+            built = back_references(built, memory, s_idx)
             sentences.append(SentenceCandidates(s_idx, sent, built, sentence_sources(sent, self.lex)))
         return self.assembler.assemble(document, parsed, sentences, doc_actors)
 
@@ -123,6 +128,12 @@ class EventCoder:
             # the words up to the subject, not the subject's whole subtree
             actors = doc_actors.resolve_all(r.actor_tok.doc[r.actor_tok.left_edge.i:r.actor_tok.i + 1], doc_date)
         recipients = self._resolve(doc_actors, r.recipient_tok, doc_date)
+        if not recipients and r.root in ("18", "19", "20"):
+            victims = participle_victims(r.trigger)  # "a bomb exploded at a checkpoint, killing eight people"
+            if victims is not None:
+                recipients = self._resolve(doc_actors, victims, doc_date)
+                if recipients:
+                    r.recipient_tok = victims
         frame = r.frame
         speaker = None
         if frame.speaker_token is not None and not is_outlet(frame.speaker_token, self.lex):
