@@ -16,6 +16,7 @@ from typing import Any
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
+from khaldun.coding.shapes import state_event
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
@@ -808,6 +809,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
             noun = tok if code is not None else None
+        if code is None and tok.pos_ in ("AUX", "VERB"):
+            code, noun = state_event(tok, lex)  # "teachers are on hunger strike"
+            specific = code is not None
         if code is None:
             continue
         objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []
