@@ -26,6 +26,7 @@ from khaldun.coding.nominal import (
     with_props,
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
+from khaldun.coding.shapes import state_event
 from khaldun.nlp.views import child_indices, of_object, token_table
 from khaldun.resources import word_set
 
@@ -842,6 +843,9 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                 and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
             # "workers took over the tax offices to demand ...": occupying a place for a demand
             code, specific = "144", True
+        if code is None and tok.pos_ in ("AUX", "VERB"):
+            code, noun = state_event(tok, lex)  # "teachers are on hunger strike"
+            specific = code is not None
         if code is None:
             continue
         objects = object_tokens(tok) if code[:2] in ("17", "18", "19", "20") else []

@@ -204,6 +204,14 @@ def _written_name(m: Mention) -> str:
     return m.text
 
 
+def _unit_countries(m: Mention) -> tuple[str, ...]:
+    """The countries whose division noun the text writes after the name ("Safi Tehsil":
+    Pakistan or India; "Singra upazila": Bangladesh; ``place_nouns.tsv``), else ()."""
+    if len(m.text) <= len(m.name) or not m.text.lower().startswith(m.name.lower()):
+        return ()
+    return _place_nouns().get(" ".join(_WORD.findall(m.text[len(m.name):].lower())), ())
+
+
 class PlaceResolver:
     """The gazetteer and the rules; one per process, shared by every document."""
 
@@ -369,6 +377,16 @@ class DocumentPlaces:
                 if fallback is not None:
                     self.places.append(fallback)
                     continue
+            unit = _unit_countries(m)
+            if unit and best.country not in unit:
+                # "Safi Tehsil", "Singra upazila": the text says the place is a division
+                # of a country that uses that noun; a namesake elsewhere is not it, however big
+                inside = [e for e in cands if e.country in unit]
+                if not inside:
+                    self.places.append(None)
+                    continue
+                best = max(inside, key=lambda e: resolver.score(
+                    e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
             own_local = Counter(local)
             if k in first and first[k].country and own_local[first[k].country] > 0:
                 own_local[first[k].country] -= 1
@@ -398,9 +416,13 @@ class DocumentPlaces:
             if self._text_divisions is None:
                 self._text_divisions = self._name_countries(with_countries=False)
             evidence = Counter({c: 1 for c, n in self._text_divisions.items() if n >= 1.0})
+        weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
+        if not evidence and weak and self._cues and not self._cues.get(best.country):
+            # only the words of public life point anywhere ("a Sikh protest in Beas"): together
+            # a vote against a hamlet abroad that nothing in the text supports
+            evidence = Counter({"": sum(self._cues.values())})
         if not evidence or evidence.get(best.country):
             return False
-        weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
         return max(evidence.values()) >= (1 if weak else 2)
 
     def _candidates(self, m: Mention) -> list[Entry]:
