@@ -240,9 +240,12 @@ class Lexicon:
 
     def event_noun(self, tok: Any) -> str | None:
         """CAMEO code of an event noun ("attack", "air strike"), else None."""
+        return self.event_noun_at(tok.doc, tok.i)
+
+    def event_noun_at(self, doc: Any, i: int) -> str | None:
+        """:meth:`event_noun` of token ``i`` of ``doc``, with no ``Token`` object made."""
         # read from the document's token table (children in order, as ``tok.children`` gives
         # them): this runs on most nouns of every sentence
-        doc, i = tok.doc, tok.i
         table = token_table(doc)
         lemmas, low, dep = table.lemma, table.lower, table.dep
         lemma = lemmas[i].lower()

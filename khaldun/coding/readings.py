@@ -724,7 +724,7 @@ def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     return False
 
 
-_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+_TRIGGER_VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 
 
 def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
@@ -733,8 +733,13 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     by_trigger: dict[int, Reading] = {}
     doc, pos = sent.doc, token_table(sent.doc).pos
     # only verbs, auxiliaries, adjectives and nouns can trigger a reading (every branch
-    # below asks for one of them): no Token objects for the rest
-    for tok in [doc[i] for i in range(sent.start, sent.end) if pos[i] in _TRIGGER_POS]:
+    # below asks for one of them), and a noun only when it is an event noun (every noun
+    # branch below, ``existential_event`` and ``_held_by`` included, needs
+    # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``): no Token objects
+    # for the rest. A new rule that reads a noun which is no event noun must widen this.
+    event_noun_at = lex.event_noun_at
+    for tok in [doc[i] for i in range(sent.start, sent.end)
+                if pos[i] in _TRIGGER_VERBAL or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
         code = None
         noun = None
         specific = False
