@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.nlp.views import of_object
+from khaldun.nlp.views import of_object, sentence_of
 from khaldun.resources import word_set
 
 _WORDS = "reading_words.tsv"
@@ -115,7 +115,7 @@ def purpose_follows(verb: Any, purposes: frozenset[str]) -> bool:
     """"Some 300 people gathered in front of the town hall. They denounced the closure of
     the ward": a gathering whose next sentence has its participants (they, the group, the
     protesters) demand, denounce or call for something is a demonstration."""
-    nxt = _next_sentence(verb.sent)
+    nxt = _next_sentence(sentence_of(verb))
     if nxt is None:
         return False
     root = nxt.root
@@ -152,7 +152,7 @@ def misparsed_predicate(verb: Any) -> tuple[Any, Any] | None:
     verb is not such a predicate."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ not in ("acl", "amod"):
         return None
-    if not _verbless(verb.sent.root):
+    if not _verbless(sentence_of(verb).root):
         return None
     own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if own_subject is not None:
@@ -226,7 +226,7 @@ def topic_tokens(trigger: Any, noun: Any = None) -> frozenset[int]:
                     g.lemma_.lower() in ("solidarity", "support") for g in c.children):
                 out.update(t.i for t in c.subtree)  # "in solidarity with Ukraine", "in support of Gaza"
     doc = trigger.doc
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     for i in range(sent.start + 2, sent.end):
         if doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
             out.add(i)

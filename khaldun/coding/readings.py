@@ -26,7 +26,7 @@ from khaldun.coding.nominal import (
     with_props,
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
-from khaldun.nlp.views import child_indices, of_object, token_table
+from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -247,7 +247,7 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
     if _verbless_predicate(trigger, lex):
-        return trigger.sent.root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
+        return sentence_of(trigger).root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
     if trigger.dep_ == "acl" and _after_dateline(trigger.head):
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
@@ -584,7 +584,7 @@ def _is_dateline(tok: Any) -> bool:
     # the colon first, from the token table: ``tok.sent`` makes a span and walks the sentence
     if i + 1 >= len(doc) or token_table(doc).text[i + 1] not in (":", "\u2014"):
         return False
-    return i - tok.sent.start <= 3 and tok.right_edge.i <= i + 1
+    return i - sentence_of(tok).start <= 3 and tok.right_edge.i <= i + 1
 
 
 def _verbless_subject(noun: Any) -> bool:
@@ -593,7 +593,7 @@ def _verbless_subject(noun: Any) -> bool:
     conjunct)? A participle hung off it is the sentence's predicate."""
     if noun.dep_ == "ROOT":
         return True
-    root = noun.sent.root
+    root = sentence_of(noun).root
     return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
 
 
@@ -668,7 +668,7 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     "5,000 students protested", "relatives of the victim protested outside ..."?"""
     if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
         return False
-    root = verb.sent.root
+    root = sentence_of(verb).root
     # the root may also be the opening preposition ("On 1 May, ... miners, protested in ..."
     # parsed as one prepositional phrase), and the phrase a noun taken for an object
     if root.pos_ == "ADP":
@@ -694,7 +694,7 @@ def _after_dateline(noun: Any) -> bool:
     with the real subject hung off it as an apposition."""
     head = noun.head
     return (noun.dep_ == "appos" and head.dep_ == "ROOT" and head.i + 1 < noun.i
-            and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - head.sent.start <= 3)
+            and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - sentence_of(head).start <= 3)
 
 
 def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:

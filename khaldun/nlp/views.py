@@ -14,6 +14,7 @@ after another, and a parsed ``Doc`` is not changed once coding starts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Span as _Span
@@ -126,6 +127,25 @@ def slice_span(doc: Any, start: int, end: int) -> Any:
     if 0 <= start <= end <= len(doc):
         return _Span(doc, start, end)
     return doc[start:end]
+
+
+def sentence_of(tok: Any) -> Any:
+    """``tok.sent`` as :func:`doc_sents` holds it (one bisect over the sentence starts).
+    spaCy's ``Token.sent`` makes two ``Span`` objects through ``normalize_slice`` and walks
+    the sentence's tokens on every call; both read the same ``sent_start`` flags. A
+    document with sentence hooks (none of ours has one) is asked as before."""
+    doc = tok.doc
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks:
+        return tok.sent
+    sents = doc_sents(doc)
+    memo = doc_memo(doc)
+    starts = memo.get(_SENT_STARTS)
+    if starts is None:
+        starts = memo[_SENT_STARTS] = [s.start for s in sents]
+    return sents[bisect_right(starts, tok.i) - 1]
+
+
+_SENT_STARTS = ("views", "sentence starts")
 
 
 def span_text(span: Any) -> str:

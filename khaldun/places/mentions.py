@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from khaldun.nlp.views import doc_ents, slice_span, token_table
+from khaldun.nlp.views import doc_ents, sentence_of, slice_span, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -575,7 +575,7 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     role, prep = _role(head)
     text = cut(m_start, m_end)
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
-                   sent_start=head.sent.start, role=role, prep=prep, direction=direction,
+                   sent_start=sentence_of(head).start, role=role, prep=prep, direction=direction,
                    near=near, admin_hint=admin_hint, from_entity=from_entity,
                    qualifiers=[n for k, n in enumerate(parenthetical)
                                if _is_area(gaz, n) or (dash is not None and k == 0)],
