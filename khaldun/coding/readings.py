@@ -1019,14 +1019,19 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, Reading],
 
 def clause_tokens(trigger: Any) -> list[Any]:
     """Tokens of the trigger's own clause (its subtree minus embedded clauses, plus elaborations)."""
-    toks = [trigger]
-    stack = list(trigger.children)
+    # walked on the token and child tables: Token objects only for the clause's own tokens
+    doc, first = trigger.doc, trigger.i
+    table, kids = token_table(doc), child_indices(doc)
+    dep, tag = table.dep, table.tag
+    found = [first]
+    stack = list(kids[first])
     while stack:
         t = stack.pop()
-        if t.dep_ in CLAUSE_BREAK and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
+        if dep[t] in CLAUSE_BREAK and not (dep[t] == "advcl" and tag[t] == "VBG"):
             continue
-        toks.append(t)
-        stack.extend(t.children)
-    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        toks.append(trigger.head)
-    return sorted(toks, key=lambda t: t.i)
+        found.append(t)
+        stack.extend(kids[t])
+    if dep[first] in ("nsubj", "nsubjpass", "dobj"):
+        found.append(table.head[first])
+    found.sort()
+    return [trigger if i == first else doc[i] for i in found]

@@ -178,6 +178,24 @@ def child_indices(doc: Any) -> list[list[int]]:
     return found
 
 
+def subtree_indices(doc: Any, i: int) -> list[int]:
+    """``[t.i for t in doc[i].subtree]``, in the same order (each left child's subtree, the
+    token, each right child's subtree), from :func:`child_indices`: no ``Token`` objects."""
+    kids = child_indices(doc)
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        j, ready = stack.pop()
+        if ready:
+            out.append(j)
+            continue
+        below = kids[j]
+        stack.extend((k, False) for k in reversed(below) if k > j)
+        stack.append((j, True))
+        stack.extend((k, False) for k in reversed(below) if k < j)
+    return out
+
+
 def doc_ents(doc: Any) -> tuple[Any, ...]:
     """``tuple(doc.ents)``, built once per document (``Span.ents`` rebuilds every entity on each access)."""
     memo = doc_memo(doc)

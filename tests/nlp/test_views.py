@@ -39,3 +39,11 @@ def test_event_noun_at_is_event_noun(nlp):
     found = [lex.event_noun_at(doc, t.i) for t in doc]
     assert found == [lex.event_noun(t) for t in doc]
     assert any(found)  # "sit-in", "hunger strike"
+
+
+def test_subtree_indices_are_the_subtree(nlp):
+    from khaldun.nlp.views import subtree_indices
+
+    doc = nlp(TEXT)
+    for tok in doc:
+        assert subtree_indices(doc, tok.i) == [t.i for t in tok.subtree]
