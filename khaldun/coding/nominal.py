@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.nlp.views import of_object, sentence_of
+from khaldun.nlp.views import of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 _WORDS = "reading_words.tsv"
@@ -197,7 +197,8 @@ def obstruction_for_demand(verb: Any, is_purpose: Any) -> bool:
     closed the town hall demanding water": occupying or closing a place for a demand is a
     demonstration (ACLED peaceful protest; CAMEO 144 obstruct passage). The caller checks that
     the subject is not an armed force."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBSTRUCTING_VERBS:
+    table, i = token_table(verb.doc), verb.i  # asked of every trigger: read the token table
+    if table.pos[i] != "VERB" or table.lemma[i].lower() not in OBSTRUCTING_VERBS:
         return False
     if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False
