@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from khaldun.actors.kb import _ACRONYM, INHERIT, Entity, KnowledgeBase, Role, norm
-from khaldun.nlp.views import TokenTable, doc_memo, span_text, token_table
+from khaldun.nlp.views import TokenTable, doc_memo, span_text, subtree_indices, token_table
 from khaldun.records import Actor
 from khaldun.resources import word_list
 
@@ -123,10 +123,11 @@ def _skipped_range(doc: Any, start: int, end: int) -> set[int]:
     inside = range(start, end)
     for i in inside:
         if dep[i] == "prep" and low[i] in AWAY_PREPS and head[i] in inside:
-            skip.update(t.i for t in doc[i].subtree)
+            skip.update(subtree_indices(doc, i))
         if dep[i] in ("relcl", "acl", "advcl") and head[i] in inside and low[i] not in ("fleeing",):
             # "Red Cross operating in Iraq": the clause describes, the head names
-            skip.update(t.i for t in doc[i].subtree if t.ent_type_ not in ("GPE", "NORP"))
+            ent_type = table.ent_type
+            skip.update(j for j in subtree_indices(doc, i) if ent_type[j] not in ("GPE", "NORP"))
     n = len(text)
     for i in inside:
         nxt = i + 1 if i + 1 < n else None
@@ -135,7 +136,7 @@ def _skipped_range(doc: Any, start: int, end: int) -> set[int]:
             skip.update({i, nxt} | ({nxt2} if nxt2 is not None else set()))
         if nxt is not None and text[nxt] == "-" and nxt2 is not None and low[nxt2] in BACKER_WORDS:
             skip.update({i, nxt, nxt2})
-        if low[i].startswith(("pro-", "anti-")) or low[i].split("-")[-1] in BACKER_WORDS and "-" in text[i]:
+        if "-" in text[i] and (low[i].startswith(("pro-", "anti-")) or low[i].split("-")[-1] in BACKER_WORDS):
             skip.add(i)
     return skip
 

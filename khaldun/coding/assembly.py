@@ -31,7 +31,7 @@ from khaldun.coding.readings import Reading
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
-from khaldun.nlp.views import child_indices, doc_text, span_text, token_table
+from khaldun.nlp.views import child_indices, doc_text, slice_span, span_text, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
 from khaldun.resources import word_set
@@ -90,7 +90,7 @@ def actor_span(tok: Any) -> Any:
         end -= 1
     while start < end - 1 and (is_punct[start] or low[start] in ("the", "a", "an")):
         start += 1
-    return doc[start:end]
+    return slice_span(doc, start, end)
 
 
 # sectors that speak for a state (or an international organisation) rather than against it

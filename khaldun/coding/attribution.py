@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khaldun.coding.lexicon import Lexicon
-from khaldun.nlp.views import child_indices, token_table
+from khaldun.nlp.views import child_indices, subtree_indices, token_table
 from khaldun.resources import word_set
 
 #: main verbs of a sentence that report its complement clause ("..., officials said"):
@@ -88,7 +88,8 @@ def _any_name(names: frozenset[str], joined: str) -> bool:
 
 def _is_outlet_token(tok: Any, lex: Lexicon) -> bool:
     """Does the noun phrase headed by ``tok`` name a news outlet or agency?"""
-    joined = " " + " ".join(t.lower_ for t in tok.subtree) + " "
+    low = token_table(tok.doc).lower  # the subtree's words from the token table: no Token objects
+    joined = " " + " ".join([low[j] for j in subtree_indices(tok.doc, tok.i)]) + " "
     if _any_name(lex.words("outlet"), joined):
         return True
     if tok.ent_type_ in ("ORG", "") and tok.lemma_.lower() in lex.words("source_noun") and tok.pos_ in ("PROPN", "NOUN"):

@@ -152,6 +152,13 @@ def _cue_holds(cue: Cue, tok: Any) -> bool:
     return False
 
 
+#: (lemma, lower-cased word) -> (lexicon, :meth:`Lexicon.verb_lemma`) for lemmas no verb row
+#: has: the same few hundred words recur in every document (a pure function of the pair
+#: for one lexicon, which the entry names: another lexicon recomputes its own)
+_INFLECTED: dict[tuple[str, str], tuple[Any, str]] = {}
+_INFLECTED_LIMIT = 100_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[VerbEntry, ...]]
@@ -211,10 +218,23 @@ class Lexicon:
         spaCy's rule lemmatizer sometimes strips too much ("staged" -> "stag");
         when its lemma is unknown, regular inflections of the word are tried.
         """
-        lemma = tok.lemma_.lower()
+        # read from the document's token table: asked several times for most verbs
+        table, i = token_table(tok.doc), tok.i
+        lemma = table.lemma[i].lower()
         if lemma in self.verbs or lemma in self.light_verbs:
             return lemma
-        w = tok.lower_
+        w = table.lower[i]
+        key = (lemma, w)
+        found = _INFLECTED.get(key)
+        if found is None or found[0] is not self:
+            if len(_INFLECTED) >= _INFLECTED_LIMIT:
+                _INFLECTED.clear()
+            found = _INFLECTED[key] = (self, self._inflected(lemma, w))
+        return found[1]
+
+    def _inflected(self, lemma: str, w: str) -> str:
+        """:meth:`verb_lemma` for a lemma the lexicon does not know: the first regular
+        inflection of the word ``w`` that it knows, else the lemma."""
         candidates = []
         if w.endswith("ied"):
             candidates.append(w[:-3] + "y")
@@ -240,9 +260,12 @@ class Lexicon:
 
     def event_noun(self, tok: Any) -> str | None:
         """CAMEO code of an event noun ("attack", "air strike"), else None."""
+        return self.event_noun_at(tok.doc, tok.i)
+
+    def event_noun_at(self, doc: Any, i: int) -> str | None:
+        """:meth:`event_noun` of token ``i`` of ``doc``, with no ``Token`` object made."""
         # read from the document's token table (children in order, as ``tok.children`` gives
         # them): this runs on most nouns of every sentence
-        doc, i = tok.doc, tok.i
         table = token_table(doc)
         lemmas, low, dep = table.lemma, table.lower, table.dep
         lemma = lemmas[i].lower()

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.nlp.views import of_object
+from khaldun.nlp.views import of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 _WORDS = "reading_words.tsv"
@@ -115,7 +115,7 @@ def purpose_follows(verb: Any, purposes: frozenset[str]) -> bool:
     """"Some 300 people gathered in front of the town hall. They denounced the closure of
     the ward": a gathering whose next sentence has its participants (they, the group, the
     protesters) demand, denounce or call for something is a demonstration."""
-    nxt = _next_sentence(verb.sent)
+    nxt = _next_sentence(sentence_of(verb))
     if nxt is None:
         return False
     root = nxt.root
@@ -152,7 +152,7 @@ def misparsed_predicate(verb: Any) -> tuple[Any, Any] | None:
     verb is not such a predicate."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ not in ("acl", "amod"):
         return None
-    if not _verbless(verb.sent.root):
+    if not _verbless(sentence_of(verb).root):
         return None
     own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if own_subject is not None:
@@ -197,7 +197,8 @@ def obstruction_for_demand(verb: Any, is_purpose: Any) -> bool:
     closed the town hall demanding water": occupying or closing a place for a demand is a
     demonstration (ACLED peaceful protest; CAMEO 144 obstruct passage). The caller checks that
     the subject is not an armed force."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBSTRUCTING_VERBS:
+    table, i = token_table(verb.doc), verb.i  # asked of every trigger: read the token table
+    if table.pos[i] != "VERB" or table.lemma[i].lower() not in OBSTRUCTING_VERBS:
         return False
     if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False
@@ -226,7 +227,7 @@ def topic_tokens(trigger: Any, noun: Any = None) -> frozenset[int]:
                     g.lemma_.lower() in ("solidarity", "support") for g in c.children):
                 out.update(t.i for t in c.subtree)  # "in solidarity with Ukraine", "in support of Gaza"
     doc = trigger.doc
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     for i in range(sent.start + 2, sent.end):
         if doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
             out.add(i)

@@ -135,7 +135,9 @@ _TWO_STATES = re.compile(
 def two_states(span: Any, doc_actors: Any) -> list[Any]:
     """"the two countries exchanged prisoners": the last two states the article named before
     the phrase (their mentions' actors), or [] when the phrase is not that or they are not two."""
-    if not _TWO_STATES.match(span_text(span).lower()):  # cut from the document text: no Token objects
+    # the pattern's words are three tokens at most ("the two countries"), none of which the
+    # tokenizer splits: a longer phrase (most are) is not cut out and lower-cased at all
+    if span.end - span.start > 3 or not _TWO_STATES.match(span_text(span).lower()):
         return []
     from khaldun.records import Actor
 

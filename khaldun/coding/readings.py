@@ -27,7 +27,7 @@ from khaldun.coding.nominal import (
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.coding.shapes import state_event
-from khaldun.nlp.views import child_indices, of_object, token_table
+from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -248,7 +248,7 @@ def _instrument_agent(trigger: Any, lex: Lexicon) -> Any:
 def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
     lemma = trigger.lemma_.lower()
     if _verbless_predicate(trigger, lex):
-        return trigger.sent.root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
+        return sentence_of(trigger).root  # mis-parsed main verb: "5,000 students protested", "nurses, and union members, protested"
     if trigger.dep_ == "acl" and _after_dateline(trigger.head):
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
@@ -585,7 +585,7 @@ def _is_dateline(tok: Any) -> bool:
     # the colon first, from the token table: ``tok.sent`` makes a span and walks the sentence
     if i + 1 >= len(doc) or token_table(doc).text[i + 1] not in (":", "\u2014"):
         return False
-    return i - tok.sent.start <= 3 and tok.right_edge.i <= i + 1
+    return i - sentence_of(tok).start <= 3 and tok.right_edge.i <= i + 1
 
 
 def _verbless_subject(noun: Any) -> bool:
@@ -594,7 +594,7 @@ def _verbless_subject(noun: Any) -> bool:
     conjunct)? A participle hung off it is the sentence's predicate."""
     if noun.dep_ == "ROOT":
         return True
-    root = noun.sent.root
+    root = sentence_of(noun).root
     return noun.dep_ == "conj" and noun.head.i == root.i and root.pos_ in ("NOUN", "PROPN")
 
 
@@ -669,7 +669,7 @@ def _verbless_predicate(verb: Any, lex: Lexicon) -> bool:
     "5,000 students protested", "relatives of the victim protested outside ..."?"""
     if verb.dep_ != "acl" or lex.verb_lemma(verb) not in INTRANSITIVE_EVENT_VERBS:
         return False
-    root = verb.sent.root
+    root = sentence_of(verb).root
     # the root may also be the opening preposition ("On 1 May, ... miners, protested in ..."
     # parsed as one prepositional phrase), and the phrase a noun taken for an object
     if root.pos_ == "ADP":
@@ -695,7 +695,7 @@ def _after_dateline(noun: Any) -> bool:
     with the real subject hung off it as an apposition."""
     head = noun.head
     return (noun.dep_ == "appos" and head.dep_ == "ROOT" and head.i + 1 < noun.i
-            and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - head.sent.start <= 3)
+            and head.doc[head.i + 1].text in (":", "-", "\u2014") and head.i - sentence_of(head).start <= 3)
 
 
 def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
@@ -725,7 +725,7 @@ def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
     return False
 
 
-_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+_TRIGGER_VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 
 
 def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
@@ -734,8 +734,13 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     by_trigger: dict[int, Reading] = {}
     doc, pos = sent.doc, token_table(sent.doc).pos
     # only verbs, auxiliaries, adjectives and nouns can trigger a reading (every branch
-    # below asks for one of them): no Token objects for the rest
-    for tok in [doc[i] for i in range(sent.start, sent.end) if pos[i] in _TRIGGER_POS]:
+    # below asks for one of them), and a noun only when it is an event noun (every noun
+    # branch below, ``existential_event`` and ``_held_by`` included, needs
+    # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``): no Token objects
+    # for the rest. A new rule that reads a noun which is no event noun must widen this.
+    event_noun_at = lex.event_noun_at
+    for tok in [doc[i] for i in range(sent.start, sent.end)
+                if pos[i] in _TRIGGER_VERBAL or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
         code = None
         noun = None
         specific = False
@@ -1018,14 +1023,19 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, Reading],
 
 def clause_tokens(trigger: Any) -> list[Any]:
     """Tokens of the trigger's own clause (its subtree minus embedded clauses, plus elaborations)."""
-    toks = [trigger]
-    stack = list(trigger.children)
+    # walked on the token and child tables: Token objects only for the clause's own tokens
+    doc, first = trigger.doc, trigger.i
+    table, kids = token_table(doc), child_indices(doc)
+    dep, tag = table.dep, table.tag
+    found = [first]
+    stack = list(kids[first])
     while stack:
         t = stack.pop()
-        if t.dep_ in CLAUSE_BREAK and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
+        if dep[t] in CLAUSE_BREAK and not (dep[t] == "advcl" and tag[t] == "VBG"):
             continue
-        toks.append(t)
-        stack.extend(t.children)
-    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        toks.append(trigger.head)
-    return sorted(toks, key=lambda t: t.i)
+        found.append(t)
+        stack.extend(kids[t])
+    if dep[first] in ("nsubj", "nsubjpass", "dobj"):
+        found.append(table.head[first])
+    found.sort()
+    return [trigger if i == first else doc[i] for i in found]

@@ -14,7 +14,10 @@ after another, and a parsed ``Doc`` is not changed once coding starts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
+
+from spacy.tokens import Span as _Span
 
 
 class TokenTable:
@@ -116,6 +119,35 @@ def doc_sents(doc: Any) -> tuple[Any, ...]:
     return _sents
 
 
+def slice_span(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]``; for a range inside the document (``0 <= start <= end <= len(doc)``)
+    the ``Span`` is made directly, without spaCy's pure-Python ``normalize_slice``, which
+    ``Doc.__getitem__`` calls for every slice (2 to 4 % of coding). Any other range goes
+    through ``doc[start:end]`` as before."""
+    if 0 <= start <= end <= len(doc):
+        return _Span(doc, start, end)
+    return doc[start:end]
+
+
+def sentence_of(tok: Any) -> Any:
+    """``tok.sent`` as :func:`doc_sents` holds it (one bisect over the sentence starts).
+    spaCy's ``Token.sent`` makes two ``Span`` objects through ``normalize_slice`` and walks
+    the sentence's tokens on every call; both read the same ``sent_start`` flags. A
+    document with sentence hooks (none of ours has one) is asked as before."""
+    doc = tok.doc
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks:
+        return tok.sent
+    sents = doc_sents(doc)
+    memo = doc_memo(doc)
+    starts = memo.get(_SENT_STARTS)
+    if starts is None:
+        starts = memo[_SENT_STARTS] = [s.start for s in sents]
+    return sents[bisect_right(starts, tok.i) - 1]
+
+
+_SENT_STARTS = ("views", "sentence starts")
+
+
 def span_text(span: Any) -> str:
     """``span.text`` cut from :func:`doc_text` (spaCy joins the span's tokens again on each access)."""
     return doc_text(span.doc)[span.start_char : span.end_char]
@@ -144,6 +176,24 @@ def child_indices(doc: Any) -> list[list[int]]:
                 found[h].append(i)
         memo["children"] = found
     return found
+
+
+def subtree_indices(doc: Any, i: int) -> list[int]:
+    """``[t.i for t in doc[i].subtree]``, in the same order (each left child's subtree, the
+    token, each right child's subtree), from :func:`child_indices`: no ``Token`` objects."""
+    kids = child_indices(doc)
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        j, ready = stack.pop()
+        if ready:
+            out.append(j)
+            continue
+        below = kids[j]
+        stack.extend((k, False) for k in reversed(below) if k > j)
+        stack.append((j, True))
+        stack.extend((k, False) for k in reversed(below) if k < j)
+    return out
 
 
 def doc_ents(doc: Any) -> tuple[Any, ...]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from khaldun.nlp.views import doc_ents, token_table
+from khaldun.nlp.views import doc_ents, sentence_of, slice_span, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -498,8 +498,10 @@ def _after_locative(doc: Any, i: int) -> bool:
 
 
 def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) -> Mention | None:
-    span = doc[start:end]
-    words = [t for t in span]
+    whole = slice_span(doc, start, end)
+    # the text of a non-empty token range, cut as spaCy's ``Span.text`` gives it
+    cut = token_table(doc).span_text
+    words = [t for t in whole]
     # strip a leading article and direction words inside the entity ("the southern Gaza Strip")
     direction = None
     while words and words[0].lower_ in ("the", "a"):
@@ -509,22 +511,22 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         words = words[:-1]
     # "South Sudan", "West Bank", "North Kivu" are names; "southern Gaza Strip" is a part
     if len(words) > 1 and direction_of(words[0].text) and not (words[0].is_title and gaz.has(
-            doc[words[0].i:words[-1].i + 1].text)):
+            cut(words[0].i, words[-1].i + 1))):
         direction = direction_of(words[0].text)
         words = words[1:]
     while words and words[-1].text in ("'s", "\u2019s", ",", "."):
         words = words[:-1]
     if not words:
         return None
-    name = doc[words[0].i:words[-1].i + 1].text
+    name = cut(words[0].i, words[-1].i + 1)
     m_start = start
     # a direction word just before the entity: "southern Israel", "north-western Syria"
     # (a name begins with a capital: "in south Lebanon" is a part of Lebanon, not the
     # Ohio village of South Lebanon)
     if start > 0 and doc[start - 1].is_title and direction_of(doc[start - 1].text) \
-            and gaz.has(doc[start - 1:end].text):
+            and gaz.has(cut(start - 1, end)):
         # the recogniser left the direction word out of a name ("North" + "Kivu")
-        name, start = doc[start - 1:words[-1].i + 1].text, start - 1
+        name, start = cut(start - 1, words[-1].i + 1), start - 1
         m_start = start
     if direction is None and start > 0 and direction_of(doc[start - 1].text):
         direction, m_start = direction_of(doc[start - 1].text), start - 1
@@ -538,13 +540,13 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         m_end = end + 1
     elif words[-1].lower_ in ADMIN_NOUNS and len(words) > 1:
         admin_hint = True
-        name = doc[words[0].i:words[-1].i].text
+        name = cut(words[0].i, words[-1].i)
     if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
         m_end = end + 1
     elif suffix_len(doc, end) == 3:
         m_end = end + 3  # "Minakulu sub-county"
     elif words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1:
-        name = doc[words[0].i:words[-1].i].text  # "Pune city": the city is Pune
+        name = cut(words[0].i, words[-1].i)  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end)
     parenthetical = bracket[1] if bracket else []
     if not parenthetical and start > 0 and doc[start - 1].text == "(":
@@ -555,8 +557,8 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
                  and doc[t.i - 1].whitespace_), None)
     if dash is not None:
         # "Lima - Miraflores": the district, read inside the city named first
-        city = doc[words[0].i:dash.i].text
-        name = doc[dash.i + 1:words[-1].i + 1].text
+        city = cut(words[0].i, dash.i)
+        name = cut(dash.i + 1, words[-1].i + 1)
         parenthetical = [city, *parenthetical]
     # a place noun in lower case ("Mobile city"), not a title ("Police Department")
     cued = bool(parenthetical) or (m_end > end and doc[end].is_lower) or (
@@ -569,11 +571,11 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         m_start = start - 2
         if m_start >= 2 and doc[m_start - 1].lower_ in ("km", "kilometres", "kilometers", "miles"):
             m_start -= 2 if doc[m_start - 2].like_num else 1
-    head = span.root
+    head = whole.root
     role, prep = _role(head)
-    text = doc[m_start:m_end].text
+    text = cut(m_start, m_end)
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
-                   sent_start=head.sent.start, role=role, prep=prep, direction=direction,
+                   sent_start=sentence_of(head).start, role=role, prep=prep, direction=direction,
                    near=near, admin_hint=admin_hint, from_entity=from_entity,
                    qualifiers=[n for k, n in enumerate(parenthetical)
                                if _is_area(gaz, n) or (dash is not None and k == 0)],

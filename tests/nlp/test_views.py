@@ -1,0 +1,49 @@
+"""The per-document views give what spaCy's own accessors give, for every token."""
+
+from __future__ import annotations
+
+from khaldun.coding.lexicon import Lexicon
+from khaldun.nlp.views import sentence_of, slice_span, token_table
+
+TEXT = ("Police arrested 40 workers in Dharwad on Tuesday. \u201cThey fired,\u201d a witness said.\n\n"
+        "Protesters  blocked the road near the town hall; the army  later cleared it. "
+        "A sit-in and a hunger strike followed.")
+
+
+def test_sentence_of_is_the_tokens_sentence(nlp):
+    doc = nlp(TEXT)
+    assert len(list(doc.sents)) > 2
+    for tok in doc:
+        assert (sentence_of(tok).start, sentence_of(tok).end) == (tok.sent.start, tok.sent.end)
+
+
+def test_slice_span_is_the_documents_slice(nlp):
+    doc = nlp(TEXT)
+    n = len(doc)
+    for a, b in [(0, n), (0, 1), (3, 3), (5, 9), (n, n), (-3, n), (4, n + 5), (7, 2)]:
+        got, want = slice_span(doc, a, b), doc[a:b]
+        assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
+
+
+def test_table_span_text_is_the_spans_text(nlp):
+    doc = nlp(TEXT)
+    cut = token_table(doc).span_text
+    for a in range(len(doc)):
+        for b in range(a + 1, min(a + 6, len(doc)) + 1):
+            assert cut(a, b) == doc[a:b].text
+
+
+def test_event_noun_at_is_event_noun(nlp):
+    lex = Lexicon.default()
+    doc = nlp(TEXT)
+    found = [lex.event_noun_at(doc, t.i) for t in doc]
+    assert found == [lex.event_noun(t) for t in doc]
+    assert any(found)  # "sit-in", "hunger strike"
+
+
+def test_subtree_indices_are_the_subtree(nlp):
+    from khaldun.nlp.views import subtree_indices
+
+    doc = nlp(TEXT)
+    for tok in doc:
+        assert subtree_indices(doc, tok.i) == [t.i for t in tok.subtree]
