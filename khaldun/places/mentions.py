@@ -19,6 +19,7 @@ locative preposition and is in the gazetteer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,12 +270,13 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
                 spans.append((start, end, False))
                 spans.append(area)
                 taken.update(range(start, area[1]))
+    spans.extend(_areas_after_places(doc, spans, gaz))
     spans.sort()
     mentions = [m for m in (_mention(doc, s, e, ent, gaz) for s, e, ent in spans) if m]
     # the divisions in "Pune (Pune, Maharashtra)" qualify the place; they are not places of their own
     inside: set[int] = set()
     for m in mentions:
-        bracket = _bracket_after(doc, m.end) if m.parenthetical else None
+        bracket = _bracket_after(doc, m.end, notes=True) if m.parenthetical else None
         if bracket is not None:
             inside.update(range(m.end, bracket[0]))
     mentions = [m for m in mentions if m.start not in inside]
@@ -295,15 +297,45 @@ def unit_name(name: str) -> str:
     return " ".join(words)
 
 
-def _bracket_after(doc: Any, end: int) -> tuple[int, list[str]] | None:
+#: a coder's note in brackets, "(coded to district level)", "(coded as Kyun Ywar)",
+#: "(unknown location coded to admin center, Gindo, ...)": what follows "coded to/as"
+_CODED_NOTE = re.compile(r"^(?:[a-z]+\s+){0,3}coded\s+(?:to|as|at)\b\s*(.*)$", re.S)
+
+
+def _names_of(inner: str) -> list[str]:
+    return [unit_name(n.strip()) for n in inner.split(",") if n.strip()]
+
+
+def _bracket_after(doc: Any, end: int, notes: bool = False) -> tuple[int, list[str]] | None:
     """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names,
-    without the kind of unit: "(Shwebo district, Sagaing region)" gives Shwebo, Sagaing)."""
+    without the kind of unit: "(Shwebo district, Sagaing region)" gives Shwebo, Sagaing).
+
+    ``notes``: a coder's note in brackets ("Hays (coded to district level) (Al Hudaydah)")
+    is passed over for the bracket right after it; without one, the note's own names after
+    "coded to" ("(coded to San Cristobal, Tachira)"), those written as names."""
     if end >= len(doc) or doc[end].text != "(":
         return None
-    for j in range(end + 1, min(len(doc), end + 16)):
-        if doc[j].text == ")":
+    depth = 0
+    for j in range(end + 1, min(len(doc), end + (32 if notes else 16))):
+        text = doc[j].text
+        if text == "(" and notes:
+            depth += 1
+        elif text == ")" and depth:
+            depth -= 1
+        elif text == ")":
             inner = doc[end + 1:j].text
-            names = [unit_name(n.strip()) for n in inner.split(",") if n.strip()]
+            note = _CODED_NOTE.match(inner) if notes else None
+            if note is not None:
+                after = _bracket_after(doc, j + 1)
+                if after is not None:
+                    return after
+                inner = re.sub(r"\([^()]*\)", "", note.group(1))
+                names = [n.removeprefix("in ") for n in _names_of(inner)]
+                names = [n for n in names if n[:1].isupper()]
+                return (j + 1, names) if names else None
+            if not notes and j - end >= 16:
+                return None
+            names = _names_of(inner)
             if names and all(n[:1].isupper() for n in names):
                 return j + 1, names
             return None
@@ -319,7 +351,7 @@ def _bracketed_places(doc: Any, gaz: Gazetteer) -> list[tuple[int, int]]:
         if i == 0:
             continue
         tok = doc[i]
-        found = _bracket_after(doc, tok.i)
+        found = _bracket_after(doc, tok.i, notes=True)
         if found is None or not _is_area(gaz, found[1][-1]):
             continue
         end = tok.i
@@ -408,6 +440,30 @@ def _area_after_comma(doc: Any, end: int, gaz: Gazetteer) -> tuple[int, int, boo
                 e.population >= _AFTER_COMMA_MIN_POPULATION for e in gaz.lookup(name, loose=False))):
             return j, stop, False
     return None
+
+
+def _areas_after_places(doc: Any, spans: list[tuple[int, int, bool]],
+                        gaz: Gazetteer) -> list[tuple[int, int, bool]]:
+    """The division after a place and a comma that no span holds yet ("near Kamianka, Sumy",
+    where the recogniser called the division a person or an organisation): the
+    place's area, read as its qualifier."""
+    held = {i for s, e, _ in spans for i in range(s, e)}
+    out: list[tuple[int, int, bool]] = []
+    for start, end, _ in spans:
+        if any(t.text in ("-", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[start:end]):
+            continue  # "City - District": placed by its city already
+        area = _area_after_comma(doc, end, gaz)
+        if area is None or any(i in held for i in range(area[0], area[1])):
+            continue
+        if not _is_area(gaz, doc[area[0]:area[1]].text):
+            continue
+        # the whole name only ("Al" of "Al Fakhir" is no division), and not inside brackets,
+        # which the place's own reading of brackets handles
+        if area[1] < len(doc) and (doc[area[1]].is_title or doc[area[1]].text == ")"):
+            continue
+        out.append(area)
+        held.update(range(area[0], area[1]))
+    return out
 
 
 #: a town after "X Hospital, " places X when it is this big ("Gangaram Hospital, Lahore")
@@ -547,7 +603,7 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         m_end = end + 3  # "Minakulu sub-county"
     elif words[-1].lower_ in PLACE_SUFFIXES and len(words) > 1:
         name = cut(words[0].i, words[-1].i)  # "Pune city": the city is Pune
-    bracket = _bracket_after(doc, m_end)
+    bracket = _bracket_after(doc, m_end, notes=True)
     parenthetical = bracket[1] if bracket else []
     if not parenthetical and start > 0 and doc[start - 1].text == "(":
         # the first name of "(Boise, Idaho)": the others are its areas

@@ -184,6 +184,9 @@ def country_word_weights(text: str, hits: list[tuple[str, ...]] | None = None) -
 #: the empty counts :meth:`PlaceResolver.score` is given where there are none (it only reads them)
 _NO_COUNTS: Counter = Counter()
 
+#: the extra score of a first-level reading of the last name in brackets (see DocumentPlaces._by_brackets)
+_LAST_AREA_BONUS = 1.0
+
 _CITY_WORD = re.compile(r"\s+(?:City|Metropolitan City|Special City)$")
 
 
@@ -267,7 +270,15 @@ class PlaceResolver:
             # the named area itself, or a place in it; else at least its country
             # ("La Paz, Baja California" for La Paz in Baja California Sur)
             s += (0.0, 4.0, 7.0, 10.0)[level] if level else -10.0
+            if level == 1 and self._country_has_division(e.country, q):
+                # only the country agrees: one whose first-level division bears the name
+                # beats one with a district or town of it ("San Juan (Merida)")
+                s += 1.0
         return s
+
+    def _country_has_division(self, country: str | None, qualifier: str) -> bool:
+        return bool(country) and any(a.country == country and a.kind in ("admin1", "region")
+                                     for a in self.gazetteer.lookup(qualifier, loose=False))
 
     def _qualifies(self, e: Entry, qualifier: str) -> int:
         """3 when ``e`` lies in the division or country ``qualifier`` names, 2 in the
@@ -341,6 +352,9 @@ class DocumentPlaces:
         # favour a reading there as the actors' countries do: "Mansa" beside a "Sikh"
         # protest is the Indian town, not the Zambian one
         scoring = actors + Counter(dict.fromkeys(self._cues, 1))
+        # the same without the actors' nationalities, for the areas of unknown places: where
+        # "Russian forces shelled X, Donetsk" is, is the text's to say, not the attackers'
+        homes = Counter(dict.fromkeys(self._named, 1)) + Counter(dict.fromkeys(self._cues, 1))
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
@@ -362,7 +376,7 @@ class DocumentPlaces:
         for k, m in enumerate(self.mentions):
             cands = readings[k]
             if not cands:
-                self.places.append(self._by_brackets(m))
+                self.places.append(self._by_brackets(m, _NO_COUNTS, homes, dl_country))
                 continue
             own = Counter(doc_countries)
             if k in first and first[k].country and own[first[k].country] > 0:
@@ -373,8 +387,8 @@ class DocumentPlaces:
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Moe (Pekon, Shan)"):
                 # the text's own area is surer than a namesake elsewhere
-                fallback = self._by_brackets(m)
-                if fallback is not None:
+                fallback = self._by_brackets(m, _NO_COUNTS, homes, dl_country)
+                if fallback is not None and not self._text_prefers(best.country, fallback.country, own, homes):
                     self.places.append(fallback)
                     continue
             unit = _unit_countries(m)
@@ -524,10 +538,24 @@ class DocumentPlaces:
                 break
         return counts
 
-    def _by_brackets(self, m: Mention) -> Place | None:
+    @staticmethod
+    def _text_prefers(country: str | None, other: str | None, places: Counter, scoring: Counter) -> bool:
+        """True when the document's other evidence (the countries its places name, its
+        domestic bodies and country words; not its actors' nationalities) points to ``country`` and not to ``other``:
+        a town read in its own country ("Kamyaran (Kurdistan)" in a story about Iranian
+        teachers) rather than in a namesake of the bracketed area the gazetteer lacks there."""
+        if not country or country == other:
+            return False
+        def support(c: str | None) -> bool:
+            return bool(c) and bool(places.get(c) or scoring.get(c))
+        return support(country) and not support(other)
+
+    def _by_brackets(self, m: Mention, places: Counter = _NO_COUNTS, scoring: Counter = _NO_COUNTS,
+                     dateline_country: str | None = None) -> Place | None:
         """A place the gazetteer does not know, "Minakulu (Oyam, Northern)", "Ruski Tyshky,
         Kharkiv": the smallest bracketed or qualifying area that it knows, read inside the
-        ones after it."""
+        ones after it; a name several countries share, in the country the document's other
+        evidence (``places``, ``scoring``, ``dateline_country``, as for any mention) names."""
         gaz = self.resolver.gazetteer
         areas = list(m.parenthetical) + [q for q in m.qualifiers if q not in m.parenthetical
                                          and not (len(q) == 3 and q.isupper())]
@@ -537,7 +565,11 @@ class DocumentPlaces:
             cands = gaz.lookup(name) or gaz.lookup(_undirected(name))
             if cands:
                 rest = [a for a in areas[i + 1:] if normalise(a) != normalise(name)]
-                best = max(cands, key=lambda e: self.resolver.score(e, name, _NO_COUNTS, _NO_COUNTS, None, rest))
+                # the last bracketed name is the widest area written: monitors end with the
+                # first-level division ("(Alto Parana)"), so such a reading of it comes first
+                last = i == len(areas) - 1
+                best = max(cands, key=lambda e: self.resolver.score(e, name, places, scoring, dateline_country, rest)
+                           + (_LAST_AREA_BONUS if last and e.kind in ("admin1", "region") else 0.0))
                 known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
                 if known and not any(self.resolver._qualifies(best, a) for a in known):
                     continue  # a namesake outside the areas named after it: try the next
