@@ -19,6 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
+from khaldun.coding.chemical import chemical_weapons
 from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
@@ -188,6 +189,7 @@ class RecordAssembler:
         folded = _apply_toll_updates(_merge_casualty_followups(records), toll_updates(parsed))
         out = _fold_toll_sentences(folded, parsed, {s.index for s in sentences})
         out = consolidate_acled(out)  # one incident, one ACLED type (acled.py)
+        out = chemical_weapons(out, parsed)  # agents named with the attack (chemical.py)
         out = classify_incidents(out, parsed)  # disasters and organised crime (incidents.py)
         out = violent_demonstrations(reported_by_activists(out, parsed), parsed)  # what demonstrators did (demonstrations.py)
         parsed_text = doc_text(parsed)

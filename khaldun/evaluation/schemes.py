@@ -13,6 +13,10 @@ Choices made here, and why:
   ``denied`` or ``hypothetical``: the gold sets code what happened or was
   said to happen, not what someone denied or imagined. ``future`` and
   ``reported`` events count ("Arnor is about to restore ties" is coded 064).
+  The ACLED-scheme sets (ACLED 2022, ACLED 2015, CASE 2021) also count
+  ``claimed`` and ``alleged`` events: ACLED codes events as its sources report
+  them ("activists said forces shelled the town" is a shelling), see
+  :data:`ACLED_EXCLUDED_MODALITIES`.
 * **The main event** of a sentence, for the single-label sets (PLOVER GSR,
   ConfliBERT), is the counted event with the highest ``confidence``; ties go
   to the earliest trigger. A plain statement (CAMEO 01) is ``event_type``
@@ -385,10 +389,28 @@ class Petrarch2UnitTest(_CameoSets):
 # --- ACLED, CASE 2021 and IndiaPoliceEvents (document-level sets) -------------
 
 
+ACLED_EXCLUDED_MODALITIES = frozenset({"denied", "hypothetical"})
+"""Modalities the ACLED-scheme sets (ACLED 2022, ACLED 2015, CASE 2021) do not count. ACLED
+"codes reported information" (codebook, introduction): an attack a monitor, a rights group or one
+side says or claims happened is coded as its source reports it, so a claimed or alleged event
+stands for the document there; a denied, negated or hypothetical one does not."""
+
+
+def counts_as_acled_event(event: EventRecord) -> bool:
+    """Whether an event is scored by the ACLED-scheme sets: affirmed, and not denied or
+    hypothetical (claimed and alleged events count: see :data:`ACLED_EXCLUDED_MODALITIES`)."""
+    return event.polarity == "affirmed" and event.modality not in ACLED_EXCLUDED_MODALITIES
+
+
+def acled_counted_events(events: Sequence[EventRecord]) -> list[EventRecord]:
+    return [e for e in events if counts_as_acled_event(e)]
+
+
 def acled_event(events: Sequence[EventRecord]) -> EventRecord | None:
-    """The document's event for the ACLED sets: the most confident counted event
-    that has an ACLED type (ties to the earliest trigger)."""
-    typed = [e for e in counted_events(events) if e.acled_event_type]
+    """The document's event for the ACLED sets: the most confident event that the ACLED
+    sets count (:func:`counts_as_acled_event`) and that has an ACLED type (ties to the
+    earliest trigger)."""
+    typed = [e for e in acled_counted_events(events) if e.acled_event_type]
     if not typed:
         return None
     return min(typed, key=lambda e: (-e.confidence, e.evidence.sentence_index, e.evidence.start))
@@ -594,7 +616,7 @@ def case2021_label(events: Sequence[EventRecord]) -> str:
     label (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) when it is the most confident
     record, or when the document's ACLED event is itself one.
     """
-    counted = counted_events(events)
+    counted = acled_counted_events(events)
     main = acled_event(events)
     incidents = [e for e in counted if e.incident_class in CASE2021_INCIDENT_LABELS]
     if incidents:
