@@ -223,9 +223,7 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
         if r.polarity != "affirmed" or r.acled_event_type is None:
             continue
         sides = {r.acled_inter1, r.acled_inter2}
-        if r.acled_sub_event_type == "Armed clash" and r.mode == "clash" and not sides & NON_STATE_ARMED:
-            out[i] = _retyped(r, "Riots", "Violent demonstration")
-        elif r.acled_sub_event_type == "Looting/property destruction" and r.acled_inter1 not in ARMED:
+        if r.acled_sub_event_type == "Armed clash" and r.mode == "clash" and not sides & NON_STATE_ARMED or r.acled_sub_event_type == "Looting/property destruction" and r.acled_inter1 not in ARMED:
             out[i] = _retyped(r, "Riots", "Violent demonstration")
         elif r.acled_sub_event_type == "Arrests" and r.acled_inter1 in (1, None) and r.acled_inter2 not in ARMED:
             out[i] = _retyped(r, "Protests", "Protest with intervention")

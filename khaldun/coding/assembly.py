@@ -19,16 +19,16 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
-from khaldun.coding.chemical import chemical_weapons
-from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
+from khaldun.coding.chemical import chemical_weapons
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
 from khaldun.coding.incidents import classify_incidents
 from khaldun.coding.lexicon import Lexicon, object_tokens
+from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.ontology import cameo
-from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.coding.owners import CAPTIVES
 from khaldun.coding.readings import Reading
+from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date

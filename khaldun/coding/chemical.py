@@ -43,11 +43,7 @@ def _agents(table: Any, start: int, end: int) -> list[int]:
         if table.pos[i] == "PROPN" or table.ent_type[i] in ("ORG", "LAW", "EVENT"):
             continue
         w = table.lower[i]
-        if w in AGENTS:
-            found.append(i)
-        elif table.lemma[i].lower() in ("gas", "agent") and i > start and table.lower[i - 1] in GAS_KINDS:
-            found.append(i)
-        elif w == "chemical" and table.lemma[table.head[i]].lower() in CHEMICAL_HEADS and table.pos[table.head[i]] != "PROPN":
+        if w in AGENTS or table.lemma[i].lower() in ("gas", "agent") and i > start and table.lower[i - 1] in GAS_KINDS or w == "chemical" and table.lemma[table.head[i]].lower() in CHEMICAL_HEADS and table.pos[table.head[i]] != "PROPN":
             found.append(i)
     return found
 

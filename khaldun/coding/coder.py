@@ -29,9 +29,8 @@ from khaldun.coding.attribution import (
     sentence_sources,
 )
 from khaldun.coding.lexicon import Lexicon
-from khaldun.coding.owners import two_states
 from khaldun.coding.ontology import cameo
-from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
+from khaldun.coding.owners import two_states
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
@@ -43,6 +42,7 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
+from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
 from khaldun.resources import register_cache

@@ -299,7 +299,7 @@ def unit_name(name: str) -> str:
 
 #: a coder's note in brackets, "(coded to district level)", "(coded as Kyun Ywar)",
 #: "(unknown location coded to admin center, Gindo, ...)": what follows "coded to/as"
-_CODED_NOTE = re.compile(r"^(?:[a-z]+\s+){0,3}coded\s+(?:to|as|at)\b\s*(.*)$", re.S)
+_CODED_NOTE = re.compile(r"^(?:[a-z]+\s+){0,3}coded\s+(?:to|as|at)\b\s*(.*)$", re.DOTALL)
 
 
 def _names_of(inner: str) -> list[str]:

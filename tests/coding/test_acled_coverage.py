@@ -201,10 +201,10 @@ def test_huts_burnt_down_are_destroyed(code):
 
 
 @pytest.mark.parametrize("text", [
-    "On 24 April 2022, about 300 people marched to the main square of Granada, demanding the withdrawal "
-    "of Russian troops from Ukraine.",
-    "On 19 March 2022, about 40 people gathered for a pro-Ukraine rally in front of the cathedral in "
-    "Granada to show solidarity with Ukraine.",
+    ("On 24 April 2022, about 300 people marched to the main square of Granada, demanding the withdrawal "
+     "of Russian troops from Ukraine."),
+    ("On 19 March 2022, about 40 people gathered for a pro-Ukraine rally in front of the cathedral in "
+     "Granada to show solidarity with Ukraine."),
 ])
 def test_a_country_a_demonstration_is_about_is_not_where_it_was(code, text):
     best = top(code(text))

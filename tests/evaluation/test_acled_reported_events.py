@@ -16,7 +16,6 @@ from khaldun.evaluation.schemes import (
     get_scheme,
     main_event,
 )
-
 from tests.evaluation.helpers import event
 
 

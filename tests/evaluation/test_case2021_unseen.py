@@ -9,7 +9,6 @@ from dataclasses import replace
 from khaldun.evaluation.metrics import NONE
 from khaldun.evaluation.schemes import case2021_label
 from khaldun.records import Actor
-
 from tests.evaluation.helpers import event
 
 
