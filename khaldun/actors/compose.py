@@ -381,7 +381,7 @@ def _settled(kb: KnowledgeBase, found: list[Any], doc: Any, end: int | None = No
 
 def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, float]:
     """Countries the named entities of a document name without doubt, counted (once per doc):
-    countries, demonyms and bodies of one country, places of one country ("Jind", "Sylhet"),
+    countries, demonyms and bodies of one country, places of one country ("Kaithal", "Sylhet"),
     and the words of one country's public life, a word several countries use sharing its
     vote ("dharna", "tehsildar": India and Pakistan; khaldun/data/places/country_words.tsv)."""
     cached = doc.user_data.get("khaldun_kb_countries")

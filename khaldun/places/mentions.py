@@ -297,8 +297,8 @@ def unit_name(name: str) -> str:
     return " ".join(words)
 
 
-#: a coder's note in brackets, "(coded to district level)", "(coded as Kyun Ywar)",
-#: "(unknown location coded to admin center, Gindo, ...)": what follows "coded to/as"
+#: a coder's note in brackets, "(coded to district level)", "(coded as Sosnivka)",
+#: "(unknown location coded to admin center, Barinitas, ...)": what follows "coded to/as"
 _CODED_NOTE = re.compile(r"^(?:[a-z]+\s+){0,3}coded\s+(?:to|as|at)\b\s*(.*)$", re.DOTALL)
 
 
@@ -310,9 +310,9 @@ def _bracket_after(doc: Any, end: int, notes: bool = False) -> tuple[int, list[s
     """``(Oyam, Northern)`` right after token ``end``: (index after the closing bracket, names,
     without the kind of unit: "(Shwebo district, Sagaing region)" gives Shwebo, Sagaing).
 
-    ``notes``: a coder's note in brackets ("Hays (coded to district level) (Al Hudaydah)")
+    ``notes``: a coder's note in brackets ("Khamir (coded to district level) (Omran)")
     is passed over for the bracket right after it; without one, the note's own names after
-    "coded to" ("(coded to San Cristobal, Tachira)"), those written as names."""
+    "coded to" ("(coded to Barinitas, Barinas)"), those written as names."""
     if end >= len(doc) or doc[end].text != "(":
         return None
     depth = 0
@@ -444,7 +444,7 @@ def _area_after_comma(doc: Any, end: int, gaz: Gazetteer) -> tuple[int, int, boo
 
 def _areas_after_places(doc: Any, spans: list[tuple[int, int, bool]],
                         gaz: Gazetteer) -> list[tuple[int, int, bool]]:
-    """The division after a place and a comma that no span holds yet ("near Kamianka, Sumy",
+    """The division after a place and a comma that no span holds yet ("near Sosnivka, Volyn",
     where the recogniser called the division a person or an organisation): the
     place's area, read as its qualifier."""
     held = {i for s, e, _ in spans for i in range(s, e)}
@@ -457,7 +457,7 @@ def _areas_after_places(doc: Any, spans: list[tuple[int, int, bool]],
             continue
         if not _is_area(gaz, doc[area[0]:area[1]].text):
             continue
-        # the whole name only ("Al" of "Al Fakhir" is no division), and not inside brackets,
+        # the whole name only ("Al" of "Al Mansura" is no division), and not inside brackets,
         # which the place's own reading of brackets handles
         if area[1] < len(doc) and (doc[area[1]].is_title or doc[area[1]].text == ")"):
             continue

@@ -155,7 +155,7 @@ def _country_word_hits(text: str) -> list[tuple[str, ...]]:
 
 def place_noun_countries(text: str, hits: list[tuple[str, ...]] | None = None) -> Counter:
     """Countries whose own division nouns, titles of office and institution words the text
-    uses ("Tanore upazila": Bangladesh; "the Lok Sabha": India), once per word; a word
+    uses ("Tala upazila": Bangladesh; "the Lok Sabha": India), once per word; a word
     several countries use ("tehsil", "dharna") does not count
     (``khaldun/data/places/place_nouns.tsv``, ``country_words.tsv``). ``hits``: the
     text's words already found (:func:`_country_word_hits`)."""
@@ -208,8 +208,8 @@ def _written_name(m: Mention) -> str:
 
 
 def _unit_countries(m: Mention) -> tuple[str, ...]:
-    """The countries whose division noun the text writes after the name ("Safi Tehsil":
-    Pakistan or India; "Singra upazila": Bangladesh; ``place_nouns.tsv``), else ()."""
+    """The countries whose division noun the text writes after the name ("Tala Tehsil":
+    Pakistan or India; "Tala upazila": Bangladesh; ``place_nouns.tsv``), else ()."""
     if len(m.text) <= len(m.name) or not m.text.lower().startswith(m.name.lower()):
         return ()
     return _place_nouns().get(" ".join(_WORD.findall(m.text[len(m.name):].lower())), ())
@@ -272,7 +272,7 @@ class PlaceResolver:
             s += (0.0, 4.0, 7.0, 10.0)[level] if level else -10.0
             if level == 1 and self._country_has_division(e.country, q):
                 # only the country agrees: one whose first-level division bears the name
-                # beats one with a district or town of it ("San Juan (Merida)")
+                # beats one with a district or town of it ("Rio Blanco (Leon)")
                 s += 1.0
         return s
 
@@ -349,8 +349,8 @@ class DocumentPlaces:
         self._dateline_country = dl_country
         self._actors = actors
         # the countries of the text's country words, shared ones too ("crore", "dharna"),
-        # favour a reading there as the actors' countries do: "Mansa" beside a "Sikh"
-        # protest is the Indian town, not the Zambian one
+        # favour a reading there as the actors' countries do: "Banga" beside a "Sikh"
+        # protest is the Indian town, not the Philippine one
         scoring = actors + Counter(dict.fromkeys(self._cues, 1))
         # the same without the actors' nationalities, for the areas of unknown places: where
         # "Russian forces shelled X, Donetsk" is, is the text's to say, not the attackers'
@@ -385,7 +385,7 @@ class DocumentPlaces:
                 e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
-                # no reading lies in the areas the text gives ("Moe (Pekon, Shan)"):
+                # no reading lies in the areas the text gives ("Taree (Kalaw, Shan)"):
                 # the text's own area is surer than a namesake elsewhere
                 fallback = self._by_brackets(m, _NO_COUNTS, homes, dl_country)
                 if fallback is not None and not self._text_prefers(best.country, fallback.country, own, homes):
@@ -393,7 +393,7 @@ class DocumentPlaces:
                     continue
             unit = _unit_countries(m)
             if unit and best.country not in unit:
-                # "Safi Tehsil", "Singra upazila": the text says the place is a division
+                # "Tala Tehsil", "Tala upazila": the text says the place is a division
                 # of a country that uses that noun; a namesake elsewhere is not it, however big
                 inside = [e for e in cands if e.country in unit]
                 if not inside:
@@ -432,7 +432,7 @@ class DocumentPlaces:
             evidence = Counter({c: 1 for c, n in self._text_divisions.items() if n >= 1.0})
         weak = normalise(best.name) != normalise(m.name) or best.population < WEAK_READING_MAX_POPULATION
         if not evidence and weak and self._cues and not self._cues.get(best.country):
-            # only the words of public life point anywhere ("a Sikh protest in Beas"): together
+            # only the words of public life point anywhere ("a Sikh protest in Mana"): together
             # a vote against a hamlet abroad that nothing in the text supports
             evidence = Counter({"": sum(self._cues.values())})
         if not evidence or evidence.get(best.country):
@@ -542,7 +542,7 @@ class DocumentPlaces:
     def _text_prefers(country: str | None, other: str | None, places: Counter, scoring: Counter) -> bool:
         """True when the document's other evidence (the countries its places name, its
         domestic bodies and country words; not its actors' nationalities) points to ``country`` and not to ``other``:
-        a town read in its own country ("Kamyaran (Kurdistan)" in a story about Iranian
+        a town read in its own country ("Marivan (Kurdistan)" in a story about Iranian
         teachers) rather than in a namesake of the bracketed area the gazetteer lacks there."""
         if not country or country == other:
             return False
@@ -566,7 +566,7 @@ class DocumentPlaces:
             if cands:
                 rest = [a for a in areas[i + 1:] if normalise(a) != normalise(name)]
                 # the last bracketed name is the widest area written: monitors end with the
-                # first-level division ("(Alto Parana)"), so such a reading of it comes first
+                # first-level division ("(Cerro Largo)"), so such a reading of it comes first
                 last = i == len(areas) - 1
                 best = max(cands, key=lambda e: self.resolver.score(e, name, places, scoring, dateline_country, rest)
                            + (_LAST_AREA_BONUS if last and e.kind in ("admin1", "region") else 0.0))

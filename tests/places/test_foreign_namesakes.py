@@ -32,17 +32,17 @@ def test_the_division_noun_after_a_name_gives_its_countries() -> None:
 
 
 def test_a_tehsil_is_no_city_abroad_of_the_same_name(nlp: Any, places: PlaceResolver) -> None:
-    # Safi is a big Moroccan city; a "Safi Tehsil" is a division in Pakistan
-    dp = places.for_document(nlp("A roadside bomb wounded two soldiers in Safi Tehsil on Sunday."))
+    # Tala is a Mexican town; a "Tala Tehsil" is a division in Pakistan or India
+    dp = places.for_document(nlp("A roadside bomb wounded two soldiers in Tala Tehsil on Sunday."))
     assert all(p is None or p.country in ("PAK", "IND") for p in dp.places)
-    assert dp.places[0] is None or dp.places[0].country != "MAR"
+    assert dp.places[0] is None or dp.places[0].country != "MEX"
     # without the noun, the city stays itself
-    dp = places.for_document(nlp("Dock workers marched through Safi on Sunday."))
-    assert [p.country for p in dp.places if p is not None] == ["MAR"]
+    dp = places.for_document(nlp("Sugar-cane workers marched through Tala on Sunday."))
+    assert [p.country for p in dp.places if p is not None] == ["MEX"]
 
 
 def test_a_hamlet_abroad_loses_to_the_words_of_the_story(nlp: Any, places: PlaceResolver) -> None:
-    dp = places.for_document(nlp("Sikh devotees held a protest in Beas after the gurdwara was vandalised."))
-    assert all(p is None or p.country != "ESP" for p in dp.places)
+    dp = places.for_document(nlp("Sikh devotees held a protest in Mana after the gurdwara was vandalised."))
+    assert all(p is None or p.country != "GUF" for p in dp.places)
     place = dp.country_place()
     assert place is not None and place.country == "IND"
