@@ -467,7 +467,7 @@ class DocumentPlaces:
                     # the domestic bodies named settle a name several countries share
                     # ("the Hyderabad press club" beside MQM and PTI workers), and so do
                     # the words of one country's public life ("Punjab" beside a "Kisan
-                    # Sangharsh Committee")
+                    # Sangharsh Front")
                     counts.update({c: n for c, n in self._named.items() if c in counts})
                     counts.update({c: n for c, n in self._cues.items() if c in counts})
             if not counts and self._named:
@@ -522,7 +522,7 @@ class DocumentPlaces:
                          or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
                 if not cands and span.text[:1].isupper():
-                    # a district written as a name ("Surkhet locals", "the Bajaur
+                    # a district written as a name ("Achham locals", "the Orakzai
                     # administration"), where all its readings are in one country
                     cands = [e for e in found if e.kind == "admin2"]
                     if len({e.country for e in found}) != 1:
