@@ -14,11 +14,6 @@ from khaldun.places import PlaceResolver
 
 
 @pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
-
-
-@pytest.fixture(scope="module")
 def actors() -> ActorResolver:
     return ActorResolver.load(include_user=False)
 

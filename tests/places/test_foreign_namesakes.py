@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from khaldun.places import PlaceResolver
 from khaldun.places.mentions import Mention
 from khaldun.places.resolver import _unit_countries
-
-
-@pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
 
 
 def _mention(text: str, name: str) -> Mention:

@@ -12,11 +12,6 @@ from khaldun.places import PlaceResolver
 from khaldun.places.resolver import place_noun_countries
 
 
-@pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
-
-
 @pytest.mark.parametrize("text", [
     "Farmers protested against a new policy of the Union government.",
     "The Union Minister inaugurated a bridge.",

@@ -19,11 +19,6 @@ SEED = ("Iranian Foreign Minister Hossein Amirabdollahian met Hamas leader Ismai
         "The IDF has confirmed that over 120 civilians are being held captive in Gaza by Hamas.")
 
 
-@pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
-
-
 def _location(nlp: Any, places: PlaceResolver, text: str, trigger: str, **kw: Any) -> Any:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)

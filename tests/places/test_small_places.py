@@ -6,21 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from khaldun.places import PlaceResolver
 from khaldun.places.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
-
-
-def _location(nlp: Any, places: PlaceResolver, text: str, trigger: str) -> Any:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == trigger)
-    return places.for_document(doc).event_location(tok.sent, tok)
+from tests.places.helpers import location
 
 
 def _dp(nlp: Any, places: PlaceResolver, text: str) -> Any:
@@ -53,45 +41,45 @@ def test_a_building_named_with_an_english_word_is_not_a_town(nlp: Any, places: P
 
 
 def test_an_english_word_with_a_place_noun_is_a_town(nlp: Any, places: PlaceResolver) -> None:
-    loc = _location(nlp, places, "Dockworkers marched in Mobile city on Monday.", "marched")
+    loc = location(nlp, places, "Dockworkers marched in Mobile city on Monday.", "marched")
     assert loc is not None and loc.country == "USA" and loc.name == "Mobile"
 
 
 def test_city_dash_district_is_read_inside_the_city(nlp: Any, places: PlaceResolver) -> None:
-    loc = _location(nlp, places, "On Monday, students marched in Lima - Miraflores against the fees.", "marched")
+    loc = location(nlp, places, "On Monday, students marched in Lima - Miraflores against the fees.", "marched")
     assert loc is not None and loc.country == "PER"
     assert loc.text == "Lima - Miraflores"
 
 
 def test_unknown_village_comma_division(nlp: Any, places: PlaceResolver) -> None:
-    loc = _location(nlp, places, "On Monday, gunmen attacked Qzorvilla, Kano, and burned two houses.", "attacked")
+    loc = location(nlp, places, "On Monday, gunmen attacked Qzorvilla, Kano, and burned two houses.", "attacked")
     assert loc is not None and loc.country == "NGA" and loc.name == "Kano"
 
 
 def test_place_noun_makes_the_whole_run_one_name(nlp: Any, places: PlaceResolver) -> None:
     # the recogniser may take only "Hill"; the unknown village is placed by its brackets
-    loc = _location(nlp, places, "Rebels attacked troops near Zqor Hill village (Muzaffarpur district, Bihar) on Monday.",
+    loc = location(nlp, places, "Rebels attacked troops near Zqor Hill village (Muzaffarpur district, Bihar) on Monday.",
                     "attacked")
     assert loc is not None and loc.country == "IND"
 
 
 def test_place_only_in_brackets_after_a_building(nlp: Any, places: PlaceResolver) -> None:
-    loc = _location(nlp, places, "Teachers rallied in front of the provincial assembly building (Peshawar) on Monday.",
+    loc = location(nlp, places, "Teachers rallied in front of the provincial assembly building (Peshawar) on Monday.",
                     "rallied")
     assert loc is not None and loc.country == "PAK" and loc.name == "Peshawar"
 
 
 def test_kind_words_are_dropped_from_bracketed_names(nlp: Any, places: PlaceResolver) -> None:
-    loc = _location(nlp, places, "Farmers blocked a road in Qzarpur town (Ludhiana district, Punjab state) on Monday.",
+    loc = location(nlp, places, "Farmers blocked a road in Qzarpur town (Ludhiana district, Punjab state) on Monday.",
                     "blocked")
     assert loc is not None and loc.country == "IND"
 
 
 def test_bracketed_division_beats_a_bigger_namesake(nlp: Any, places: PlaceResolver) -> None:
     # Hyderabad is a large city of India and of Pakistan; the division says which
-    loc = _location(nlp, places, "Lawyers protested in Hyderabad (Telangana) on Monday.", "protested")
+    loc = location(nlp, places, "Lawyers protested in Hyderabad (Telangana) on Monday.", "protested")
     assert loc is not None and loc.country == "IND"
-    loc = _location(nlp, places, "Lawyers protested in Hyderabad (Sindh) on Monday.", "protested")
+    loc = location(nlp, places, "Lawyers protested in Hyderabad (Sindh) on Monday.", "protested")
     assert loc is not None and loc.country == "PAK"
 
 
@@ -117,7 +105,7 @@ def test_the_event_sentence_beats_the_dateline(nlp: Any, places: PlaceResolver) 
 
 def test_the_mediators_capital_is_not_the_event_place(nlp: Any, places: PlaceResolver) -> None:
     text = "At talks in Doha on Monday, officials said militants had attacked a convoy in Kunduz province."
-    loc = _location(nlp, places, text, "attacked")
+    loc = location(nlp, places, text, "attacked")
     assert loc is not None and loc.country == "AFG"
 
 
@@ -140,7 +128,7 @@ def test_old_nine_column_files_still_load(tmp_path: Any) -> None:
 
 def test_a_lower_case_direction_is_a_part_not_a_small_town(nlp: Any, places: PlaceResolver) -> None:
     # with towns of 500 people, "South Lebanon" (Ohio) is in the gazetteer; "south Lebanon" is a part of Lebanon
-    loc = _location(nlp, places, "Militias clashed in south Lebanon on Monday.", "clashed")
+    loc = location(nlp, places, "Militias clashed in south Lebanon on Monday.", "clashed")
     assert loc is not None and loc.country == "LBN"
 
 

@@ -16,11 +16,6 @@ from khaldun.places.resolver import country_word_weights, place_noun_countries
 
 
 @pytest.fixture(scope="module")
-def places() -> PlaceResolver:
-    return PlaceResolver.default()
-
-
-@pytest.fixture(scope="module")
 def actors() -> ActorResolver:
     return ActorResolver.load(include_user=False)
 
