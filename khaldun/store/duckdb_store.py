@@ -297,19 +297,12 @@ class DuckDBStore:
         """Upgrade the file in place, in one transaction: all of it, or nothing."""
         start = time.perf_counter()
         with self._transaction(con):
-            self._upgrade_in(con, upgrade)
+            _upgrade_in(con, upgrade)
         upgrade.seconds = time.perf_counter() - start
         self.has_counts, self.upgraded = True, upgrade
         log.info("%s", upgrade.summary())
         if self.on_upgrade is not None:
             self.on_upgrade(upgrade.summary())
-
-    def _upgrade_in(self, con: duckdb.DuckDBPyConnection, upgrade: Upgrade) -> None:
-        """The statements of an upgrade, inside the caller's transaction: tables and columns, the roll-ups,
-        and the version last."""
-        upgrade.apply(con)
-        self._fill_counts(con)
-        upgrade.bump(con)
 
     def close(self) -> None:
         if self._memory is not None:
@@ -512,18 +505,8 @@ class DuckDBStore:
                 self.rebuild_counts(own)
             return
         with self._transaction(con):
-            self._fill_counts(con)
+            _fill_counts(con)
         self.has_counts = True
-
-    @staticmethod
-    def _fill_counts(con: duckdb.DuckDBPyConnection) -> None:
-        """The roll-ups made again from the event tables (inside the caller's transaction)."""
-        for rollup in ROLLUPS:
-            con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
-            con.execute(rollup.duckdb_ddl())
-            for table in (EVENTS, MERGED):
-                con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
-        _compact(con, force=True)
 
     def compact_counts(self) -> None:
         """Rewrite every roll-up with one row per key (writes do it when a table has grown by a quarter)."""
@@ -837,6 +820,24 @@ def _compact(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
         con.execute("DROP TABLE _compacted")
         rows = con.execute(f"SELECT count(*) FROM {rollup.name}").fetchone()[0]  # type: ignore[index]
         con.execute(f"INSERT OR REPLACE INTO {META} VALUES (?, ?)", [key, str(rows)])
+
+
+def _fill_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """The roll-ups made again from the event tables (inside the caller's transaction)."""
+    for rollup in ROLLUPS:
+        con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
+        con.execute(rollup.duckdb_ddl())
+        for table in (EVENTS, MERGED):
+            con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
+    _compact(con, force=True)
+
+
+def _upgrade_in(con: duckdb.DuckDBPyConnection, upgrade: Upgrade) -> None:
+    """The statements of an upgrade, inside the caller's transaction: tables and columns, the roll-ups
+    counted again, and the version bumped last."""
+    upgrade.apply(con)
+    _fill_counts(con)
+    upgrade.bump(con)
 
 
 def where_clause(q: EventQuery) -> tuple[str, list[Any]]:
