@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from khaldun.records import Document, EventRecord, Rejection
-from khaldun.schema import DOCUMENTS, EVENTS, REJECTED
+from khaldun.schema import DOCUMENTS, EVENTS, REJECTED, ROLLUPS
 
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -75,6 +75,10 @@ def write_old(
             quoted = ", ".join(f'"{c}"' for c in names)
             con.execute(f"INSERT INTO {name} ({quoted}) SELECT {quoted} FROM _old")
             con.unregister("_old")
+        if layout == 3:
+            # layout 3's khaldun kept its roll-ups (of the definitions khaldun.schema still has) with every write
+            for rollup in ROLLUPS:
+                con.execute(f"INSERT INTO {rollup.name} SELECT 'events', * FROM ({rollup.select('events')})")
     finally:
         con.close()
 
