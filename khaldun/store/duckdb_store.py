@@ -2,8 +2,9 @@
 
 The tables (``documents``, ``events``, ``rejected``) and their columns come
 from :mod:`khaldun.schema`; ``khaldun_meta`` records the layout's version
-(:data:`khaldun.schema.STORE_VERSION`), so a file of another layout is refused
-with a clear message instead of failing later on a missing column.
+(:data:`khaldun.schema.STORE_VERSION`), so a file of another layout is upgraded
+or refused with a clear message (see "Older layouts" below) instead of failing
+later on a missing column.
 
 Concurrency. DuckDB lets one process at a time open a file for writing, and
 no other process read it meanwhile. So a file store holds no connection
