@@ -71,6 +71,9 @@ class Column:
     type: LogicalType
     get: Callable[[Mapping[str, Any]], Any] = field(repr=False, compare=False)
     """reads the value from a record dict (``None`` when absent)"""
+    path: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    """the keys ``get`` follows in the record dict, when it only follows keys (an older store's new
+    column is filled from its stored ``record`` JSON by them: ``docs/store.md``, upgrades)"""
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def _at(*path: str) -> Callable[[Mapping[str, Any]], Any]:
 
 
 def _col(name: str, type_: LogicalType, *path: str) -> Column:
-    return Column(name, type_, _at(*(path or (name,))))
+    return Column(name, type_, _at(*(path or (name,))), path or (name,))
 
 
 def _actor(role: str, fields: Sequence[str]) -> list[Column]:
@@ -213,6 +216,15 @@ STORE_VERSION = 4
 """Version of the stored layout (tables and columns above); 1 was the layout before ``khaldun_meta``,
 2 the layout before merging (no ``merged_events`` table, no ``merged_id`` column), 3 the layout
 before ``incident_class`` (non-political incidents, ``docs/coding.md``)."""
+
+UPGRADABLE_FROM: frozenset[int] = frozenset({2, 3})
+"""Older layouts a store upgrades in place (``docs/store.md``, upgrades): every change from them to
+:data:`STORE_VERSION` is additive. 2 -> 3 added the ``merged_events`` table and ``events.merged_id``;
+3 -> 4 added ``incident_class`` to ``events`` and ``merged_events`` (and the roll-ups, which came within
+layout 3, are rebuilt from the events in any case). Layout 1 is not: its columns were renamed
+(``lat``/``lon``) and changed meaning (``actor_name`` held the name or the text), and its
+rejections had no key; such a file is refused. A layout added later that only adds tables,
+columns or indexes joins this set."""
 
 
 # -- roll-ups: event counts kept beside the events ------------------------------

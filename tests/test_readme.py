@@ -35,7 +35,7 @@ def shell_lines() -> list[str]:
     for block in blocks("sh"):
         for line in block.splitlines():
             cmd = line.split("  #", 1)[0].strip()
-            if re.search(r"(^|[|/]\s*|\s)khaldun (extract|events|merge|export|dyads|timeline|network)\b", cmd):
+            if re.search(r"(^|[|/]\s*|\s)khaldun (extract|events|merge|export|dyads|timeline|network|upgrade)\b", cmd):
                 out.append(cmd)
     return out
 

@@ -104,11 +104,15 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_db:
             from khaldun.store import DuckDBStore
 
+            def upgraded(message: str) -> None:
+                print(f"khaldun: {message}", file=sys.stderr)  # even with --quiet: the file changed layout
+
             def waiting(message: str) -> None:
                 if not args.quiet:
                     print(f"khaldun: {message}", file=sys.stderr)
 
-            store = stack.enter_context(DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting))
+            store = stack.enter_context(DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting,
+                                                    on_upgrade=upgraded))
         out = stack.enter_context(open_output(args.output)) if args.output else sys.stdout
         printed: list[dict[str, Any]] = []
 

@@ -38,11 +38,15 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config).replace(db_path=args.db)
 
+    def upgraded(message: str) -> None:
+        print(f"khaldun: {message}", file=sys.stderr)  # even with --quiet: the file changed layout
+
     def waiting(message: str) -> None:
         if not args.quiet:
             print(f"khaldun: {message}", file=sys.stderr)
 
-    with DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting) as store:
+    with DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting,
+                     on_upgrade=upgraded) as store:
         summary = import_output(store, args.folder, settings.write_batch)
     if not args.quiet:
         print(

@@ -15,7 +15,7 @@ import sys
 from khaldun import __version__
 from khaldun.errors import KhaldunError, UsageError
 
-COMMANDS = ("extract", "events", "export", "merge", "dyads", "timeline", "network", "eval", "kb", "serve", "spark", "import")
+COMMANDS = ("extract", "events", "export", "merge", "dyads", "timeline", "network", "eval", "kb", "serve", "spark", "import", "upgrade")
 
 #: a command whose module has another name (``import`` is a Python keyword)
 MODULES = {"import": "importer"}
@@ -37,6 +37,7 @@ words it came from. Runs offline on a CPU.
   khaldun spark extract in/ --output out/  the same pipeline on Apache Spark, to Parquet
   khaldun import out/                    load Spark's Parquet output into DuckDB
   khaldun serve --db khaldun.duckdb      the REST API and the dashboard
+  khaldun upgrade old.duckdb             upgrade a store written by an older khaldun
 
 Run `khaldun COMMAND --help` for each command's options.
 """

@@ -34,10 +34,14 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config).replace(db_path=args.db)
 
+    def upgraded(message: str) -> None:
+        print(f"khaldun: {message}", file=sys.stderr)  # even with --quiet: the file changed layout
+
     def waiting(message: str) -> None:
         print(f"khaldun: {message}", file=sys.stderr)
 
-    with DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting) as store:
+    with DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout, on_wait=waiting,
+                     on_upgrade=upgraded) as store:
         s = merge_store(store, rebuild=args.rebuild)
     print(f"khaldun: {s.mentions} mentions, {s.new_mentions} placed now; {s.merged} merged events "
           f"({s.multi} reported more than once), {s.seconds:.1f} s; stored in {settings.db_path}", file=sys.stderr)

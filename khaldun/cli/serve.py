@@ -52,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
         db_path=settings.db_path, settings=settings, token=token, max_batch=args.max_batch,
         max_body_bytes=args.max_body, cors_origins=tuple(args.cors_origin),
     )
+    from khaldun.store import DuckDBStore
+
+    # a store of an older layout is upgraded (and said so) before the server opens it; a missing one is created
+    DuckDBStore(settings.db_path, lock_timeout=settings.lock_timeout,
+                on_upgrade=lambda message: print(f"khaldun: {message}", file=sys.stderr)).close()
     if not _loopback(args.host):
         print(f"khaldun: listening on {args.host}: reachable from other machines", file=sys.stderr)
     if token is None:

@@ -2,8 +2,9 @@
 
 The tables (``documents``, ``events``, ``rejected``) and their columns come
 from :mod:`khaldun.schema`; ``khaldun_meta`` records the layout's version
-(:data:`khaldun.schema.STORE_VERSION`), so a file of another layout is refused
-with a clear message instead of failing later on a missing column.
+(:data:`khaldun.schema.STORE_VERSION`), so a file of another layout is upgraded
+or refused with a clear message (see "Older layouts" below) instead of failing
+later on a missing column.
 
 Concurrency. DuckDB lets one process at a time open a file for writing, and
 no other process read it meanwhile. So a file store holds no connection
@@ -34,11 +35,19 @@ appended rows pass a quarter of a table it is compacted to one row per key.
 A database of this layout written before these roll-ups (or with others)
 gets them, filled, when opened for writing; opened read-only it has none
 (:attr:`DuckDBStore.has_counts` is false) and the analysis scans the events.
+
+Older layouts. A file of an older layout whose changes since are additive
+(:data:`khaldun.schema.UPGRADABLE_FROM`) is upgraded in place when opened for
+writing, in one transaction (:mod:`khaldun.store.upgrade`); ``on_upgrade`` is
+told what was done, and it is logged. Opened read-only, it is refused with a
+:class:`StoreError` naming the command that upgrades it (``khaldun upgrade
+FILE``). A layout that cannot be upgraded, or a newer one, is refused either way.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
@@ -53,14 +62,16 @@ from khaldun.errors import StoreError, StoreLocked, UsageError
 from khaldun.records import Document, EventRecord, MergedEvent, Rejection
 from khaldun.schema import COUNT_FIELDS, DOCUMENTS, EVENTS, MERGED, REJECTED, ROLLUPS, STORE_VERSION, TABLES, Table
 from khaldun.store.base import EventPage, EventQuery, PageKey
+from khaldun.store.upgrade import Upgrade, plan, upgrade_command
 
 if TYPE_CHECKING:
     import duckdb
     import pyarrow as pa
 
-__all__ = ["DuckDBStore", "EventQuery"]
+__all__ = ["DuckDBStore", "EventQuery", "layout"]
 
 META = "khaldun_meta"
+log = logging.getLogger(__name__)
 _LOCKED = ("Could not set lock", "Conflicting lock", "different configuration")
 _HOLDER = re.compile(r"Conflicting lock is held in (?P<exe>.+?) \(PID (?P<pid>\d+)\)")
 
@@ -73,6 +84,78 @@ def _holder(message: str) -> str:
     if "different configuration" in message:
         return "another connection in this process"
     return "another process"
+
+
+def _layout_version(con: duckdb.DuckDBPyConnection, path: str, *, empty_ok: bool) -> int | None:
+    """The store layout of the database (1 before ``khaldun_meta``, 0 when it records none); ``None`` for a
+    database without khaldun's tables when ``empty_ok``; else a :class:`StoreError` (not a khaldun database)."""
+    names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    ours = {t.name for t in TABLES}
+    if META in names:
+        row = con.execute(f"SELECT value FROM {META} WHERE key = 'store_version'").fetchone()
+        return int(row[0]) if row else 0
+    if {t.name for t in (DOCUMENTS, EVENTS, REJECTED)} <= names:
+        return 1  # the layout before khaldun_meta
+    if names & (ours | {META}):
+        raise StoreError(f"{path} is a DuckDB file but not a khaldun database (tables {sorted(names)})")
+    if not empty_ok:
+        raise StoreError(f"{path} is a DuckDB file but not a khaldun database (no events table)")
+    return None
+
+
+def layout(
+    path: str | os.PathLike[str], *, lock_timeout: float = 60.0, on_wait: Callable[[str], None] | None = None
+) -> tuple[int, Upgrade | None]:
+    """The store layout of the khaldun file at ``path`` and the upgrade it needs (``None`` when current),
+    read without changing it. A file that cannot be upgraded, or is newer, is a :class:`StoreError`."""
+    import duckdb
+
+    path = str(path)
+    if not os.path.exists(path):
+        raise StoreError(f"no database at {path}")
+    con = _connect(path, True, lock_timeout, on_wait)
+    try:
+        version = _layout_version(con, path, empty_ok=False)
+        assert version is not None
+        if version > STORE_VERSION:
+            raise StoreError(_newer(path, version))
+        return version, plan(con, path, version) if version < STORE_VERSION else None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    finally:
+        con.close()
+
+
+def _newer(path: str, version: int) -> str:
+    return (f"{path} was written by a newer khaldun (store layout {version}; this version reads "
+            f"layout {STORE_VERSION}); upgrade khaldun to read it")
+
+
+def _connect(path: str, read_only: bool, lock_timeout: float, on_wait: Callable[[str], None] | None) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``, waiting up to ``lock_timeout`` seconds while another process holds it."""
+    import duckdb
+
+    deadline = time.monotonic() + lock_timeout
+    delay, told = 0.01, False
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            message = str(exc)
+            if not any(s in message for s in _LOCKED):
+                raise StoreError(f"cannot open database {path}: {exc}") from exc
+            holder = _holder(message)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise StoreLocked(
+                    f"{path} is held by {holder} for more than {lock_timeout:g} s "
+                    "(lock_timeout); wait for it to finish, or use another --db file"
+                ) from exc
+            if not told and on_wait is not None:
+                on_wait(f"waiting for {path}: it is held by {holder}")
+                told = True
+            time.sleep(min(delay, left))
+            delay = min(delay * 2, 0.2)
 
 
 def _now() -> str:
@@ -90,6 +173,8 @@ class DuckDBStore:
     ``lock_timeout``: seconds to wait for a file another process holds
     (``Settings.lock_timeout``). ``on_wait``: called once per wait with a
     message naming the holder, so a command can say why it pauses.
+    ``on_upgrade``: called with one line saying what was done when the store
+    upgrades a file of an older layout in place (:attr:`upgraded`).
     """
 
     def __init__(
@@ -100,6 +185,7 @@ class DuckDBStore:
         lock_timeout: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
         hold: bool = False,
+        on_upgrade: Callable[[str], None] | None = None,
     ) -> None:
         import duckdb
 
@@ -114,6 +200,9 @@ class DuckDBStore:
         self._appended, self._checked = 0, False  # roll-up rows this store may have appended since it last looked
         self.has_counts = False
         """whether the database keeps the roll-ups (:data:`khaldun.schema.ROLLUPS`) the analysis reads"""
+        self.on_upgrade = on_upgrade
+        self.upgraded: Upgrade | None = None
+        """the upgrade this store made when it opened a file of an older layout (else ``None``)"""
         if self.path == ":memory:":
             self._memory = duckdb.connect(":memory:")
             self._prepare(self._memory)
@@ -159,47 +248,15 @@ class DuckDBStore:
             con.close()
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
-        import duckdb
-
-        deadline = time.monotonic() + self.lock_timeout
-        delay, told = 0.01, False
-        while True:
-            try:
-                return duckdb.connect(self.path, read_only=read_only)
-            except duckdb.Error as exc:
-                message = str(exc)
-                if not any(s in message for s in _LOCKED):
-                    raise StoreError(f"cannot open database {self.path}: {exc}") from exc
-                holder = _holder(message)
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise StoreLocked(
-                        f"{self.path} is held by {holder} for more than {self.lock_timeout:g} s "
-                        "(lock_timeout); wait for it to finish, or use another --db file"
-                    ) from exc
-                if not told and self.on_wait is not None:
-                    self.on_wait(f"waiting for {self.path}: it is held by {holder}")
-                    told = True
-                time.sleep(min(delay, left))
-                delay = min(delay * 2, 0.2)
+        return _connect(self.path, read_only, self.lock_timeout, self.on_wait)
 
     def _prepare(self, con: duckdb.DuckDBPyConnection) -> None:
         """Check the layout of the database; create it in an empty writable one."""
         import duckdb
 
         try:
-            names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
-            ours = {t.name for t in TABLES}
-            if META in names:
-                row = con.execute(f"SELECT value FROM {META} WHERE key = 'store_version'").fetchone()
-                version = int(row[0]) if row else 0
-            elif {t.name for t in (DOCUMENTS, EVENTS, REJECTED)} <= names:
-                version = 1  # the layout before khaldun_meta
-            elif names & (ours | {META}):
-                raise StoreError(f"{self.path} is a DuckDB file but not a khaldun database (tables {sorted(names)})")
-            elif self.read_only:
-                raise StoreError(f"{self.path} is a DuckDB file but not a khaldun database (no events table)")
-            else:
+            version = _layout_version(con, self.path, empty_ok=not self.read_only)
+            if version is None:
                 con.execute("BEGIN TRANSACTION")
                 for table in TABLES:
                     con.execute(table.duckdb_ddl())
@@ -213,15 +270,20 @@ class DuckDBStore:
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         if version < STORE_VERSION:
-            raise StoreError(
-                f"{self.path} was written by an older khaldun (store layout {version}; this version reads "
-                f"layout {STORE_VERSION}); re-run `khaldun extract` into a new file (--db NEW.duckdb)"
-            )
+            try:
+                upgrade = plan(con, self.path, version)  # a StoreError when it cannot be upgraded in place
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+            if self.read_only:
+                raise StoreError(
+                    f"{self.path} is in store layout {version} of an older khaldun; this version reads layout "
+                    f"{STORE_VERSION}. Upgrade it in place once, keeping every event (it adds {upgrade.changes()}): "
+                    f"{upgrade_command(self.path)}"
+                )
+            self._upgrade(con, upgrade)
+            return
         if version > STORE_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer khaldun (store layout {version}; this version reads "
-                f"layout {STORE_VERSION}); upgrade khaldun to read it"
-            )
+            raise StoreError(_newer(self.path, version))
         # roll-ups of another definition (another khaldun) are read by nobody and counted again when writable
         rows = con.execute(
             "SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
@@ -231,6 +293,17 @@ class DuckDBStore:
         self.has_counts = all(found.get(r.name) == ("from_table", *r.columns) for r in ROLLUPS)
         if not self.has_counts and not self.read_only:
             self.rebuild_counts(con)
+
+    def _upgrade(self, con: duckdb.DuckDBPyConnection, upgrade: Upgrade) -> None:
+        """Upgrade the file in place, in one transaction: all of it, or nothing."""
+        start = time.perf_counter()
+        with self._transaction(con):
+            _upgrade_in(con, upgrade)
+        upgrade.seconds = time.perf_counter() - start
+        self.has_counts, self.upgraded = True, upgrade
+        log.info("%s", upgrade.summary())
+        if self.on_upgrade is not None:
+            self.on_upgrade(upgrade.summary())
 
     def close(self) -> None:
         if self._memory is not None:
@@ -433,12 +506,7 @@ class DuckDBStore:
                 self.rebuild_counts(own)
             return
         with self._transaction(con):
-            for rollup in ROLLUPS:
-                con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
-                con.execute(rollup.duckdb_ddl())
-                for table in (EVENTS, MERGED):
-                    con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
-            _compact(con, force=True)
+            _fill_counts(con)
         self.has_counts = True
 
     def compact_counts(self) -> None:
@@ -753,6 +821,24 @@ def _compact(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
         con.execute("DROP TABLE _compacted")
         rows = con.execute(f"SELECT count(*) FROM {rollup.name}").fetchone()[0]  # type: ignore[index]
         con.execute(f"INSERT OR REPLACE INTO {META} VALUES (?, ?)", [key, str(rows)])
+
+
+def _fill_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """The roll-ups made again from the event tables (inside the caller's transaction)."""
+    for rollup in ROLLUPS:
+        con.execute(f"DROP TABLE IF EXISTS {rollup.name}")
+        con.execute(rollup.duckdb_ddl())
+        for table in (EVENTS, MERGED):
+            con.execute(f"INSERT INTO {rollup.name} SELECT ?, * FROM ({rollup.select(table.name)})", [table.name])
+    _compact(con, force=True)
+
+
+def _upgrade_in(con: duckdb.DuckDBPyConnection, upgrade: Upgrade) -> None:
+    """The statements of an upgrade, inside the caller's transaction: tables and columns, the roll-ups
+    counted again, and the version bumped last."""
+    upgrade.apply(con)
+    _fill_counts(con)
+    upgrade.bump(con)
 
 
 def where_clause(q: EventQuery) -> tuple[str, list[Any]]:

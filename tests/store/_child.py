@@ -5,6 +5,9 @@
 - ``hold DB SECONDS``: open DB for writing, print ``holding``, keep it open.
 - ``open-transaction DB``: write batch ``t1``, then in one transaction write rows
   without end, printing ``in transaction`` once some are in (to be killed).
+- ``upgrade DB``: open DB (of an older layout) for writing, which upgrades it; print ``upgraded``.
+- ``upgrade-open DB``: run every statement of DB's upgrade, the version bump included, in a
+  transaction left open; print ``in transaction`` (to be killed before it commits).
 """
 
 from __future__ import annotations
@@ -50,6 +53,24 @@ def main(command: str, db: str, *args: str) -> None:
                             "repeat('x', 100) FROM range(150000) t(i)", [k])
                 if k == 2:  # past a row group: DuckDB has begun writing this transaction's rows to the file
                     print("in transaction", flush=True)
+    elif command == "upgrade":
+        print("opening", flush=True)
+        store = DuckDBStore(db, lock_timeout=60)
+        assert store.upgraded is not None
+        print("upgraded", flush=True)
+    elif command == "upgrade-open":
+        import duckdb
+
+        from khaldun.store.duckdb_store import _layout_version, _upgrade_in
+        from khaldun.store.upgrade import plan
+
+        con = duckdb.connect(db)
+        version = _layout_version(con, db, empty_ok=False)
+        assert version is not None
+        con.execute("BEGIN TRANSACTION")
+        _upgrade_in(con, plan(con, db, version))
+        print("in transaction", flush=True)
+        time.sleep(600)
     else:
         raise SystemExit(f"unknown command {command}")
 

@@ -16,12 +16,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from khaldun.errors import StoreLocked
+from khaldun.errors import StoreError, StoreLocked
 from khaldun.store import DuckDBStore, EventQuery
 
 from ._factory import DOC_A, EVENTS_A, batch
+from ._old import write_old
 
 CHILD = Path(__file__).with_name("_child.py")
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -165,3 +167,65 @@ def test_a_process_killed_at_any_moment_of_its_writes_leaves_whole_batches(tmp_p
     store = DuckDBStore(db)  # opening for writing replays what the log holds
     assert batch_sizes(db) == sizes
     assert store.count("events") == 1500 * len(sizes)
+
+
+def layout_state(db: Path) -> tuple[str, bool, int, int] | None:
+    """(store_version, whether events has incident_class, events, events the roll-ups count), read with DuckDB
+    itself, not the store; ``None`` while another process holds the file."""
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            return None
+        raise
+    try:
+        version = con.execute("SELECT value FROM khaldun_meta WHERE key = 'store_version'").fetchone()[0]  # type: ignore[index]
+        has = bool(con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'events' "
+                               "AND column_name = 'incident_class'").fetchone()[0])  # type: ignore[index]
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+        counted = con.execute("SELECT coalesce(sum(events), 0) FROM pair_totals WHERE from_table = 'events'").fetchone()[0]  # type: ignore[index]
+        return version, has, int(events), int(counted)
+    finally:
+        con.close()
+
+
+def test_readers_during_an_upgrade_see_the_older_layout_or_the_whole_new_one(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    write_old(db, 3, batch("u", 1000, 10))
+    old, new = ("3", False, 10_000, 10_000), ("4", True, 10_000, 10_000)
+    assert layout_state(db) == old
+    upgrader = child("upgrade", db)
+    wait_for(upgrader, "opening")
+    states, answers = [], []
+    while upgrader.poll() is None:
+        state = layout_state(db)
+        if state is not None:
+            states.append(state)
+        try:
+            answers.append(DuckDBStore(db, read_only=True, lock_timeout=30).count("events"))
+        except StoreError as exc:
+            assert "khaldun upgrade" in str(exc), exc  # the older layout, whole
+            answers.append("older")
+    finish(upgrader)
+    states.append(layout_state(db))
+    answers.append(DuckDBStore(db, read_only=True).count("events"))
+    assert set(states) <= {old, new} and states[-1] == new, states
+    assert states == sorted(states, key=lambda s: s == new)  # the older layout until the new one, never back
+    assert set(answers) <= {"older", 10_000} and answers[-1] == 10_000
+    assert answers == sorted(answers, key=lambda a: a == 10_000)
+
+
+def test_a_process_killed_inside_an_upgrade_leaves_the_older_layout(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    write_old(db, 3, batch("u", 300, 10))
+    proc = child("upgrade-open", db)
+    wait_for(proc, "in transaction")  # every statement ran, the version bump too; no commit
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert layout_state(db) == ("3", False, 3000, 3000)
+    with pytest.raises(StoreError, match="khaldun upgrade"):
+        DuckDBStore(db, read_only=True)
+    store = DuckDBStore(db)  # the next writer upgrades it
+    assert store.upgraded is not None and store.upgraded.from_version == 3
+    assert layout_state(db) == ("4", True, 3000, 3000)
+    assert store.count("events") == 3000
