@@ -326,6 +326,11 @@ class RecordAssembler:
                                                                 or demonstrating),
                 cameo_code=code,
             )
+            where = location
+            if where is None and a_type is not None and scene:
+                # an ACLED event the text does not place ("BSP supporters had complained ..."
+                # after a clash in Delhi) happened in the country the story is in
+                where = doc_places.country_place(scene)
             # a target read from the place alone adds nothing to the record's confidence
             confidence = _confidence(b, implied.get(actor, actor) if actor is not None else None,
                                      None if recipient is not None and recipient is territory else recipient, frame)
@@ -353,7 +358,7 @@ class RecordAssembler:
                 date=when.date,
                 date_precision=when.precision,
                 date_text=when.text,
-                location=location,
+                location=where,
                 fatalities=counts.fatalities,
                 injured=counts.injured,
                 arrested=counts.arrested,
