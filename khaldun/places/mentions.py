@@ -159,12 +159,20 @@ def _slot(tok: Any, depth: int = 0) -> bool:
         return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
     if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_OR_BUILDING:
         return _slot(head, depth + 1)
+    if dep == "appos" and tok.i > head.i and head.pos_ == "NOUN" and head.lower_ in _PART_OR_BUILDING | _OFFICE_NOUNS:
+        # "in front of the Deputy Commissioner's office, Tezpur": the town of the building named
+        return _slot(head, depth + 1)
     return False
+
+
+#: buildings of an office, after which a name set off by commas is their town
+_OFFICE_NOUNS = frozenset({"office", "offices", "secretariat", "collectorate", "headquarters", "residence",
+                           "complex", "station", "court", "campus", "hall", "gate"})
 
 
 _PART_OR_BUILDING = _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}
 #: the dependency labels :func:`_slot` can accept (a cheap filter before making ``Token`` objects)
-_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod"})
+_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod", "appos"})
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}

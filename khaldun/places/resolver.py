@@ -448,6 +448,9 @@ class DocumentPlaces:
         # name two countries share whose readings differ little in size ("Punjab" beside
         # Indian farmers' unions and "Kisan" words is India's, not Pakistan's)
         self._lean = _leaning(self._named + self._cues)
+        # the same from the words alone (division nouns, words of public life): bodies named
+        # may act abroad (an armed group across a border), a country's words are used at home
+        self._word_lean = _leaning(self._cues)
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
@@ -526,6 +529,10 @@ class DocumentPlaces:
         if named_places.get(best.country) or self._actors.get(best.country) or best.country == self._dateline_country:
             return False
         evidence = places + self._named
+        if self._word_lean is not None and self._word_lean != best.country:
+            # the text's own words lean clearly to another country ("... in X upazila"):
+            # one more piece of evidence against the namesake
+            evidence[self._word_lean] += 1
         if not evidence:
             # divisions and big towns named inside other names ("the Maharashtra government")
             if self._text_divisions is None:

@@ -98,3 +98,17 @@ def test_a_towns_namesakes_of_like_size_share_its_vote(nlp: Any, places: PlaceRe
     dp = _dp(nlp, places, actors, "Faridpur traders held a dharna outside the collectorate over the new panchayat levy.")
     place = dp.country_place()
     assert place is not None and place.country == "IND"
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers held a dharna outside the district collectorate, Dhubri, on Monday.",
+    "The federation staged a sit-in in front of the Deputy Commissioner's office, Tezpur, against the eviction.",
+])
+def test_a_town_after_an_office_is_a_place(nlp: Any, places: PlaceResolver, text: str) -> None:
+    dp = places.for_document(nlp(text))
+    assert [(m.name, p.country) for m, p in dp.resolved()][:1] in ([("Dhubri", "IND")], [("Tezpur", "IND")])
+
+
+def test_a_person_after_a_role_is_no_place(nlp: Any, places: PlaceResolver) -> None:
+    dp = places.for_document(nlp("He met the minister, John Smith, at his office."))
+    assert dp.resolved() == []
