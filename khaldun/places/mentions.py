@@ -165,6 +165,9 @@ def _slot(tok: Any, depth: int = 0) -> bool:
     return False
 
 
+#: people named by the place they live in ("Tala residents", "villagers of Tala")
+_RESIDENT_NOUNS = frozenset({"residents", "resident", "villagers", "inhabitants", "locals", "natives", "dwellers"})
+
 #: buildings of an office, after which a name set off by commas is their town
 _OFFICE_NOUNS = frozenset({"office", "offices", "secretariat", "collectorate", "headquarters", "residence",
                            "complex", "station", "court", "campus", "hall", "gate"})
@@ -176,6 +179,14 @@ _SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod",
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _resident_slot(tok: Any) -> bool:
+    """True when ``tok`` names the place people live in: "Tala residents", "villagers of Tala"."""
+    dep, head = tok.dep_, tok.head
+    if dep in ("compound", "nmod") and head.lower_ in _RESIDENT_NOUNS and head.i > tok.i:
+        return True
+    return dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _RESIDENT_NOUNS
 
 
 def _name_span(doc: Any, tok: Any) -> tuple[int, int] | None:
@@ -246,8 +257,12 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         if i in taken:
             continue
         tok = doc[i]
+        # where people live: only a whole name ("residents of Tala", not the tail of "Gyan Tala")
+        resident = False
         if not _slot(tok):
-            continue
+            if not _resident_slot(tok):
+                continue
+            resident = True
         end_tok = tok
         if tok.lower_ in _SUFFIX_OR_ADMIN and tok.i > 0:
             end_tok = doc[tok.i - 1]
@@ -256,6 +271,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = found
         for s in range(start, end):
+            if resident and s > start:
+                break
             if any(i in taken for i in range(s, end)):
                 continue
             name = doc[s:end].text

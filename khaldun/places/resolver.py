@@ -616,26 +616,30 @@ class DocumentPlaces:
         gaz = self.resolver.gazetteer
         seen: set[str] = set()
         for i in range(len(doc)):
-            for n in (2, 1):
+            for n in (3, 2, 1):
                 span = doc[i:i + n]
                 if len(span) < n or not all(x.is_alpha for x in span) or len(span.text) < 4:
                     continue
                 key = normalise(span.text)
                 if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
                     continue
-                if span[0].ent_type_ == "NORP":
-                    continue
-                found = gaz.lookup(key, loose=False)
-                if span[0].ent_type_ == "PERSON" and not _institution_after(span) \
-                        and not _division_modifier(span, found):
-                    continue
+                if n == 3 and not (span[0].is_title and span[-1].is_title):
+                    continue  # three words: a capitalised name only ("Dera Ismail Khan")
+                if span[0].ent_type_ in ("NORP", "PERSON") and not _institution_after(span):
+                    # a nationality, a person, unless a first-level division before the
+                    # noun of a body ("the Punjab assembly", "the Bihar teachers' union")
+                    found = gaz.lookup(key, loose=False)
+                    if not _division_modifier(span, found):
+                        continue
+                else:
+                    found = gaz.lookup(key, loose=False)
                 cands = [e for e in found if e.kind in ("admin1", "region")
                          or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
                 if not cands and span.text[:1].isupper() and not _inside_longer_name(span):
                     # a district written as a name ("Achham locals", "the Orakzai
-                    # administration"), where all its readings are in one country; not
-                    # the end of another name ("Sauda" in "the Dera Sacha Sauda")
+                    # administration"), where all its readings are in one country; not the
+                    # end of another name ("Sauda" in "the Dera Sacha Sauda")
                     cands = [e for e in found if e.kind == "admin2"]
                     if len({e.country for e in found}) != 1:
                         cands = []

@@ -112,3 +112,32 @@ def test_a_town_after_an_office_is_a_place(nlp: Any, places: PlaceResolver, text
 def test_a_person_after_a_role_is_no_place(nlp: Any, places: PlaceResolver) -> None:
     dp = places.for_document(nlp("He met the minister, John Smith, at his office."))
     assert dp.resolved() == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Tezpur residents blocked the highway after the accident.", "Tezpur", "IND"),
+    ("Villagers of Dhubri gheraoed the block office.", "Dhubri", "IND"),
+    ("Residents of Bannu closed their shops.", "Bannu", "PAK"),
+])
+def test_residents_and_areas_of_a_town_name_it(nlp: Any, places: PlaceResolver, text: str, name: str,
+                                               country: str) -> None:
+    dp = places.for_document(nlp(text))
+    assert (name, country) in [(m.name, p.country) for m, p in dp.resolved()]
+
+
+def test_residents_without_a_name_are_no_place(nlp: Any, places: PlaceResolver) -> None:
+    dp = places.for_document(nlp("Local residents said the attack was brutal."))
+    assert dp.resolved() == [] and dp.country_place() is None
+
+
+def test_a_three_word_town_inside_a_name_places_the_story(nlp: Any, places: PlaceResolver) -> None:
+    # "Dera Ismail Khan" written inside the name of its press club
+    dp = places.for_document(nlp("Reporters marched from the Dera Ismail Khan Press Club to the city square."))
+    place = dp.country_place()
+    assert place is not None and place.country == "PAK"
+
+
+def test_residents_of_a_longer_name_are_not_placed_by_its_tail(nlp: Any, places: PlaceResolver) -> None:
+    # "Golden Glades" is a town in Florida; "Shanti Golden Glades" (made up) is a housing colony
+    dp = places.for_document(nlp("Residents of Shanti Golden Glades staged a dharna outside the municipal office."))
+    assert all(p.country != "USA" for _, p in dp.resolved())
