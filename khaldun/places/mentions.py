@@ -159,6 +159,8 @@ def _slot(tok: Any, depth: int = 0) -> bool:
         return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
     if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_OR_BUILDING:
         return _slot(head, depth + 1)
+    if dep == "pobj" and head.lower_ == "of" and _district_office(head.head):
+        return True  # "the Deputy Commissioner of Tala": the district the office governs
     if dep == "appos" and tok.i > head.i and head.pos_ == "NOUN" and head.lower_ in _PART_OR_BUILDING | _OFFICE_NOUNS:
         # "in front of the Deputy Commissioner's office, Tezpur": the town of the building named
         return _slot(head, depth + 1)
@@ -179,6 +181,18 @@ _SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod",
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+#: offices named after the district they govern ("the Deputy Commissioner of Tala", "the
+#: District Magistrate of Tala", "the Collector of Tala")
+_DISTRICT_OFFICES = frozenset({"commissioner", "magistrate", "collector"})
+_DISTRICT_OFFICE_MODIFIERS = frozenset({"deputy", "district", "divisional", "additional"})
+
+
+def _district_office(tok: Any) -> bool:
+    if tok.lower_ not in _DISTRICT_OFFICES:
+        return False
+    return tok.lower_ == "collector" or any(c.lower_ in _DISTRICT_OFFICE_MODIFIERS for c in tok.lefts)
 
 
 def _resident_slot(tok: Any) -> bool:

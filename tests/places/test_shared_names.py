@@ -141,3 +141,15 @@ def test_residents_of_a_longer_name_are_not_placed_by_its_tail(nlp: Any, places:
     # "Golden Glades" is a town in Florida; "Shanti Golden Glades" (made up) is a housing colony
     dp = places.for_document(nlp("Residents of Shanti Golden Glades staged a dharna outside the municipal office."))
     assert all(p.country != "USA" for _, p in dp.resolved())
+
+
+def test_the_district_an_office_governs_is_a_place(nlp: Any, places: PlaceResolver) -> None:
+    dp = places.for_document(nlp("Growers staged a protest in front of the bungalow of the Deputy Commissioner of Dhubri."))
+    assert ("Dhubri", "IND") in [(m.name, p.country) for m, p in dp.resolved()]
+
+
+def test_a_state_legislature_building_is_a_country_word(nlp: Any, places: PlaceResolver) -> None:
+    # Karnataka's legislature sits in the Vidhana Soudha: a word of India's public life
+    dp = places.for_document(nlp("Contract workers protested near the Vidhana Soudha on Monday."))
+    place = dp.country_place()
+    assert place is not None and place.country == "IND"
