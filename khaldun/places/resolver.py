@@ -567,6 +567,11 @@ class DocumentPlaces:
         "in hyderabad"), actors' countries breaking ties."""
         if iso3 is None:
             counts = Counter(p.country for p in self.places if p is not None and p.country)
+            if counts and self._lean is not None and self._lean not in counts and all(
+                    p.precision == "country" for p in self.places if p is not None and p.country):
+                # only country names, none of them the one the text's own bodies and words lean
+                # to: topics ("slogans in favour of X"), not where an unplaced event happened
+                counts = Counter({self._lean: 1})
             if not counts and self._dateline_country:
                 counts[self._dateline_country] += 1
             if not counts:

@@ -153,3 +153,19 @@ def test_a_state_legislature_building_is_a_country_word(nlp: Any, places: PlaceR
     dp = places.for_document(nlp("Contract workers protested near the Vidhana Soudha on Monday."))
     place = dp.country_place()
     assert place is not None and place.country == "IND"
+
+
+def test_a_country_named_as_a_topic_does_not_place_an_unplaced_protest(nlp: Any, places: PlaceResolver,
+                                                                       actors: ActorResolver) -> None:
+    # only a country as the topic of slogans; the Mahasabha, the panchayat and the dharna are India's
+    dp = _dp(nlp, places, actors, "Members of a Mahasabha held a dharna outside the panchayat office "
+                                  "after slogans were raised in favour of Canada.")
+    place = dp.country_place()
+    assert place is not None and place.country == "IND"
+
+
+def test_a_country_alone_still_places_a_document_that_leans_nowhere(nlp: Any, places: PlaceResolver,
+                                                                    actors: ActorResolver) -> None:
+    dp = _dp(nlp, places, actors, "Students marched after slogans were raised in favour of Canada.")
+    place = dp.country_place()
+    assert place is not None and place.country == "CAN"
