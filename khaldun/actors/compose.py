@@ -358,7 +358,7 @@ DEMONYM_COMMON_NOUNS = frozenset({"pole", "poles", "swede", "swedes", "dane", "d
 
 #: nouns after a name that make it a party's ("Congress workers", "Maoist cadres")
 PARTY_MEMBER_WORDS = frozenset({"worker", "workers", "activist", "activists", "cadre", "cadres",
-                                "supporter", "supporters", "party"})
+                                "supporter", "supporters", "party", "member", "members"})
 
 
 def _settled(kb: KnowledgeBase, found: list[Any], doc: Any, end: int | None = None) -> Any:
@@ -370,13 +370,27 @@ def _settled(kb: KnowledgeBase, found: list[Any], doc: Any, end: int | None = No
     countries = {e.country for e in found}
     if len(countries) < 2:
         return found[0]
-    if end is not None and end < len(doc) and doc[end].lower_ in PARTY_MEMBER_WORDS:
+    # "Congress workers", "cadres of the Congress": a party's members name the party
+    if end is not None and ((end < len(doc) and doc[end].lower_ in PARTY_MEMBER_WORDS)
+                            or _members_of_before(doc, end)):
         parties = [e for e in found if e.sector == "PTY"]
         if len(parties) == 1:
             return parties[0]
     context = _context_countries(kb, doc)
     best = max(found, key=lambda e: context.get(e.country, 0))
     return best if context.get(best.country, 0) > context.get(found[0].country, 0) else found[0]
+
+
+def _members_of_before(doc: Any, end: int) -> bool:
+    """The one-word name ending at ``end`` follows "<party member word> of (the)" ("cadres of
+    Congress", "supporters of the Congress"), alone or as the second of two names ("of TD
+    and Congress")."""
+    i = end - 2  # the word before the name
+    if i >= 1 and doc[i].lower_ == "and" and doc[i - 1].pos_ == "PROPN":
+        i -= 2  # "of TD and Congress"
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PARTY_MEMBER_WORDS
 
 
 def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, float]:

@@ -150,6 +150,24 @@ def same_side(a: Actor | None, b: Actor | None) -> bool:
 
 
 
+def _in_story_country(records: list[EventRecord], doc_places: Any) -> list[EventRecord]:
+    """An ACLED event that neither its text nor its incident places ("the supporters had
+    complained ..." after a clash in a town) happened in the country the story is in: that
+    of the last placed record before it, else the country the document's places and names
+    point to (at country precision)."""
+    out: list[EventRecord] = []
+    scene: str | None = None
+    for r in records:
+        if r.location is not None and r.location.country:
+            scene = r.location.country
+        elif r.location is None and r.acled_event_type is not None:
+            place = doc_places.country_place(scene)
+            if place is not None:
+                r = replace(r, location=place)
+        out.append(r)
+    return out
+
+
 class RecordAssembler:
     """Turns a document's candidates into event records (see the module docstring)."""
 
@@ -192,6 +210,7 @@ class RecordAssembler:
         out = chemical_weapons(out, parsed)  # agents named with the attack (chemical.py)
         out = classify_incidents(out, parsed)  # disasters and organised crime (incidents.py)
         out = violent_demonstrations(reported_by_activists(out, parsed), parsed)  # what demonstrators did (demonstrations.py)
+        out = _in_story_country(out, doc_places)
         parsed_text = doc_text(parsed)
         if parsed_text != document.text and len(parsed_text) == len(document.text):
             # lines re-cased before parsing (khaldun.nlp.truecase): every text field

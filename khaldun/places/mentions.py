@@ -159,15 +159,48 @@ def _slot(tok: Any, depth: int = 0) -> bool:
         return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
     if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_OR_BUILDING:
         return _slot(head, depth + 1)
+    if dep == "pobj" and head.lower_ == "of" and _district_office(head.head):
+        return True  # "the Deputy Commissioner of Tala": the district the office governs
+    if dep == "appos" and tok.i > head.i and head.pos_ == "NOUN" and head.lower_ in _PART_OR_BUILDING | _OFFICE_NOUNS:
+        # "in front of the Deputy Commissioner's office, Tezpur": the town of the building named
+        return _slot(head, depth + 1)
     return False
+
+
+#: people named by the place they live in ("Tala residents", "villagers of Tala")
+_RESIDENT_NOUNS = frozenset({"residents", "resident", "villagers", "inhabitants", "locals", "natives", "dwellers"})
+
+#: buildings of an office, after which a name set off by commas is their town
+_OFFICE_NOUNS = frozenset({"office", "offices", "secretariat", "collectorate", "headquarters", "residence",
+                           "complex", "station", "court", "campus", "hall", "gate"})
 
 
 _PART_OR_BUILDING = _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}
 #: the dependency labels :func:`_slot` can accept (a cheap filter before making ``Token`` objects)
-_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod"})
+_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod", "appos"})
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+#: offices named after the district they govern ("the Deputy Commissioner of Tala", "the
+#: District Magistrate of Tala", "the Collector of Tala")
+_DISTRICT_OFFICES = frozenset({"commissioner", "magistrate", "collector"})
+_DISTRICT_OFFICE_MODIFIERS = frozenset({"deputy", "district", "divisional", "additional"})
+
+
+def _district_office(tok: Any) -> bool:
+    if tok.lower_ not in _DISTRICT_OFFICES:
+        return False
+    return tok.lower_ == "collector" or any(c.lower_ in _DISTRICT_OFFICE_MODIFIERS for c in tok.lefts)
+
+
+def _resident_slot(tok: Any) -> bool:
+    """True when ``tok`` names the place people live in: "Tala residents", "villagers of Tala"."""
+    dep, head = tok.dep_, tok.head
+    if dep in ("compound", "nmod") and head.lower_ in _RESIDENT_NOUNS and head.i > tok.i:
+        return True
+    return dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _RESIDENT_NOUNS
 
 
 def _name_span(doc: Any, tok: Any) -> tuple[int, int] | None:
@@ -238,8 +271,12 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         if i in taken:
             continue
         tok = doc[i]
+        # where people live: only a whole name ("residents of Tala", not the tail of "Gyan Tala")
+        resident = False
         if not _slot(tok):
-            continue
+            if not _resident_slot(tok):
+                continue
+            resident = True
         end_tok = tok
         if tok.lower_ in _SUFFIX_OR_ADMIN and tok.i > 0:
             end_tok = doc[tok.i - 1]
@@ -248,6 +285,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = found
         for s in range(start, end):
+            if resident and s > start:
+                break
             if any(i in taken for i in range(s, end)):
                 continue
             name = doc[s:end].text

@@ -45,6 +45,8 @@ _SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
 COMMON_WORD_MIN_POPULATION = 100_000
 #: a town named inside another name or in lower case must be this big to place a document
 _NAME_CITY_MIN_POPULATION = 100_000
+#: a namesake town at least this fraction of the size of a name's big reading shares its vote
+_NAMESAKE_SIZE_RATIO = 4
 #: how many sentences back (within the paragraph) a location is looked for
 _CONTEXT_SENTENCES = 3
 #: a town smaller than this, or matched only by another of its names, is a "weak" reading:
@@ -86,6 +88,45 @@ _INSTITUTION_WORDS = frozenset({
 def _institution_after(span: Any) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _INSTITUTION_WORDS
+
+
+#: nouns of bodies and groups that a place name before them qualifies ("the Haryana guest
+#: teacher association", "Assam tea workers' union"), whatever tag the recogniser gives the name
+_GROUP_NOUNS = frozenset({
+    "association", "union", "federation", "forum", "committee", "council", "society", "front",
+    "movement", "party", "league", "alliance", "sangh", "sangha", "samiti", "sabha", "morcha",
+    "organisation", "organization", "group", "body", "unit", "wing", "chapter", "teachers",
+    "workers", "employees", "farmers", "students", "traders", "lawyers", "doctors", "nurses",
+    "government", "police", "department", "ministry", "board", "assembly",
+})
+
+
+def _division_modifier(span: Any, found: list[Entry]) -> bool:
+    """A name with a first-level-division or country reading that modifies a noun of a body
+    or group further on in its phrase ("Members of the Haryana guest teacher association"):
+    a place word, whichever tag the recogniser gave it."""
+    if not any(e.kind in ("admin1", "region", "country") for e in found):
+        return False
+    last = span[-1]
+    if last.dep_ not in ("compound", "amod", "nmod") or last.head.i <= last.i or last.head.i - last.i > 4:
+        return False
+    head = last.head
+    # the head may be the last of a compound run: "guest teacher association"
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i - last.i <= 5:
+        head = head.head
+    return head.lower_ in _GROUP_NOUNS
+
+
+def _inside_longer_name(span: Any) -> bool:
+    """The span ends a longer proper name: a capitalised proper noun of the same entity
+    comes just before it ("Sauda" in "the Dera Sacha Sauda")."""
+    start = span[0].i
+    if start == 0:
+        return False
+    prev = span.doc[start - 1]
+    # inside one entity, or a run of proper nouns the recogniser left untagged
+    same = span[0].ent_iob_ == "I" or (span[0].ent_iob_ == "O" and prev.ent_iob_ == "O")
+    return same and prev.pos_ == "PROPN" and prev.text[:1].isupper()
 
 
 #: a word of the text, hyphenated compounds whole ("lathi-charge")
@@ -179,6 +220,54 @@ def country_word_weights(text: str, hits: list[tuple[str, ...]] | None = None) -
         if len(countries) > 1:
             out[countries[0]] += LIKELIER_WORD_BONUS
     return out
+
+
+#: the extra score of a reading in the country the text's domestic bodies and country words
+#: lean to (:func:`_leaning`): more than the size gap of two first-level namesakes (Punjab)
+LEAN_BONUS = 1.0
+#: how much more weight the leading country needs than the next for the text to lean to it
+LEAN_MARGIN = 0.75
+
+
+def _leaning(weights: Counter) -> str | None:
+    """The country that the text's domestic bodies and country words (``weights``: the
+    named bodies' countries, counted, and the words' shared votes) point to by at least
+    :data:`LEAN_MARGIN` more than any other, else None."""
+    ranked = [(c, w) for c, w in weights.most_common(2) if c]
+    if not ranked:
+        return None
+    if len(ranked) == 1:
+        return ranked[0][0] if ranked[0][1] >= LEAN_MARGIN else None
+    return ranked[0][0] if ranked[0][1] - ranked[1][1] >= LEAN_MARGIN else None
+
+
+@lru_cache(maxsize=1)
+def _division_nouns() -> dict[str, frozenset[str]]:
+    """Which countries call their first-level divisions by a noun ("state": India, Nigeria;
+    "province": Pakistan, Afghanistan), from ``khaldun/data/places/division_nouns.tsv``."""
+    rows: dict[str, frozenset[str]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "division_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "noun\t")):
+            continue
+        noun, countries = line.split("\t")
+        rows[noun.strip().lower()] = frozenset(countries.split("|"))
+    return rows
+
+
+#: the extra score of a first-level reading in a country that calls its divisions by the noun
+#: the text writes after the name ("Punjab state", "Punjab province")
+DIVISION_NOUN_BONUS = 1.5
+
+
+def _division_noun_bonus(e: Entry, m: Mention) -> float:
+    """:data:`DIVISION_NOUN_BONUS` when the mention writes a first-level division noun after
+    the name and ``e`` is a first-level division of a country that uses that noun."""
+    if e.kind not in ("admin1", "region") or not e.country or len(m.text) <= len(m.name) \
+            or not m.text.lower().startswith(m.name.lower()):
+        return 0.0
+    noun = " ".join(_WORD.findall(m.text[len(m.name):].lower()))
+    return DIVISION_NOUN_BONUS if e.country in _division_nouns().get(noun, ()) else 0.0
 
 
 #: the empty counts :meth:`PlaceResolver.score` is given where there are none (it only reads them)
@@ -355,6 +444,13 @@ class DocumentPlaces:
         # the same without the actors' nationalities, for the areas of unknown places: where
         # "Russian forces shelled X, Donetsk" is, is the text's to say, not the attackers'
         homes = Counter(dict.fromkeys(self._named, 1)) + Counter(dict.fromkeys(self._cues, 1))
+        # the one country the text's own words lean to, clearly (see _leaning): it settles a
+        # name two countries share whose readings differ little in size ("Punjab" beside
+        # Indian farmers' unions and "Kisan" words is India's, not Pakistan's)
+        self._lean = _leaning(self._named + self._cues)
+        # the same from the words alone (division nouns, words of public life): bodies named
+        # may act abroad (an armed group across a border), a country's words are used at home
+        self._word_lean = _leaning(self._cues)
         # first pass: countries that mentions name without doubt
         doc_countries: Counter = Counter()
         local: Counter = Counter()  # the same, without country names (often a topic, not a scene)
@@ -382,7 +478,8 @@ class DocumentPlaces:
             if k in first and first[k].country and own[first[k].country] > 0:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
-                e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
+                e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint)
+                + self._lean_bonus(e, cands) + _division_noun_bonus(e, m))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Taree (Kalaw, Shan)"):
@@ -409,6 +506,13 @@ class DocumentPlaces:
                 continue
             self.places.append(resolver.place(best, _written_name(m), None if m.near else m.direction))
 
+    def _lean_bonus(self, e: Entry, cands: list[Entry]) -> float:
+        """:data:`LEAN_BONUS` for a reading in the country the text leans to, when the name
+        also reads as a place in another country; else 0."""
+        if self._lean is None or e.country != self._lean:
+            return 0.0
+        return LEAN_BONUS if any(c.country and c.country != e.country for c in cands) else 0.0
+
     def _overruled(self, best: Entry, m: Mention, places: Counter, named_places: Counter) -> bool:
         """A weak reading (a small town or district, or one matched by another of its names) in a
         country nothing else in the document names, where the other towns and divisions
@@ -425,6 +529,10 @@ class DocumentPlaces:
         if named_places.get(best.country) or self._actors.get(best.country) or best.country == self._dateline_country:
             return False
         evidence = places + self._named
+        if self._word_lean is not None and self._word_lean != best.country:
+            # the text's own words lean clearly to another country ("... in X upazila"):
+            # one more piece of evidence against the namesake
+            evidence[self._word_lean] += 1
         if not evidence:
             # divisions and big towns named inside other names ("the Maharashtra government")
             if self._text_divisions is None:
@@ -459,6 +567,11 @@ class DocumentPlaces:
         "in hyderabad"), actors' countries breaking ties."""
         if iso3 is None:
             counts = Counter(p.country for p in self.places if p is not None and p.country)
+            if counts and self._lean is not None and self._lean not in counts and all(
+                    p.precision == "country" for p in self.places if p is not None and p.country):
+                # only country names, none of them the one the text's own bodies and words lean
+                # to: topics ("slogans in favour of X"), not where an unplaced event happened
+                counts = Counter({self._lean: 1})
             if not counts and self._dateline_country:
                 counts[self._dateline_country] += 1
             if not counts:
@@ -508,22 +621,30 @@ class DocumentPlaces:
         gaz = self.resolver.gazetteer
         seen: set[str] = set()
         for i in range(len(doc)):
-            for n in (2, 1):
+            for n in (3, 2, 1):
                 span = doc[i:i + n]
                 if len(span) < n or not all(x.is_alpha for x in span) or len(span.text) < 4:
                     continue
                 key = normalise(span.text)
                 if key in seen or gaz.is_common_word(key) or span[0].is_stop or span[-1].is_stop:
                     continue
-                if span[0].ent_type_ == "NORP" or (span[0].ent_type_ == "PERSON" and not _institution_after(span)):
-                    continue
-                found = gaz.lookup(key, loose=False)
+                if n == 3 and not (span[0].is_title and span[-1].is_title):
+                    continue  # three words: a capitalised name only ("Dera Ismail Khan")
+                if span[0].ent_type_ in ("NORP", "PERSON") and not _institution_after(span):
+                    # a nationality, a person, unless a first-level division before the
+                    # noun of a body ("the Punjab assembly", "the Bihar teachers' union")
+                    found = gaz.lookup(key, loose=False)
+                    if not _division_modifier(span, found):
+                        continue
+                else:
+                    found = gaz.lookup(key, loose=False)
                 cands = [e for e in found if e.kind in ("admin1", "region")
                          or (with_countries and e.kind == "country")
                          or (e.kind == "city" and e.population >= _NAME_CITY_MIN_POPULATION)]
-                if not cands and span.text[:1].isupper():
+                if not cands and span.text[:1].isupper() and not _inside_longer_name(span):
                     # a district written as a name ("Achham locals", "the Orakzai
-                    # administration"), where all its readings are in one country
+                    # administration"), where all its readings are in one country; not the
+                    # end of another name ("Sauda" in "the Dera Sacha Sauda")
                     cands = [e for e in found if e.kind == "admin2"]
                     if len({e.country for e in found}) != 1:
                         cands = []
@@ -531,6 +652,12 @@ class DocumentPlaces:
                     continue
                 seen.add(key)
                 countries = {e.country for e in cands if e.country}
+                # a town's namesakes of a like size elsewhere share its vote (a town of
+                # 80,000 in India beside a Zambian one of 170,000)
+                biggest = max(e.population for e in cands)
+                countries |= {e.country for e in found if e.country and e.kind == "city"
+                              and e.population >= max(WEAK_READING_MAX_POPULATION, biggest / _NAMESAKE_SIZE_RATIO)
+                              and all(c.kind == "city" for c in cands)}
                 best = max(cands, key=_population_score)
                 weight = 2.0 if best.kind not in ("city", "admin2") else 1.0
                 for c in countries:
@@ -569,7 +696,8 @@ class DocumentPlaces:
                 # first-level division ("(Cerro Largo)"), so such a reading of it comes first
                 last = i == len(areas) - 1
                 best = max(cands, key=lambda e: self.resolver.score(e, name, places, scoring, dateline_country, rest)
-                           + (_LAST_AREA_BONUS if last and e.kind in ("admin1", "region") else 0.0))
+                           + (_LAST_AREA_BONUS if last and e.kind in ("admin1", "region") else 0.0)
+                           + self._lean_bonus(e, cands))
                 known = [a for a in rest if gaz.has(a) or gaz.has(_undirected(a))]
                 if known and not any(self.resolver._qualifies(best, a) for a in known):
                     continue  # a namesake outside the areas named after it: try the next

@@ -54,3 +54,15 @@ def test_island_is_no_iceland(nlp: Any, actors: ActorResolver) -> None:
     # Iceland's own name "Ísland" reads "Island", an English word: no country
     actor = _first(nlp, actors, "Island Fishermen Association members blocked the harbour road.", 5)
     assert actor is None or actor.country != "ISL"
+
+
+@pytest.mark.parametrize("text", [
+    "Congress members staged a sit-in outside the collector's office.",
+    "Hundreds of cadres of the Congress blocked the highway.",
+    "Cadres of the TDP and Congress blocked the highway.",
+])
+def test_members_of_a_party_name_the_party(nlp: Any, actors: ActorResolver, text: str) -> None:
+    # "Congress members", "cadres of (the) Congress": a party's members, not the US legislature
+    doc = nlp(text)
+    found = [m.actor for m in actors.for_document(doc, None).mentions if "Congress" in m.actor.text]
+    assert found and all(a.country == "IND" for a in found)
