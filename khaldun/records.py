@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
@@ -20,6 +20,45 @@ SCHEMA_VERSION = "1"
 _T = TypeVar("_T")
 
 
+def fast_init(cls: type[_T]) -> type[_T]:
+    """A faster ``__init__`` for a frozen slotted dataclass (apply it above ``@dataclass``).
+
+    The ``__init__`` that ``dataclass(frozen=True)`` writes sets each field through
+    ``object.__setattr__(self, name, value)``, which looks the slot up in the type on every
+    call: building records, actors, mentions and candidates was about 8 % of coding. This one
+    stores each argument through the field's own slot descriptor (what ``object.__setattr__``
+    ends up calling): same signature and defaults, same type, same fields, still immutable
+    (the class's ``__setattr__`` is untouched). A class it cannot do exactly (not frozen and
+    slotted, a ``__post_init__``, an ``init=False``, keyword-only or ``default_factory``
+    field) is returned as it is.
+    """
+    params = getattr(cls, "__dataclass_params__", None)
+    fs = fields(cls)  # type: ignore[arg-type]
+    if (params is None or not params.frozen or "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__")
+            or any(not f.init or f.kw_only or f.default_factory is not MISSING for f in fs)):
+        return cls
+    ns: dict[str, Any] = {}
+    args: list[str] = []
+    body: list[str] = []
+    for n, f in enumerate(fs):
+        ns[f"_s{n}"] = cls.__dict__[f.name].__set__
+        if f.default is MISSING:
+            args.append(f.name)
+        else:
+            ns[f"_d{n}"] = f.default
+            args.append(f"{f.name}=_d{n}")
+        body.append(f"    _s{n}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(args)}):\n" + "\n".join(body or ["    pass"]) + "\n", ns)  # noqa: S102
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Actor:
     """Someone who acts, is acted upon, or speaks."""
@@ -38,6 +77,7 @@ class Actor:
     """Wikidata QID when known"""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Place:
     """A geocoded place."""
@@ -53,6 +93,7 @@ class Place:
     """point, city, admin1 or country"""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Count:
     """A number of people, with the words that qualify it."""
@@ -63,6 +104,7 @@ class Count:
     text: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where in the document an event was read."""
@@ -74,6 +116,7 @@ class Evidence:
     trigger: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EventRecord:
     """One event as one document tells it."""

@@ -34,7 +34,7 @@ from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
 from khaldun.nlp.views import child_indices, doc_text, slice_span, span_text, token_table
 from khaldun.places import PlaceResolver
-from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
+from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id
 from khaldun.resources import word_set
 
 #: what an armed force holds or moves in: an attack on it is a battle (ACLED armed clash),
@@ -45,6 +45,7 @@ SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event a coder proposes at one trigger, before places, dates and counts."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from khaldun.coding.lexicon import Lexicon
 from khaldun.nlp.views import child_indices, subtree_indices, token_table
+from khaldun.records import fast_init
 from khaldun.resources import word_set
 
 #: main verbs of a sentence that report its complement clause ("..., officials said"):
@@ -25,6 +26,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "para
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     """The attribution around one trigger."""

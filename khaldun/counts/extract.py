@@ -17,9 +17,10 @@ from khaldun.counts.attach import Link, belongs, event_links, trigger_group
 from khaldun.counts.lexicon import CATEGORIES
 from khaldun.counts.numbers import MAX_COUNT
 from khaldun.counts.roles import Mention, mentions
-from khaldun.records import Count
+from khaldun.records import Count, fast_init
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Counts:
     """The counts of one event; ``None`` where the sentence gives none."""

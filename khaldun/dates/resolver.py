@@ -33,6 +33,7 @@ from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
 from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, span_text, token_table
+from khaldun.records import fast_init
 from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
@@ -43,6 +44,7 @@ _CAPITAL_WORDS = {w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len
 _REL_WORDS = {"yesterday", "today", "tonight", "tomorrow"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateResolution:
     """When an event happened, as far as the text says."""
