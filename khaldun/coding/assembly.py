@@ -32,7 +32,7 @@ from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
-from khaldun.nlp.views import child_indices, doc_text, slice_span, span_text, token_table
+from khaldun.nlp.views import child_indices, doc_sents, doc_text, slice_span, span_text, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id
 from khaldun.resources import word_set
@@ -588,7 +588,7 @@ def _fold_toll_sentences(records: list[EventRecord], parsed: Any, coded: set[int
     if not records or not any(r.event_type == "ASSAULT" for r in records):
         return records
     out = list(records)
-    for s_idx, sent in enumerate(parsed.sents):
+    for s_idx, sent in enumerate(doc_sents(parsed)):
         root = sent.root
         if s_idx in coded or root.lemma_.lower() not in TOLL_NOUNS or len(sent) > 8:
             continue

@@ -43,6 +43,7 @@ from khaldun.coding.readings import (
     find_readings,
 )
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
+from khaldun.nlp.views import doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
 from khaldun.resources import register_cache
@@ -111,7 +112,7 @@ class EventCoder:
         doc_actors = self.actors.for_document(parsed, document.doc_date)
         sentences: list[SentenceCandidates] = []
         memory = AttackMemory()  # the article's last attack, for references back to it
-        for s_idx, sent in enumerate(parsed.sents):
+        for s_idx, sent in enumerate(doc_sents(parsed)):
             readings = find_readings(sent, self.lex)
             if not readings:
                 continue
@@ -260,7 +261,7 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
-        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
+        elif code in ("140", "141", "144") and _riot_sign_in(sentence_of(b.trigger)):
             # "blocked the road with burning tires", "staged a demonstration and pelted stones":
             # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO
             # 145, ACLED violent demonstration)
@@ -283,6 +284,14 @@ class EventCoder:
                 # stage a protest, or protest in a place, demonstrate
                 code, mode = "114", None
         return replace(b, code=code, mode=mode, frame=frame)
+
+
+def _riot_sign_in(sent: Any) -> bool:
+    """Does a word of the sentence (its lower-case form or lemma) name a riot sign? Read from
+    the token table: no ``Token`` objects."""
+    table = token_table(sent.doc)
+    lower, lemma = table.lower, table.lemma
+    return any(lower[i] in RIOT_SIGNS or lemma[i].lower() in RIOT_SIGNS for i in range(sent.start, sent.end))
 
 
 def _is_clash(reading: Any) -> bool:

@@ -17,7 +17,10 @@ from khaldun.counts.attach import Link, belongs, event_links, trigger_group
 from khaldun.counts.lexicon import CATEGORIES
 from khaldun.counts.numbers import MAX_COUNT
 from khaldun.counts.roles import Mention, mentions
+from khaldun.nlp.views import doc_memo
 from khaldun.records import Count, fast_init
+
+_MENTIONS = ("counts", "mentions")
 
 
 @fast_init
@@ -107,7 +110,13 @@ def extract_counts(sentence: Any, trigger: Any = None, *, others: Iterable[Any] 
     """
     span = _as_span(sentence)
     doc = span.doc
-    found = mentions(span)
+    # the sentence's counts are read once for all its events (they depend on the sentence
+    # only; ``found`` is filtered into new lists below, never changed)
+    memo = doc_memo(doc)
+    key = (_MENTIONS, span.start, span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = mentions(span)
     links: dict[int, Link] | None = None
     group: str | None = None
     if trigger is not None:
