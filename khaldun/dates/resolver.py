@@ -320,6 +320,16 @@ def _borrow(sentence: Any, doc: date | None, tense: str, reach: int = _CARRY_SEN
     Wire copy writes a paragraph a sentence: the lead's date carries into the next
     paragraphs as it does within one.
     """
+    # the same for every undated event of the sentence (``tense`` plays no part): read once
+    memo = doc_memo(sentence.doc)
+    key = ("borrow", sentence.start, sentence.end, doc, reach)
+    if key not in memo:
+        memo[key] = _borrowed(sentence, doc, reach)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _borrowed(sentence: Any, doc: date | None, reach: int) -> DateResolution | None:
+    """:func:`_borrow`, read from the text."""
     pdoc = sentence.doc
     sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
     for prev in reversed(sents[-reach:]):
