@@ -43,7 +43,7 @@ from khaldun.coding.readings import (
     find_readings,
 )
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
-from khaldun.nlp.views import doc_sents, sentence_of, token_table
+from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
 from khaldun.resources import register_cache
@@ -82,7 +82,11 @@ class EventCoder:
         span = actor_span(tok)
         found = two_states(span, doc_actors) or doc_actors.resolve_all(span, on_date)
         # "The US, Russia, and Switzerland": spaCy may hang a list off an apposition
-        listed = [a for a in tok.children if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == tok.ent_type_]
+        # (read from the token and child tables: a Token object only for such an apposition)
+        doc, table = tok.doc, token_table(tok.doc)
+        dep, ent_type = table.dep, table.ent_type
+        own_type = ent_type[tok.i]
+        listed = [doc[a] for a in child_indices(doc)[tok.i] if dep[a] == "appos" and ent_type[a] and ent_type[a] == own_type]
         conjuncts = [c for c in (*tok.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)) if c.i > tok.i]
         conjuncts = sorted({c.i: c for c in conjuncts}.values(), key=lambda c: c.i)
         if conjuncts and len(found) < 1 + len(conjuncts):
