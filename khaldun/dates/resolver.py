@@ -332,12 +332,17 @@ def _borrowed(sentence: Any, doc: date | None, reach: int) -> DateResolution | N
     """:func:`_borrow`, read from the text."""
     pdoc = sentence.doc
     sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
+    memo = doc_memo(pdoc)
     for prev in reversed(sents[-reach:]):
         picked = _story_time(prev)
         if picked is None:
             continue
-        span, expr = picked
-        res = _in_text(prev, span, expr, doc, tense_of(prev.root))
+        key = ("story date", prev.start, prev.end, doc)  # each later sentence may ask again
+        if key in memo:
+            res = memo[key]
+        else:
+            span, expr = picked
+            res = memo[key] = _in_text(prev, span, expr, doc, tense_of(prev.root))
         if res is not None:
             return DateResolution(res.date, res.precision, res.text, res.end, borrowed=True)
     return None
