@@ -73,9 +73,14 @@ def _children_lemmas(tok: Any, deps: set[str]) -> set[str]:
 
 def object_tokens(tok: Any) -> list[Any]:
     """Direct objects of a verb, or its passive subject, with their conjuncts."""
+    # the children's labels from the token and child tables (asked for most triggers and
+    # candidates): Token objects only for the objects
+    doc = tok.doc
+    dep = token_table(doc).dep
     out = []
-    for c in tok.children:
-        if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ:
+    for i in child_indices(doc)[tok.i]:
+        if dep[i] in OBJ_DEPS or dep[i] in PASSIVE_SUBJ:
+            c = doc[i]
             out.append(c)
             out.extend(c.conjuncts)
     return out
