@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from khaldun.counts.attach import Link, belongs, event_links, trigger_group
 from khaldun.counts.lexicon import CATEGORIES
 from khaldun.counts.numbers import MAX_COUNT
@@ -110,13 +112,16 @@ def extract_counts(sentence: Any, trigger: Any = None, *, others: Iterable[Any] 
     """
     span = _as_span(sentence)
     doc = span.doc
-    # the sentence's counts are read once for all its events (they depend on the sentence
-    # only; ``found`` is filtered into new lists below, never changed)
-    memo = doc_memo(doc)
-    key = (_MENTIONS, span.start, span.end)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = mentions(span)
+    # a sentence's counts are read once for all its events (they depend on the sentence
+    # only; ``found`` is filtered into new lists below, never changed); a whole Doc as it is
+    if isinstance(span, Span):
+        memo = doc_memo(doc)
+        key = (_MENTIONS, span.start, span.end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = mentions(span)
+    else:
+        found = mentions(span)
     links: dict[int, Link] | None = None
     group: str | None = None
     if trigger is not None:
