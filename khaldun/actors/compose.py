@@ -175,7 +175,9 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
         cue = None
         # n-grams of two or more tokens whose first word starts no key of the KB are no cue
         longer = _may_start_key(state, table, i)
-        for n in range(min(max_n, end - i), 0, -1):
+        # when none can, the n-grams of two or more tokens are not even visited (each would
+        # be None): only the token itself is looked up
+        for n in range(min(max_n, end - i) if longer else min(1, end - i), 0, -1):
             if skip and any(j in skip for j in range(i, i + n)):
                 continue
             key = (i, i + n)
