@@ -183,10 +183,22 @@ _CHAIN_WORDS = {"next", "following", "previous", "preceding", "same"}
 _OPENING_WORDS = frozenset({"before", "after", "later", "earlier"} | _PART_OF_DAY)
 
 
+def _ancestors(tok: Any) -> list[int]:
+    """``[t.i for t in tok.ancestors]``, from the token table's heads (no Token objects;
+    like spaCy, at most as many steps as the document has tokens)."""
+    head = token_table(tok.doc).head
+    out: list[int] = []
+    i = tok.i
+    while head[i] != i and len(out) < len(head):
+        i = head[i]
+        out.append(i)
+    return out
+
+
 def _depth_path(tok: Any) -> dict[int, int]:
     out = {tok.i: 0}
-    for n, anc in enumerate(tok.ancestors, 1):
-        out[anc.i] = n
+    for n, anc in enumerate(_ancestors(tok), 1):
+        out[anc] = n
     return out
 
 
@@ -195,9 +207,9 @@ def tree_distance(a: Any, b: Any) -> int:
     up = _depth_path(a)
     if b.i in up:
         return up[b.i]
-    for n, anc in enumerate(b.ancestors, 1):
-        if anc.i in up:
-            return n + up[anc.i]
+    for n, anc in enumerate(_ancestors(b), 1):
+        if anc in up:
+            return n + up[anc]
     return 99
 
 
