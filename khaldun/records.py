@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields
+from operator import attrgetter
 from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
@@ -173,14 +174,17 @@ class EventRecord:
         noticeable share of coding time when every record is serialised.
         """
         out: dict[str, Any] = {}
-        for name in _EVENT_FIELDS:
-            value = getattr(self, name)
-            nested = _PARTS.get(type(value))
+        plain, parts = _PLAIN, _PART_GETTERS
+        # every field in one call of a precompiled getter (the nested records' too)
+        for name, value in zip(_EVENT_FIELDS, _EVENT_GETTER(self)):
+            nested = parts.get(type(value))
             if nested is not None:
-                value = {n: getattr(value, n) for n in nested}
-                if not all(type(v) in _PLAIN for v in value.values()):
+                names, get = nested
+                values = get(value)
+                if not all(type(v) in plain for v in values):
                     return _slow_dict(self)
-            elif type(value) not in _PLAIN and name != "context":
+                value = dict(zip(names, values))
+            elif type(value) not in plain and name != "context":
                 return _slow_dict(self)
             out[name] = value
         out["context"] = list(self.context)
@@ -211,6 +215,12 @@ class EventRecord:
 _EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))
 #: the nested record types and their fields, in declaration order
 _PARTS: dict[type, tuple[str, ...]] = {c: tuple(f.name for f in fields(c)) for c in (Actor, Place, Count, Evidence)}
+_EVENT_GETTER = attrgetter(*_EVENT_FIELDS)
+#: for each nested record type: its field names and a getter of all of them as a tuple
+_PART_GETTERS: dict[type, tuple[tuple[str, ...], Any]] = {
+    c: (names, attrgetter(*names) if len(names) > 1 else (lambda v, _n=names[0]: (getattr(v, _n),)))
+    for c, names in _PARTS.items()
+}
 #: immutable scalar types, copied as they are (``asdict`` would deep-copy them to themselves)
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
