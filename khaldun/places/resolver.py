@@ -381,9 +381,8 @@ class DocumentPlaces:
             own = Counter(doc_countries)
             if k in first and first[k].country and own[first[k].country] > 0:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
-            positive = +own  # once per mention, not once per reading scored
             best = max(cands, key=lambda e: resolver.score(
-                e, m.name, positive, scoring, dl_country, m.qualifiers, m.admin_hint))
+                e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Taree (Kalaw, Shan)"):
@@ -401,7 +400,7 @@ class DocumentPlaces:
                     self.places.append(None)
                     continue
                 best = max(inside, key=lambda e: resolver.score(
-                    e, m.name, positive, scoring, dl_country, m.qualifiers, m.admin_hint))
+                    e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint))
             own_local = Counter(local)
             if k in first and first[k].country and own_local[first[k].country] > 0:
                 own_local[first[k].country] -= 1
