@@ -175,13 +175,15 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
         cue = None
         # n-grams of two or more tokens whose first word starts no key of the KB are no cue
         longer = _may_start_key(state, table, i)
-        for n in range(min(max_n, end - i), 0, -1):
+        # when none can, the n-grams of two or more tokens are not even visited (each would
+        # be None): only the token itself is looked up
+        for n in range(min(max_n, end - i) if longer else min(1, end - i), 0, -1):
             if skip and any(j in skip for j in range(i, i + n)):
                 continue
             key = (i, i + n)
             if key in cue_memo:
                 cue = cue_memo[key]
-            elif (n > 1 and not longer) or not may_match(kb, table, i, i + n):
+            elif (n > 1 and not longer) or not may_match(kb, table, i, i + n, state):
                 cue = cue_memo[key] = None  # no key of the KB is spelled like this n-gram: _match would say None
             else:
                 cue = cue_memo[key] = _match_range(kb, doc, i, i + n)
@@ -237,7 +239,7 @@ def _is_name_token(tok: Any) -> bool:
 #: for one knowledge base (and its table sizes): answers of :func:`_may_match` by n-gram
 #: text and lemma form (the same phrases recur from document to document), and the first
 #: words of its keys
-_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset()}
+_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset(), "starts": {}}
 _MAY_MATCH_LIMIT = 200_000
 
 
@@ -246,7 +248,7 @@ def _kb_state(kb: KnowledgeBase) -> dict[str, Any]:
     sizes = (len(kb.names), len(kb.roles), len(kb.demonyms), len(kb.seats))
     if state["kb"] is not kb or state["sizes"] != sizes:
         first = {key.split(" ", 1)[0] for table in (kb.names, kb.roles, kb.demonyms, kb.seats) for key in table}
-        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first))
+        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first), starts={})
     return state
 
 
@@ -262,6 +264,17 @@ def _may_start_key(state: dict[str, Any], table: TokenTable, i: int) -> bool:
     word = table.text[i]
     if table.ws[i] != " ":
         return True
+    starts = state["starts"]  # the answer for a word followed by a space, by its text
+    found = starts.get(word)
+    if found is None:
+        if len(starts) > _MAY_MATCH_LIMIT:
+            starts.clear()
+        found = starts[word] = _word_may_start_key(state, word)
+    return found  # type: ignore[no-any-return]
+
+
+def _word_may_start_key(state: dict[str, Any], word: str) -> bool:
+    """:func:`_may_start_key` of a token ``word`` followed by a space."""
     first = norm(word)
     if not first or " " in first or first == "the":
         return True
@@ -271,12 +284,13 @@ def _may_start_key(state: dict[str, Any], table: TokenTable, i: int) -> bool:
     return first in state["first"]
 
 
-def may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int) -> bool:
-    """:func:`_may_match`, remembered by the n-gram's text and lemma form."""
+def may_match(kb: KnowledgeBase, table: TokenTable, start: int, end: int, state: dict[str, Any] | None = None) -> bool:
+    """:func:`_may_match`, remembered by the n-gram's text and lemma form (``state``: what
+    ``_kb_state(kb)`` gave, when the caller has it)."""
     text = table.span_text(start, end)
     lemma_form = " ".join([*table.text[start : end - 1], table.lemma[end - 1]]).strip()
     key = (text, lemma_form, end - start <= 3)
-    memo = _kb_state(kb)["memo"]
+    memo = (state if state is not None and state["kb"] is kb else _kb_state(kb))["memo"]
     found = memo.get(key)
     if found is None:
         if len(memo) > _MAY_MATCH_LIMIT:

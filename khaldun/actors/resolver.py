@@ -36,7 +36,7 @@ from typing import Any
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
 from khaldun.nlp.views import child_indices, doc_ents, doc_sents, doc_text, noun_chunks, span_text, token_table
-from khaldun.records import Actor
+from khaldun.records import Actor, fast_init
 from khaldun.resources import register_cache, word_set
 
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
@@ -66,6 +66,7 @@ def domestic_countries(doc_actors: Any) -> list[str]:
     return out
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One actor mention found in a document."""

@@ -32,9 +32,9 @@ from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
-from khaldun.nlp.views import child_indices, doc_text, slice_span, span_text, token_table
+from khaldun.nlp.views import child_indices, doc_sents, doc_text, slice_span, span_text, token_table
 from khaldun.places import PlaceResolver
-from khaldun.records import Actor, Count, Document, EventRecord, Evidence, make_event_id
+from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id
 from khaldun.resources import word_set
 
 #: what an armed force holds or moves in: an attack on it is a battle (ACLED armed clash),
@@ -45,6 +45,7 @@ SPAN_CUT_DEPS = {"relcl", "acl", "punct", "advcl", "ccomp", "parataxis"}
 COUNT_ROOTS = {"14", "17", "18", "19", "20"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event a coder proposes at one trigger, before places, dates and counts."""
@@ -606,7 +607,7 @@ def _fold_toll_sentences(records: list[EventRecord], parsed: Any, coded: set[int
     if not records or not any(r.event_type == "ASSAULT" for r in records):
         return records
     out = list(records)
-    for s_idx, sent in enumerate(parsed.sents):
+    for s_idx, sent in enumerate(doc_sents(parsed)):
         root = sent.root
         if s_idx in coded or root.lemma_.lower() not in TOLL_NOUNS or len(sent) > 8:
             continue

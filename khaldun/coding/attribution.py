@@ -16,6 +16,7 @@ from typing import Any
 
 from khaldun.coding.lexicon import Lexicon
 from khaldun.nlp.views import child_indices, subtree_indices, token_table
+from khaldun.records import fast_init
 from khaldun.resources import word_set
 
 #: main verbs of a sentence that report its complement clause ("..., officials said"):
@@ -25,6 +26,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "para
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     """The attribution around one trigger."""
@@ -46,7 +48,9 @@ class Frame:
 
 
 def is_negated(tok: Any) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    doc = tok.doc
+    dep = token_table(doc).dep  # the children's labels from the tables: no Token objects
+    if any(dep[c] == "neg" for c in child_indices(doc)[tok.i]):
         return True
     # "did not agree to cooperate": negation on the governing verb of an xcomp
     head = tok.head
@@ -161,17 +165,21 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
     modal: str | None = None  # the modal auxiliary on the trigger's own clause
     in_condition = False
     adverb = None
-    for c in trigger.children:
-        w = c.lower_
-        if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+    # the trigger's children read from the token and child tables: no Token objects
+    table, kids = token_table(trigger.doc), child_indices(trigger.doc)
+    dep, tag, low = table.dep, table.tag, table.lower
+    own = kids[trigger.i]
+    for c in own:
+        w = low[c]
+        if dep[c] in ("aux", "auxpass") and tag[c] == "MD":
             modal = w
-        elif c.dep_ == "mark" and w in lex.words("hypothetical"):
+        elif dep[c] == "mark" and w in lex.words("hypothetical"):
             in_condition = True
-        elif c.dep_ == "advmod" and w in ("allegedly", "reportedly", "purportedly"):
+        elif dep[c] == "advmod" and w in ("allegedly", "reportedly", "purportedly"):
             adverb = w
     conditional = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in trigger.children
+        dep[c] == "advcl" and any(dep[m] == "mark" and low[m] in ("if", "unless") for m in kids[c])
+        for c in own
     )
     intent = False
     arranged = False

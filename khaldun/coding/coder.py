@@ -43,6 +43,7 @@ from khaldun.coding.readings import (
     find_readings,
 )
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
+from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
 from khaldun.resources import register_cache
@@ -81,7 +82,11 @@ class EventCoder:
         span = actor_span(tok)
         found = two_states(span, doc_actors) or doc_actors.resolve_all(span, on_date)
         # "The US, Russia, and Switzerland": spaCy may hang a list off an apposition
-        listed = [a for a in tok.children if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == tok.ent_type_]
+        # (read from the token and child tables: a Token object only for such an apposition)
+        doc, table = tok.doc, token_table(tok.doc)
+        dep, ent_type = table.dep, table.ent_type
+        own_type = ent_type[tok.i]
+        listed = [doc[a] for a in child_indices(doc)[tok.i] if dep[a] == "appos" and ent_type[a] and ent_type[a] == own_type]
         conjuncts = [c for c in (*tok.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)) if c.i > tok.i]
         conjuncts = sorted({c.i: c for c in conjuncts}.values(), key=lambda c: c.i)
         if conjuncts and len(found) < 1 + len(conjuncts):
@@ -111,7 +116,7 @@ class EventCoder:
         doc_actors = self.actors.for_document(parsed, document.doc_date)
         sentences: list[SentenceCandidates] = []
         memory = AttackMemory()  # the article's last attack, for references back to it
-        for s_idx, sent in enumerate(parsed.sents):
+        for s_idx, sent in enumerate(doc_sents(parsed)):
             readings = find_readings(sent, self.lex)
             if not readings:
                 continue
@@ -260,7 +265,7 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
-        elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
+        elif code in ("140", "141", "144") and _riot_sign_in(sentence_of(b.trigger)):
             # "blocked the road with burning tires", "staged a demonstration and pelted stones":
             # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO
             # 145, ACLED violent demonstration)
@@ -283,6 +288,14 @@ class EventCoder:
                 # stage a protest, or protest in a place, demonstrate
                 code, mode = "114", None
         return replace(b, code=code, mode=mode, frame=frame)
+
+
+def _riot_sign_in(sent: Any) -> bool:
+    """Does a word of the sentence (its lower-case form or lemma) name a riot sign? Read from
+    the token table: no ``Token`` objects."""
+    table = token_table(sent.doc)
+    lower, lemma = table.lower, table.lemma
+    return any(lower[i] in RIOT_SIGNS or lemma[i].lower() in RIOT_SIGNS for i in range(sent.start, sent.end))
 
 
 def _is_clash(reading: Any) -> bool:

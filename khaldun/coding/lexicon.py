@@ -18,10 +18,11 @@ from functools import lru_cache
 from typing import Any
 
 from khaldun.errors import DataError
-from khaldun.nlp.views import child_indices, token_table
+from khaldun.nlp.views import child_indices, doc_memo, token_table
 from khaldun.resources import data_lines, register_cache
 
 OBJ_DEPS = {"dobj", "obj"}
+_MATCH_VERB = ("lexicon", "match_verb")
 GENERIC_EVENT_NOUNS = {"effort", "mission", "campaign", "bid", "operation", "wave", "series", "round", "spate", "action"}
 PASSIVE_SUBJ = {"nsubjpass", "nsubj:pass"}
 
@@ -73,9 +74,14 @@ def _children_lemmas(tok: Any, deps: set[str]) -> set[str]:
 
 def object_tokens(tok: Any) -> list[Any]:
     """Direct objects of a verb, or its passive subject, with their conjuncts."""
+    # the children's labels from the token and child tables (asked for most triggers and
+    # candidates): Token objects only for the objects
+    doc = tok.doc
+    dep = token_table(doc).dep
     out = []
-    for c in tok.children:
-        if c.dep_ in OBJ_DEPS or c.dep_ in PASSIVE_SUBJ:
+    for i in child_indices(doc)[tok.i]:
+        if dep[i] in OBJ_DEPS or dep[i] in PASSIVE_SUBJ:
+            c = doc[i]
             out.append(c)
             out.extend(c.conjuncts)
     return out
@@ -253,6 +259,17 @@ class Lexicon:
 
     def match_verb(self, tok: Any) -> VerbEntry | None:
         """The most specific lexicon row whose cues hold for verb ``tok``."""
+        # asked several times for most verbs (readings, complements, the coder): once per
+        # token and document (the answer depends on the token's parse and this lexicon only)
+        memo = doc_memo(tok.doc)
+        key = (_MATCH_VERB, tok.i)
+        found = memo.get(key)
+        if found is None or found[0] is not self:
+            found = memo[key] = (self, self._match_verb(tok))
+        return found[1]  # type: ignore[no-any-return]
+
+    def _match_verb(self, tok: Any) -> VerbEntry | None:
+        """:meth:`match_verb`, read from the parse."""
         for entry in self.verbs.get(self.verb_lemma(tok), ()):
             if all(_cue_holds(c, tok) for c in entry.cues):
                 return entry

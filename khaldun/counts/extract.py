@@ -13,13 +13,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from khaldun.counts.attach import Link, belongs, event_links, trigger_group
 from khaldun.counts.lexicon import CATEGORIES
 from khaldun.counts.numbers import MAX_COUNT
 from khaldun.counts.roles import Mention, mentions
-from khaldun.records import Count
+from khaldun.nlp.views import doc_memo
+from khaldun.records import Count, fast_init
+
+_MENTIONS = ("counts", "mentions")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Counts:
     """The counts of one event; ``None`` where the sentence gives none."""
@@ -106,7 +112,16 @@ def extract_counts(sentence: Any, trigger: Any = None, *, others: Iterable[Any] 
     """
     span = _as_span(sentence)
     doc = span.doc
-    found = mentions(span)
+    # a sentence's counts are read once for all its events (they depend on the sentence
+    # only; ``found`` is filtered into new lists below, never changed); a whole Doc as it is
+    if isinstance(span, Span):
+        memo = doc_memo(doc)
+        key = (_MENTIONS, span.start, span.end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = mentions(span)
+    else:
+        found = mentions(span)
     links: dict[int, Link] | None = None
     group: str | None = None
     if trigger is not None:

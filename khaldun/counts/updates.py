@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khaldun.counts.phrases import number_phrases
-from khaldun.nlp.views import token_table
+from khaldun.nlp.views import doc_sents, token_table
 from khaldun.records import Count
 
 #: nouns that are a toll by themselves
@@ -88,7 +88,7 @@ def sentence_update(sent: Any) -> tuple[str, Count] | None:
 def toll_updates(parsed: Any) -> list[TollUpdate]:
     """Every toll update of a parsed document, in order."""
     found: list[TollUpdate] = []
-    for s_idx, sent in enumerate(parsed.sents):
+    for s_idx, sent in enumerate(doc_sents(parsed)):
         update = sentence_update(sent)
         if update is not None:
             found.append(TollUpdate(s_idx, *update))

@@ -29,11 +29,13 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from khaldun.dates.expressions import TimeExpression
+from khaldun.records import fast_init
 
 #: past-tense events may be dated a day after publication (time zones, late editions)
 _PAST_TOLERANCE = timedelta(days=1)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Anchored:
     """A calendar date for an expression, with its precision and optional end."""

@@ -33,6 +33,7 @@ from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
 from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, span_text, token_table
+from khaldun.records import fast_init
 from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
@@ -43,6 +44,7 @@ _CAPITAL_WORDS = {w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len
 _REL_WORDS = {"yesterday", "today", "tonight", "tomorrow"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateResolution:
     """When an event happened, as far as the text says."""
@@ -181,10 +183,22 @@ _CHAIN_WORDS = {"next", "following", "previous", "preceding", "same"}
 _OPENING_WORDS = frozenset({"before", "after", "later", "earlier"} | _PART_OF_DAY)
 
 
+def _ancestors(tok: Any) -> list[int]:
+    """``[t.i for t in tok.ancestors]``, from the token table's heads (no Token objects;
+    like spaCy, at most as many steps as the document has tokens)."""
+    head = token_table(tok.doc).head
+    out: list[int] = []
+    i = tok.i
+    while head[i] != i and len(out) < len(head):
+        i = head[i]
+        out.append(i)
+    return out
+
+
 def _depth_path(tok: Any) -> dict[int, int]:
     out = {tok.i: 0}
-    for n, anc in enumerate(tok.ancestors, 1):
-        out[anc.i] = n
+    for n, anc in enumerate(_ancestors(tok), 1):
+        out[anc] = n
     return out
 
 
@@ -193,9 +207,9 @@ def tree_distance(a: Any, b: Any) -> int:
     up = _depth_path(a)
     if b.i in up:
         return up[b.i]
-    for n, anc in enumerate(b.ancestors, 1):
-        if anc.i in up:
-            return n + up[anc.i]
+    for n, anc in enumerate(_ancestors(b), 1):
+        if anc in up:
+            return n + up[anc]
     return 99
 
 
@@ -318,14 +332,29 @@ def _borrow(sentence: Any, doc: date | None, tense: str, reach: int = _CARRY_SEN
     Wire copy writes a paragraph a sentence: the lead's date carries into the next
     paragraphs as it does within one.
     """
+    # the same for every undated event of the sentence (``tense`` plays no part): read once
+    memo = doc_memo(sentence.doc)
+    key = ("borrow", sentence.start, sentence.end, doc, reach)
+    if key not in memo:
+        memo[key] = _borrowed(sentence, doc, reach)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _borrowed(sentence: Any, doc: date | None, reach: int) -> DateResolution | None:
+    """:func:`_borrow`, read from the text."""
     pdoc = sentence.doc
     sents = [s for s in doc_sents(pdoc) if s.start_char < sentence.start_char]
+    memo = doc_memo(pdoc)
     for prev in reversed(sents[-reach:]):
         picked = _story_time(prev)
         if picked is None:
             continue
-        span, expr = picked
-        res = _in_text(prev, span, expr, doc, tense_of(prev.root))
+        key = ("story date", prev.start, prev.end, doc)  # each later sentence may ask again
+        if key in memo:
+            res = memo[key]
+        else:
+            span, expr = picked
+            res = memo[key] = _in_text(prev, span, expr, doc, tense_of(prev.root))
         if res is not None:
             return DateResolution(res.date, res.precision, res.text, res.end, borrowed=True)
     return None

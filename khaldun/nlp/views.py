@@ -106,7 +106,10 @@ def doc_text(doc: Any) -> str:
     global _text
     _for(doc)
     if _text is None:
-        _text = doc.text
+        # what ``Doc.text`` joins (each token's text and its trailing space), read from the
+        # token table: spaCy makes a ``Token`` object for every token of the document
+        table = token_table(doc)
+        _text = "".join(map(str.__add__, table.text, table.ws))
     return _text
 
 

@@ -724,7 +724,8 @@ class DocumentPlaces:
         for sent in self._context(sentence):
             found = [mp for mp in self._fitting(sent.start, sent.end) if mp[0].role != "other"]
             if found:
-                return min(found, key=lambda mp: self._cost(mp[0], mp[1], sent.root))[1]
+                root = sent.root  # once, not once per mention (spaCy walks the span for it)
+                return min(found, key=lambda mp: self._cost(mp[0], mp[1], root))[1]
         return None
 
     def _most_specific(self, found: list[tuple[Mention, Place]], trigger: Any) -> Place:
