@@ -42,7 +42,7 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
-from khaldun.coding.recovery import recovered_readings, retyped_obstruction
+from khaldun.coding.recovery import governed_by, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
@@ -134,7 +134,11 @@ class EventCoder:
             known = strict.get(s_idx)
             taken = {b.reading.trigger.i for b in known.candidates} if known is not None else set()
             taken |= {b.trigger.i for b in known.candidates} if known is not None else set()
-            extra = [self._refine(b) for r in recovered_readings(sent, self.lex, taken)
+            # only events the strict pass coded govern words (one with no one who did it is none)
+            governed = governed_by([b.reading.trigger for b in known.candidates
+                                    if b.actors or cameo(b.code).quad_class == 4 or cameo(b.code).plover_type == "PROTEST"]
+                                   ) if known is not None else set()
+            extra = [self._refine(b) for r in recovered_readings(sent, self.lex, taken, governed)
                      for b in self._build(r, doc_actors, document.doc_date)]
             added = added or bool(extra)
             if known is not None or extra:

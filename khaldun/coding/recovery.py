@@ -47,6 +47,15 @@ RECOVERABLE_ROOTS = frozenset({"14", "18", "19", "20"})
 _DENYING = frozenset({"no", "without", "not", "never", "nor", "neither"})
 #: where a gerund stands as a noun
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "ROOT", "attr", "conj"})
+#: prepositions that set an event noun as the time, cause or author of something else
+_BACKGROUND_PREPS = frozenset({"after", "before", "since", "behind", "following", "despite", "amid", "amidst", "over",
+                               "about", "regarding", "of", "for", "like", "than", "until", "till"})
+#: words a preposition completes into a cause: "because of", "due to", "instead of"
+_CAUSAL_HEADS = frozenset({"because", "due", "instead", "owing", "prior", "thanks"})
+#: prepositions that set the scene of an event ("accused in a protest", "during a demonstration")
+_SETTING_PREPS = frozenset({"in", "during", "at"})
+#: relative pronouns: a clause they open describes its noun
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 #: CAMEO codes of obstruction imposed on others (191: impose blockade, restrict movement)
 _OBSTRUCTION = frozenset({"191"})
 #: ACLED actor types that impose a blockade as force: state forces, rebels, militias, external forces
@@ -82,18 +91,36 @@ def _code_of(tok: Any, lex: Lexicon) -> tuple[str | None, bool]:
     return None, False
 
 
-def recovered_readings(sent: Any, lex: Lexicon, taken: set[int]) -> list[Reading]:
-    """Readings of protest and violence words in ``sent`` at tokens not in ``taken``."""
+def governed_by(triggers: list[Any]) -> set[int]:
+    """Tokens that events the strict pass found govern: what they deny, claim, discuss or reject
+    ("denied a report that troops killed ...", "took credit for a bomb that killed ..."). The strict
+    pass read them as that event's topic; only the event's subject and its setting ("protests were
+    attended by", "accused ... in a protest") may still be events of their own."""
+    out: set[int] = set()
+    for t in triggers:
+        free = {c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
+        free |= {g.i for c in t.children if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS
+                 for g in c.children if g.dep_ == "pobj"}
+        out |= {x.i for x in t.subtree if x.i != t.i} - free
+    return out
+
+
+def recovered_readings(sent: Any, lex: Lexicon, taken: set[int], governed: set[int] | None = None) -> list[Reading]:
+    """Readings of protest and violence words in ``sent`` at tokens not in ``taken`` (triggers
+    of the strict pass) nor in ``governed`` (see :func:`governed_by`)."""
     out: list[Reading] = []
+    governed = governed or set()
     for tok in sent:
-        if tok.i in taken or tok.is_punct or tok.like_num:
+        if tok.i in taken or tok.i in governed or tok.is_punct or tok.like_num:
             continue
+        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in tok.children):
+            continue  # "the bomb that killed dozens": what a noun did, background to the report
         code, as_noun = _code_of(tok, lex)
         if code is None or code[:2] not in RECOVERABLE_ROOTS:
             continue
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
             continue  # "riot police", "protest site", "strike force": a modifier, not the event
-        if _denied(tok):
+        if _denied(tok) or _irrealis(tok) or (as_noun and _topic_of_other(tok)):
             continue
         frame = frame_of(tok if not as_noun else _governor(tok), lex)
         if frame.polarity == "negated":
@@ -109,6 +136,32 @@ def recovered_readings(sent: Any, lex: Lexicon, taken: set[int]) -> list[Reading
             reading.actor_tok, reading.recipient_tok = None, None
         out.append(reading)
     return out
+
+
+def _irrealis(tok: Any) -> bool:
+    """In an infinitive or modal clause: wanted, planned, threatened, not told as done ("wants X
+    to attack Y", "helped to plan and carry out killings", "would stage a strike")."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else _governor(tok)
+    for _ in range(4):  # the clause's verb and the verbs it is a conjunct or complement of
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.tag_ == "MD")
+                                               for c in cur.children):
+            return True
+        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _topic_of_other(noun: Any) -> bool:
+    """The event noun is what another noun is about, or a time or cause around the sentence's
+    event: "a summit on the unrest", "sorrow for the shootings", "a pause in the bombing", "after
+    the museum shooting", "behind the attacks". Told so, it is background, not the report."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in _BACKGROUND_PREPS or prep.lower_ in _CAUSAL_HEADS or prep.head.lower_ in _CAUSAL_HEADS:
+        return True  # "after the shooting", "because of the attacks"
+    return prep.head is not prep and prep.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
 
 
 def _governor(noun: Any) -> Any:
@@ -129,6 +182,8 @@ def _subject_of_governor(noun: Any, lex: Lexicon) -> Any:
     if gov is noun or noun.dep_ in ("nsubj", "nsubjpass"):
         return None
     subj = subject_of(gov)
+    if subj is None and gov.dep_ in ("dobj", "xcomp", "advcl") and gov.head is not gov:
+        subj = subject_of(gov.head)  # "held a dharna demanding ...": the parser's participle object
     if subj is None or subj.i == noun.i or lex.event_noun(subj):
         return None
     return subj
