@@ -42,7 +42,8 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
-from khaldun.coding.recovery import governed_by, recovered_readings, retyped_obstruction
+from khaldun.coding.partisans import partisan_riots
+from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord
@@ -120,10 +121,11 @@ class EventCoder:
             built = back_references(built, memory, s_idx)
             sentences.append(SentenceCandidates(s_idx, sent, built, sentence_sources(sent, self.lex)))
         records = self.assembler.assemble(document, parsed, sentences, doc_actors)
-        if any(r.acled_event_type for r in records):
-            return records
-        # no ACLED event: read the protest and violence words the parse hid (recovery.py)
-        return self._recovered(document, parsed, sentences, doc_actors) or records
+        if not any(r.acled_event_type for r in records):
+            # no ACLED event: read the protest and violence words the parse hid (recovery.py)
+            records = self._recovered(document, parsed, sentences, doc_actors) or records
+        records = partisan_riots(records, parsed)  # party members who fight riot (partisans.py)
+        return material_first(records)  # deeds out-rank words for ACLED (recovery.py)
 
     def _recovered(self, document: Document, parsed: Any, sentences: list[SentenceCandidates],
                    doc_actors: Any) -> list[EventRecord]:

@@ -40,6 +40,7 @@ from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import frame_of, is_negated, subject_of
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.readings import Reading, _actor_of, _recipient_of
+from khaldun.records import EventRecord
 
 #: the CAMEO roots whose events ACLED codes when a document names them: protests and violence
 RECOVERABLE_ROOTS = frozenset({"14", "18", "19", "20"})
@@ -56,6 +57,8 @@ _CAUSAL_HEADS = frozenset({"because", "due", "instead", "owing", "prior", "thank
 _SETTING_PREPS = frozenset({"in", "during", "at"})
 #: relative pronouns: a clause they open describes its noun
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+#: quad classes of words: verbal cooperation and verbal conflict (and neutral statements)
+_VERBAL_QUADS = frozenset({0, 1, 3})
 #: CAMEO codes of obstruction imposed on others (191: impose blockade, restrict movement)
 _OBSTRUCTION = frozenset({"191"})
 #: ACLED actor types that impose a blockade as force: state forces, rebels, militias, external forces
@@ -233,3 +236,24 @@ def _participle_agent(noun: Any) -> Any:
                 if a.dep_ == "agent":
                     return next((g for g in a.children if g.dep_ == "pobj"), None)
     return None
+
+
+def material_first(records: list[EventRecord]) -> list[EventRecord]:
+    """A verbal record (a complaint, a demand, a denunciation) that ACLED types a protest only
+    because of who spoke ranks below the document's material events (a clash, an attack, a
+    demonstration, an arrest).
+
+    ACLED codes what happened on the ground; a statement by demonstrators or party workers is a
+    protest for it only when nothing else happened. The document's most confident ACLED record
+    stands for the document (``khaldun eval``, the service's summaries), so a statement that
+    out-ranks the fight of the sentence before it ("X clashed with Y. X's supporters complained
+    that ...") is moved just below it; its own fields stay as they were.
+    """
+    material = [r.confidence for r in records if r.acled_event_type and r.quad_class not in _VERBAL_QUADS
+                or (r.acled_event_type and r.event_type == "PROTEST")]
+    if not material:
+        return records
+    top = max(material)
+    return [replace(r, confidence=round(max(0.05, top - 0.01), 3))
+            if r.acled_event_type and r.quad_class in _VERBAL_QUADS and r.event_type != "PROTEST" and r.confidence >= top
+            else r for r in records]
