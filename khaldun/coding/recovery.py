@@ -101,9 +101,12 @@ def governed_by(triggers: list[Any]) -> set[int]:
     attended by", "accused ... in a protest") may still be events of their own."""
     out: set[int] = set()
     for t in triggers:
-        free = {c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
+        # its subject, and a noun the parser made a compound of the verb ("held a dharna demanding
+        # ...": no noun modifies a verb, the noun is the object the parser lost)
+        free = {c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "compound")}
         free |= {g.i for c in t.children if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS
                  for g in c.children if g.dep_ == "pobj"}
+        free |= {x.i for x in t.subtree if x.dep_ == "compound" and x.head.pos_ == "VERB"}
         out |= {x.i for x in t.subtree if x.i != t.i} - free
     return out
 
