@@ -42,6 +42,7 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
+from khaldun.coding.dispersals import dispersed_demonstrations
 from khaldun.coding.partisans import partisan_riots
 from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
@@ -125,6 +126,7 @@ class EventCoder:
             # no ACLED event: read the protest and violence words the parse hid (recovery.py)
             records = self._recovered(document, parsed, sentences, doc_actors) or records
         records = partisan_riots(records, parsed)  # party members who fight riot (partisans.py)
+        records = dispersed_demonstrations(records, parsed)  # crowds broken up (dispersals.py)
         return material_first(records)  # deeds out-rank words for ACLED (recovery.py)
 
     def _recovered(self, document: Document, parsed: Any, sentences: list[SentenceCandidates],

@@ -105,3 +105,15 @@ def test_deeds_outrank_words(code):
     recs = code("Party workers clashed with rival supporters in the town on Sunday. Party supporters "
                 "had complained that the rival workers were threatening voters.")
     assert top(recs)[0] == "Riots"
+
+
+def test_a_dispersal_in_a_document_that_names_a_demonstration_is_a_protest_with_intervention(code):
+    # dispersals.py: the protest is told only as what the villagers tried to hold
+    recs = code("Security forces dispersed about 50 villagers from a park after they attempted to hold "
+                "a second day of protests.")
+    assert top(recs) == ("Protests", "Protest with intervention")
+
+
+def test_a_dispersal_with_no_demonstration_named_stays_an_attack(code):
+    recs = code("Security forces dispersed about 50 villagers from a park near the river.")
+    assert top(recs) != ("Protests", "Protest with intervention")
