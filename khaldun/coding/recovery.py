@@ -242,21 +242,18 @@ def _participle_agent(noun: Any) -> Any:
 
 
 def material_first(records: list[EventRecord]) -> list[EventRecord]:
-    """A verbal record (a complaint, a demand, a denunciation) that ACLED types a protest only
-    because of who spoke ranks below the document's material events (a clash, an attack, a
-    demonstration, an arrest).
+    """A verbal record (a complaint, a demand, a denunciation) that ACLED would type a protest
+    only because of who spoke is no ACLED event of its own where the document tells a material
+    ACLED event (a clash, an attack, a demonstration, an arrest).
 
-    ACLED codes what happened on the ground; a statement by demonstrators or party workers is a
-    protest for it only when nothing else happened. The document's most confident ACLED record
-    stands for the document (``khaldun eval``, the service's summaries), so a statement that
-    out-ranks the fight of the sentence before it ("X clashed with Y. X's supporters complained
-    that ...") is moved just below it; its own fields stay as they were.
+    ACLED codes what happened on the ground, one event per incident; a statement by
+    demonstrators or party workers is a protest for it only when nothing else happened ("X
+    clashed with Y. X's supporters complained that ..." is the clash). The record keeps its
+    CAMEO and PLOVER coding and its confidence; only its ACLED types are cleared, so the
+    document's most confident ACLED record is the material one.
     """
-    material = [r.confidence for r in records if r.acled_event_type and r.quad_class not in _VERBAL_QUADS
-                or (r.acled_event_type and r.event_type == "PROTEST")]
-    if not material:
+    if not any(r.acled_event_type and (r.quad_class not in _VERBAL_QUADS or r.event_type == "PROTEST") for r in records):
         return records
-    top = max(material)
-    return [replace(r, confidence=round(max(0.05, top - 0.01), 3))
-            if r.acled_event_type and r.quad_class in _VERBAL_QUADS and r.event_type != "PROTEST" and r.confidence >= top
-            else r for r in records]
+    return [replace(r, acled_event_type=None, acled_sub_event_type=None)
+            if r.acled_event_type and r.quad_class in _VERBAL_QUADS and r.event_type != "PROTEST" else r
+            for r in records]
