@@ -59,6 +59,9 @@ _SETTING_PREPS = frozenset({"in", "during", "at"})
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 #: quad classes of words: verbal cooperation and verbal conflict (and neutral statements)
 _VERBAL_QUADS = frozenset({0, 1, 3})
+#: verbs that end, stop or cancel what their object names
+_ENDING_VERBS = frozenset({"halt", "stop", "end", "call", "cancel", "suspend", "postpone", "abandon", "withdraw",
+                           "defer", "avert", "prevent", "foil", "thwart"})
 #: CAMEO codes of obstruction imposed on others (191: impose blockade, restrict movement)
 _OBSTRUCTION = frozenset({"191"})
 #: ACLED actor types that impose a blockade as force: state forces, rebels, militias, external forces
@@ -119,11 +122,13 @@ def recovered_readings(sent: Any, lex: Lexicon, taken: set[int], governed: set[i
     for tok in sent:
         if tok.i in taken or tok.i in governed or tok.is_punct or tok.like_num:
             continue
-        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in tok.children):
-            continue  # "the bomb that killed dozens": what a noun did, background to the report
         code, as_noun = _code_of(tok, lex)
         if code is None or code[:2] not in RECOVERABLE_ROOTS:
             continue
+        if _in_relative(tok):
+            continue  # "the bomb that killed dozens", "who lost his son when a bomber detonated ...": background
+        if as_noun and tok.dep_ in ("dobj", "nsubjpass") and _governor(tok).lemma_.lower() in _ENDING_VERBS:
+            continue  # "halted his march", "called off the strike": what did not go on
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
             continue  # "riot police", "protest site", "strike force": a modifier, not the event
         if _denied(tok) or _irrealis(tok) or (as_noun and _topic_of_other(tok)):
@@ -142,6 +147,18 @@ def recovered_readings(sent: Any, lex: Lexicon, taken: set[int], governed: set[i
             reading.actor_tok, reading.recipient_tok = None, None
         out.append(reading)
     return out
+
+
+def _in_relative(tok: Any) -> bool:
+    """In a relative clause opened by a relative pronoun: it describes a noun, it is not the report."""
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in cur.children):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _irrealis(tok: Any) -> bool:

@@ -117,3 +117,11 @@ def test_a_dispersal_in_a_document_that_names_a_demonstration_is_a_protest_with_
 def test_a_dispersal_with_no_demonstration_named_stays_an_attack(code):
     recs = code("Security forces dispersed about 50 villagers from a park near the river.")
     assert top(recs) != ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize("text", [
+    "The union called off the strike after talks with the management.",
+    "A farmer who lost his crops during the fighting last year said the harvest was good.",
+])
+def test_what_was_called_off_or_told_in_a_relative_clause_is_not_recovered(code, text):
+    assert top(code(text)) is None
