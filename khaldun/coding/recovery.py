@@ -39,7 +39,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import frame_of, is_negated, subject_of
 from khaldun.coding.lexicon import Lexicon
-from khaldun.coding.readings import Reading, _actor_of, _recipient_of
+from khaldun.coding.readings import _STANDING_ROOTS, Reading, _actor_of, _recipient_of, _standing
 from khaldun.records import EventRecord
 
 #: the CAMEO roots whose events ACLED codes when a document names them: protests and violence
@@ -125,6 +125,10 @@ def recovered_readings(sent: Any, lex: Lexicon, taken: set[int], governed: set[i
         code, as_noun = _code_of(tok, lex)
         if code is None or code[:2] not in RECOVERABLE_ROOTS:
             continue
+        if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children):
+            continue  # "there have been protests": the strict pass decides existentials (nominal.py)
+        if not as_noun and code[:2] in _STANDING_ROOTS and _standing(tok):
+            continue  # "have fought the government for 20 years": a standing situation (readings.py)
         if _in_relative(tok):
             continue  # "the bomb that killed dozens", "who lost his son when a bomber detonated ...": background
         if as_noun and tok.dep_ in ("dobj", "nsubjpass") and _governor(tok).lemma_.lower() in _ENDING_VERBS:
@@ -150,11 +154,14 @@ def recovered_readings(sent: Any, lex: Lexicon, taken: set[int], governed: set[i
 
 
 def _in_relative(tok: Any) -> bool:
-    """In a relative clause opened by a relative pronoun: it describes a noun, it is not the report."""
+    """In a relative clause (opened by a relative pronoun, or a reduced one: a past participle on a
+    noun): it describes the noun, it is not the report (the strict pass's background too)."""
     cur = tok
     for _ in range(10):
         if cur.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in cur.children):
             return True
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True  # a reduced relative: "the two soldiers wounded in last week's ambush"
         if cur.head is cur:
             return False
         cur = cur.head
@@ -184,6 +191,8 @@ def _topic_of_other(noun: Any) -> bool:
     prep = noun.head
     if prep.lower_ in _BACKGROUND_PREPS or prep.lower_ in _CAUSAL_HEADS or prep.head.lower_ in _CAUSAL_HEADS:
         return True  # "after the shooting", "because of the attacks"
+    if prep.lower_ == "on" and prep.head.lemma_.lower() == "be":
+        return True  # "the debate was on the strike"; "workers are on strike" is the strict pass's (shapes.py)
     return prep.head is not prep and prep.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
 
 
