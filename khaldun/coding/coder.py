@@ -42,6 +42,9 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
+from khaldun.coding.dispersals import dispersed_demonstrations
+from khaldun.coding.partisans import partisan_riots
+from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
@@ -123,7 +126,38 @@ class EventCoder:
             built = [self._refine(b) for r in readings for b in self._build(r, doc_actors, document.doc_date)]
             built = back_references(built, memory, s_idx)
             sentences.append(SentenceCandidates(s_idx, sent, built, sentence_sources(sent, self.lex)))
-        return self.assembler.assemble(document, parsed, sentences, doc_actors)
+        records = self.assembler.assemble(document, parsed, sentences, doc_actors)
+        if not any(r.acled_event_type for r in records):
+            # no ACLED event: read the protest and violence words the parse hid (recovery.py)
+            records = self._recovered(document, parsed, sentences, doc_actors) or records
+        records = partisan_riots(records, parsed)  # party members who fight riot (partisans.py)
+        records = dispersed_demonstrations(records, parsed)  # crowds broken up (dispersals.py)
+        return material_first(records)  # deeds out-rank words for ACLED (recovery.py)
+
+    def _recovered(self, document: Document, parsed: Any, sentences: list[SentenceCandidates],
+                   doc_actors: Any) -> list[EventRecord]:
+        strict = {s.index: s for s in sentences}
+        out: list[SentenceCandidates] = []
+        added = False
+        for s_idx, sent in enumerate(parsed.sents):
+            known = strict.get(s_idx)
+            taken = {b.reading.trigger.i for b in known.candidates} if known is not None else set()
+            taken |= {b.trigger.i for b in known.candidates} if known is not None else set()
+            # only events the strict pass coded govern words (one with no one who did it is none)
+            governed = governed_by([b.reading.trigger for b in known.candidates
+                                    if b.actors or cameo(b.code).quad_class == 4 or cameo(b.code).plover_type == "PROTEST"]
+                                   ) if known is not None else set()
+            extra = [self._refine(b) for r in recovered_readings(sent, self.lex, taken, governed)
+                     for b in self._build(r, doc_actors, document.doc_date)]
+            added = added or bool(extra)
+            if known is not None or extra:
+                cands = (known.candidates if known is not None else []) + extra
+                out.append(SentenceCandidates(s_idx, sent, cands, known.sources if known is not None
+                                              else sentence_sources(sent, self.lex)))
+        if not added:
+            return []
+        records = self.assembler.assemble(document, parsed, out, doc_actors)
+        return records if any(r.acled_event_type for r in records) else []
 
     def _build(self, r: Reading, doc_actors: Any, doc_date: str | None) -> list[Candidate]:
         """Resolve a reading's roles; turn attributed claims into accusations and denials."""
@@ -234,6 +268,7 @@ class EventCoder:
 
     def _refine(self, b: Candidate) -> Candidate:
         """The mode from the words around the trigger, and codes that depend on it or on the frame."""
+        b = retyped_obstruction(b)  # a blockade by demonstrators is their protest (recovery.py)
         code = b.code
         mode = None
         clause = clause_tokens(b.trigger)
