@@ -28,6 +28,7 @@ from khaldun.coding.attribution import (
     is_outlet,
     sentence_sources,
 )
+from khaldun.coding.agreements import agreement_mode
 from khaldun.coding.lexicon import Lexicon
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import two_states
@@ -260,6 +261,9 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+        elif code in ("057", "0841"):
+            # a peace agreement signed, prisoners exchanged: ACLED's Agreement (agreements.py)
+            mode = agreement_mode(code, b.trigger, clause)
         elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):
             # "blocked the road with burning tires", "staged a demonstration and pelted stones":
             # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO

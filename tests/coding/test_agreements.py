@@ -1,0 +1,69 @@
+"""ACLED's Agreement from what was signed or exchanged, weapons found under other names, and
+"commit" read as a pledge only when it commits to something (issue 10, session 6).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def agreements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in records if r["acled_sub_event_type"] == "Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel commanders and the government signed a peace agreement in the capital.",
+    "The warring parties signed a cease-fire agreement in Geneva on Friday.",
+])
+def test_a_peace_agreement_or_ceasefire_signed_is_an_acled_agreement(code, text):
+    recs = code(text)
+    signed = [r for r in recs if r["cameo_code"] == "057"]
+    assert signed, recs
+    assert all(r["mode"] == "ceasefire" and r["acled_sub_event_type"] == "Agreement" for r in signed)
+
+
+def test_a_trade_agreement_signed_is_no_acled_event(code):
+    recs = code("The two ministers signed a trade agreement in the capital on Tuesday.")
+    signed = [r for r in recs if r["cameo_code"] == "057"]
+    assert signed, recs
+    assert not agreements(recs)
+    assert all(r["mode"] != "ceasefire" for r in signed)
+
+
+@pytest.mark.parametrize("text", [
+    "The two armed factions exchanged prisoners under a deal brokered by local elders.",
+    "A prisoner swap between the government and the insurgents took place on Tuesday.",
+])
+def test_prisoners_exchanged_are_an_agreement_whoever_the_sides_are(code, text):
+    recs = code(text)
+    exchanged = [r for r in recs if r["cameo_code"] == "0841"]
+    assert exchanged, recs
+    assert all(r["mode"] == "exchange" for r in exchanged)
+    assert agreements(recs)
+
+
+def test_a_release_by_one_side_keeps_the_release_mode(code):
+    recs = code("The army released twenty captured fighters on Sunday.")
+    released = [r for r in recs if r["cameo_code"] == "0841"]
+    assert released and all(r["mode"] == "release" for r in released)
+
+
+def test_committing_a_crime_is_no_pledge(code):
+    recs = code("The rebels committed atrocities against villagers, the report said.")
+    assert not [r for r in recs if r["cameo_root"] == "03"], recs
+
+
+def test_committing_to_something_is_still_a_pledge(code):
+    recs = code("The United States committed to rebuilding the school.")
+    assert [r for r in recs if r["cameo_code"] == "030"], recs
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers found a stash of projectiles in an abandoned house.",
+    "Police discovered an explosive device near the market on Monday.",
+])
+def test_weapons_found_under_other_names_are_disrupted_weapons_use(code, text):
+    recs = code(text)
+    assert [r for r in recs if r["acled_sub_event_type"] == "Disrupted weapons use"], recs
