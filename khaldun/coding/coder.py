@@ -29,7 +29,7 @@ from khaldun.coding.attribution import (
     sentence_sources,
 )
 from khaldun.coding.agreements import agreement_mode
-from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import two_states
 from khaldun.coding.readings import (
@@ -322,7 +322,10 @@ def _seized_words(clause: list[Any], reading: Any) -> list[Any]:
     named: "gunmen burnt down huts" and "militants seized a truck" name none ("gunmen" is a weapon
     word only as the one who acts, "seize" a mode only as taking territory)."""
     own = {reading.trigger.i} | ({t.i for t in reading.actor_tok.subtree} if reading.actor_tok is not None else set())
-    return [t for t in clause if t.i not in own]
+    inside = {t.i for t in clause}
+    # the objects the parser hung outside the clause ("found ammunition believed to belong to ...")
+    beyond = [t for o in object_tokens(reading.trigger) if o.i not in inside for t in o.subtree if t.dep_ != "ccomp"]
+    return [t for t in clause if t.i not in own] + [t for t in beyond if t.i not in own]
 
 
 def _is_government(actor: Actor) -> bool:

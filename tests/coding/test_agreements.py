@@ -67,3 +67,26 @@ def test_committing_to_something_is_still_a_pledge(code):
 def test_weapons_found_under_other_names_are_disrupted_weapons_use(code, text):
     recs = code(text)
     assert [r for r in recs if r["acled_sub_event_type"] == "Disrupted weapons use"], recs
+
+
+def test_two_forces_of_one_state_agreeing_are_two_sides(code):
+    recs = code("The army and the Peshmerga forces agreed to a ceasefire on Friday.")
+    agreed = [r for r in recs if r["cameo_root"] == "03"]
+    assert len(agreed) == 2, recs
+    assert {(r["actor"]["text"], r["recipient"]["text"]) for r in agreed} == {
+        ("army", "the Peshmerga forces"), ("the Peshmerga forces", "army")}
+    assert agreements(recs)
+
+
+def test_forces_of_one_state_fighting_side_by_side_are_not_each_others_target(code):
+    recs = code("The Iraqi army and the Iraqi police launched military operations in the north on Sunday.")
+    for r in recs:
+        assert not (r["actor"] and r["recipient"] and {r["actor"]["text"], r["recipient"]["text"]} == {
+            "Iraqi army", "the Iraqi police"}), recs
+
+
+def test_weapons_found_with_a_reduced_relative_are_disrupted_weapons_use(code):
+    # the parser takes "ammunition believed to belong" for a clause of its own
+    recs = code("Security forces discovered ammunition believed to belong to the outlawed group.")
+    found = [r for r in recs if r["cameo_code"] == "1711"]
+    assert found and all(r["acled_sub_event_type"] == "Disrupted weapons use" for r in found), recs
