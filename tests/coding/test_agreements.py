@@ -90,3 +90,12 @@ def test_weapons_found_with_a_reduced_relative_are_disrupted_weapons_use(code):
     recs = code("Security forces discovered ammunition believed to belong to the outlawed group.")
     found = [r for r in recs if r["cameo_code"] == "1711"]
     assert found and all(r["acled_sub_event_type"] == "Disrupted weapons use" for r in found), recs
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union extended its sanctions on Russia for another six months.",
+    "Ministers approved new sanctions against the junta on Monday.",
+])
+def test_sanctions_widened_renewed_or_approved_are_sanctions_imposed(code, text):
+    recs = code(text)
+    assert [r for r in recs if r["cameo_code"] == "163"], recs
