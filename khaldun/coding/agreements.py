@@ -12,8 +12,15 @@ releases, surrenders. Two readings reach it that the CAMEO code alone does not t
   agreement between the two sides whoever they are (mode ``exchange``); a release by one
   side alone keeps CAMEO 0841's mode ``release`` (an Agreement when an armed actor frees).
 
-The crosswalk rows (``acled_crosswalk.tsv``): SUPPORT ``ceasefire`` and RETREAT ``exchange``
-give Strategic developments / Agreement.
+- an intent to cooperate (CAMEO 03) is an Agreement when what was agreed is a ceasefire or
+  a peace agreement, or one of the codebook's settlements (to release, exchange or free
+  prisoners, to evacuate, surrender, disarm, withdraw or hand over, to stop fighting):
+  mode ``ceasefire``. Otherwise it is one only between two armed actors ("the army and
+  the rebels agreed to talks"); "Russia agreed to offer assistance" is diplomacy.
+
+The crosswalk rows (``acled_crosswalk.tsv``): SUPPORT and AGREE ``ceasefire`` and RETREAT
+``exchange`` give Strategic developments / Agreement; AGREE otherwise needs
+``actor:armed+recipient:armed``.
 """
 
 from __future__ import annotations
@@ -40,6 +47,14 @@ def _names_peace(tokens: Any) -> bool:
     return False
 
 
+#: what an agreement between conflict actors settles (the codebook's list): a ceasefire, an
+#: evacuation, a prisoner exchange or release, a surrender, a withdrawal or handover
+SETTLING_LEMMAS = frozenset({
+    "release", "free", "exchange", "swap", "evacuate", "surrender", "disarm", "withdraw", "hand",
+    "cease", "halt", "stop", "end", "demobilize", "demobilise", "lay",
+})
+
+
 def agreement_mode(code: str, trigger: Any, clause: Any) -> str | None:
     """The mode that makes the record an ACLED Agreement, or None (see the module docstring).
 
@@ -51,6 +66,17 @@ def agreement_mode(code: str, trigger: Any, clause: Any) -> str | None:
         if trigger.pos_ == "NOUN":
             objects += list(trigger.subtree)
         return "ceasefire" if _names_peace(objects) else None
+    if code[:2] == "03":
+        # "agreed to a ceasefire", "agreed to release the prisoners", "pledged to withdraw":
+        # what the sides agreed is one of the codebook's agreements; an intent to cooperate,
+        # to provide aid or to meet is not (crosswalk: AGREE needs an armed actor and an
+        # armed recipient otherwise)
+        said = [t for c in trigger.children if c.dep_ in ("xcomp", "prep", "dobj", "ccomp") for t in c.subtree]
+        if _names_peace(said):
+            return "ceasefire"
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in SETTLING_LEMMAS for c in trigger.children):
+            return "ceasefire"
+        return None
     if code == "0841":
         lemma = trigger.lemma_.lower()
         if lemma in EXCHANGE_LEMMAS:

@@ -261,7 +261,7 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
-        elif code in ("057", "0841"):
+        elif code in ("057", "0841") or root == "03":
             # a peace agreement signed, prisoners exchanged: ACLED's Agreement (agreements.py)
             mode = agreement_mode(code, b.trigger, clause)
         elif code in ("140", "141", "144") and any(t.lower_ in RIOT_SIGNS or t.lemma_.lower() in RIOT_SIGNS for t in b.trigger.sent):

@@ -99,3 +99,24 @@ def test_weapons_found_with_a_reduced_relative_are_disrupted_weapons_use(code):
 def test_sanctions_widened_renewed_or_approved_are_sanctions_imposed(code, text):
     recs = code(text)
     assert [r for r in recs if r["cameo_code"] == "163"], recs
+
+
+@pytest.mark.parametrize("text", [
+    "The militants agreed to release twenty hostages on Monday.",
+    "The armed group agreed to a ceasefire in the region.",
+])
+def test_agreeing_to_a_settlement_is_an_acled_agreement(code, text):
+    recs = code(text)
+    agreed = [r for r in recs if r["cameo_root"] == "03"]
+    assert agreed and all(r["mode"] == "ceasefire" for r in agreed), recs
+    assert agreements(recs)
+
+
+def test_a_state_agreeing_to_give_aid_is_diplomacy_not_an_acled_agreement(code):
+    recs = code("Russia has agreed to offer security assistance in the case of external threats.")
+    assert [r for r in recs if r["cameo_root"] == "03"], recs
+    assert not agreements(recs)
+
+
+def test_two_armed_sides_agreeing_to_talks_is_still_an_agreement(code):
+    assert agreements(code("The army and the rebels agreed to hold talks next week."))
