@@ -169,6 +169,11 @@ def _in_story_country(records: list[EventRecord], doc_places: Any) -> list[Event
     return out
 
 
+def _two_bodies(a: Actor, b: Actor) -> bool:
+    """Two distinct bodies named apart ("the army" and "the Peshmerga forces"), whatever their state."""
+    return (a.name or a.text).lower() != (b.name or b.text).lower()
+
+
 class RecordAssembler:
     """Turns a document's candidates into event records (see the module docstring)."""
 
@@ -396,7 +401,13 @@ class RecordAssembler:
         actors: list[Actor | None] = list(b.actors) or [None]
         recipients: list[Actor | None] = list(b.recipients)
         if not recipients and b.reading.symmetric and len(b.actors) > 1 and b.trigger is b.reading.trigger:
-            return [(a, r) for a in b.actors for r in b.actors if a is not r and not same_side(a, r)]
+            # "the army and the Peshmerga agreed to a ceasefire": two bodies of one state are two
+            # sides of an agreement or a meeting (ACLED's agreements between forces of one
+            # country) when no pair crosses states; "the army and allied forces launched an
+            # offensive" fight side by side, not each other
+            return ([(a, r) for a in b.actors for r in b.actors if a is not r and not same_side(a, r)]
+                    or [(a, r) for a in b.actors for r in b.actors if a is not r and b.code[:2] in ("03", "04", "05", "06")
+                        and _two_bodies(a, r)])
         if not recipients:
             recipients = [None]
         mutual = b.trigger is b.reading.trigger and (

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from khaldun.actors import ActorResolver
+from khaldun.coding.agreements import agreement_mode
 from khaldun.coding.assembly import (
     Candidate,
     RecordAssembler,
@@ -28,9 +29,11 @@ from khaldun.coding.attribution import (
     is_outlet,
     sentence_sources,
 )
-from khaldun.coding.lexicon import Lexicon
+from khaldun.coding.dispersals import dispersed_demonstrations
+from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import two_states
+from khaldun.coding.partisans import partisan_riots
 from khaldun.coding.readings import (
     CLASH_WORDS,
     CROWD_NOUNS,
@@ -42,8 +45,6 @@ from khaldun.coding.readings import (
     clause_tokens,
     find_readings,
 )
-from khaldun.coding.dispersals import dispersed_demonstrations
-from khaldun.coding.partisans import partisan_riots
 from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
@@ -300,6 +301,9 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+        elif code in ("057", "0841") or root == "03":
+            # a peace agreement signed, prisoners exchanged: ACLED's Agreement (agreements.py)
+            mode = agreement_mode(code, b.trigger, clause)
         elif code in ("140", "141", "144") and _riot_sign_in(sentence_of(b.trigger)):
             # "blocked the road with burning tires", "staged a demonstration and pelted stones":
             # violence or vandalism told in the demonstration's sentence makes it a riot (CAMEO
@@ -366,7 +370,10 @@ def _seized_words(clause: list[Any], reading: Any) -> list[Any]:
     named: "gunmen burnt down huts" and "militants seized a truck" name none ("gunmen" is a weapon
     word only as the one who acts, "seize" a mode only as taking territory)."""
     own = {reading.trigger.i} | ({t.i for t in reading.actor_tok.subtree} if reading.actor_tok is not None else set())
-    return [t for t in clause if t.i not in own]
+    inside = {t.i for t in clause}
+    # the objects the parser hung outside the clause ("found ammunition believed to belong to ...")
+    beyond = [t for o in object_tokens(reading.trigger) if o.i not in inside for t in o.subtree if t.dep_ != "ccomp"]
+    return [t for t in clause if t.i not in own] + [t for t in beyond if t.i not in own]
 
 
 def _is_government(actor: Actor) -> bool:

@@ -72,6 +72,10 @@ def _children_lemmas(tok: Any, deps: set[str]) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
 
 
+#: participles of reduced relatives ("weapons believed to belong to", "a cache thought to be")
+RAISING_PARTICIPLES = frozenset({"believe", "think", "say", "suspect", "estimate", "report", "allege", "know", "presume"})
+
+
 def object_tokens(tok: Any) -> list[Any]:
     """Direct objects of a verb, or its passive subject, with their conjuncts."""
     # the children's labels from the token and child tables (asked for most triggers and
@@ -84,6 +88,15 @@ def object_tokens(tok: Any) -> list[Any]:
             c = doc[i]
             out.append(c)
             out.extend(c.conjuncts)
+        elif (dep[i] == "ccomp" and i > tok.i and (c := doc[i]).lemma_.lower() in RAISING_PARTICIPLES
+              and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+              and any(g.dep_ == "xcomp" and any(a.lower_ == "to" for a in g.children) for g in c.children)):
+            # a reduced relative the parser took for a clause: "found ammunition believed to
+            # belong to the group" (the object is the participle's subject)
+            for g in c.children:
+                if g.dep_ == "nsubj" and tok.i < g.i < c.i:
+                    out.append(g)
+                    out.extend(g.conjuncts)
     return out
 
 
