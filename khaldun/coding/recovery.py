@@ -77,9 +77,7 @@ def _denied(tok: Any) -> bool:
     # "without violence", "denied any clashes"
     if head is not tok and head.lower_ in _DENYING:
         return True
-    if head is not tok and head.pos_ in ("VERB", "AUX") and is_negated(head) and tok.dep_ in ("dobj", "attr", "nsubj"):
-        return True
-    return False
+    return head is not tok and head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "attr", "nsubj") and is_negated(head)
 
 
 def _code_of(tok: Any, lex: Lexicon) -> tuple[str | None, bool]:
