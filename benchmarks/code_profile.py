@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--profile", type=Path, help="write cProfile statistics of one coding round here")
+    ap.add_argument("--gc", action="store_true", help="also report the CPU time of the garbage collector in each round")
+    ap.add_argument("--freeze", action="store_true", help="gc.freeze() after loading, as the pipeline does (compare without it)")
     ap.add_argument("--only", help="with --sample: list every function whose name holds this text")
     ap.add_argument("--sample", type=int, metavar="ROUNDS", help="sample the stack every ms of CPU over ROUNDS rounds "
                     "(cProfile inflates small functions and spaCy's Cython calls; sampling does not)")
@@ -114,6 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     PlaceResolver.default(settings.cache_dir).warm_up()
     for doc, parsed in zip(docs[:4], parsed_docs[:4]):  # lazily built tables
         coder.code(doc, parsed)
+
+    import gc
+
+    if args.freeze:
+        gc.collect()
+        gc.freeze()
+    gc_time = [0.0, 0.0, 0]  # started at, total, collections
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_time[0] = time.process_time()
+        else:
+            gc_time[1] += time.process_time() - gc_time[0]
+            gc_time[2] += 1
+
+    if args.gc:
+        gc.callbacks.append(on_gc)
 
     def one_round() -> tuple[float, int]:
         n = 0
@@ -147,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         st = pstats.Stats(prof)
         print(f"profiled: {st.total_calls:,} calls, {st.total_tt:.2f} s total, {n} events", file=sys.stderr)
     for r in range(args.rounds):
+        gc_time[1:] = [0.0, 0]
         cpu, n = one_round()
-        print(f"round {r + 1}: {cpu / len(docs) * 1000:.1f} CPU ms per article, {n} events", file=sys.stderr)
+        gc_note = f" (collector {gc_time[1] / len(docs) * 1000:.1f} ms of it, {gc_time[2]} runs)" if args.gc else ""
+        print(f"round {r + 1}: {cpu / len(docs) * 1000:.1f} CPU ms per article{gc_note}, {n} events", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import replace as _dc_replace
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -57,6 +58,37 @@ def fast_init(cls: type[_T]) -> type[_T]:
     cls.__init__ = init  # type: ignore[misc]
     return cls
 
+
+
+_REPLACE_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def replace(obj: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace`` without its per-call walk over the field objects.
+
+    The same result and errors for every dataclass: a class whose fields are all plain
+    ``init`` fields (no ``init=False``, ``InitVar`` or ``ClassVar``) has its field names
+    listed once and each field not in ``changes`` read by name; any other class is
+    handed to ``dataclasses.replace``. Actors, frames and candidates are replaced
+    thousands of times an article batch (``dataclasses.replace`` was 2.5 % of coding).
+    """
+    cls = type(obj)
+    try:
+        names = _REPLACE_NAMES[cls]
+    except KeyError:
+        all_fields = getattr(cls, "__dataclass_fields__", None)
+        names = None
+        if all_fields is not None:
+            fs = fields(cls)  # type: ignore[arg-type]
+            if len(fs) == len(all_fields) and all(f.init for f in fs):
+                names = tuple(f.name for f in fs)
+        _REPLACE_NAMES[cls] = names
+    if names is None:
+        return _dc_replace(obj, **changes)  # type: ignore[type-var]
+    for name in names:
+        if name not in changes:
+            changes[name] = getattr(obj, name)
+    return cls(**changes)  # type: ignore[call-arg]
 
 
 @fast_init

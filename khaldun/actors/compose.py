@@ -46,7 +46,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 QUANTITY_HEADS = frozenset(["hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd", "band", "handful", "some", "many"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """Something one or more tokens say about the actor."""
 
@@ -66,7 +66,7 @@ class Cue:
         return self.kind in ("demonym", "seat") or (self.entity is not None and self.entity.kind == "country")
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """The cues of one phrase, and the proper nouns no cue explains."""
 
@@ -439,7 +439,7 @@ def _context_countries(kb: KnowledgeBase, doc: Any) -> dict[str, float]:
 # -- composition -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Composed:
     """One actor read from a phrase, with what the linker needs to know."""
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -36,7 +36,7 @@ from typing import Any
 from khaldun.actors import compose
 from khaldun.actors.kb import KnowledgeBase, default_dirs, load_kb, norm
 from khaldun.nlp.views import child_indices, doc_ents, doc_sents, doc_text, noun_chunks, span_text, token_table
-from khaldun.records import Actor, fast_init
+from khaldun.records import Actor, fast_init, replace
 from khaldun.resources import register_cache, word_set
 
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])

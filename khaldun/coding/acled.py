@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from khaldun.coding.ontology import acled_rules
-from khaldun.records import Actor, EventRecord
+from khaldun.records import Actor, EventRecord, replace
 
 ARMED = {1, 2, 3, 4, 8}
 

@@ -12,7 +12,7 @@ the attack. :class:`RecordAssembler` does that part; the rule coder
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from khaldun.actors import acled_inter
@@ -34,7 +34,7 @@ from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
 from khaldun.nlp.views import child_indices, doc_sents, doc_text, slice_span, span_text, token_table
 from khaldun.places import PlaceResolver
-from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id
+from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id, replace
 from khaldun.resources import word_set
 
 #: what an armed force holds or moves in: an attack on it is a battle (ACLED armed clash),

@@ -10,7 +10,6 @@ Registered as ``rules.v1`` (:mod:`khaldun.coding.registry`).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from khaldun.actors import ActorResolver
@@ -49,7 +48,7 @@ from khaldun.coding.recovery import governed_by, material_first, recovered_readi
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
 from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
-from khaldun.records import Actor, Document, EventRecord
+from khaldun.records import Actor, Document, EventRecord, replace
 from khaldun.resources import register_cache
 
 # who reports events without taking a side in them: civilians, media, doctors,

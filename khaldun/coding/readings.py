@@ -84,7 +84,7 @@ SELF_HARM_VERBS = frozenset({"set", "burn", "immolate", "douse", "shoot", "kill"
 CLAUSE_BREAK = {"ccomp", "relcl", "acl", "parataxis", "advcl", "conj", "csubj"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     trigger: Any
     cameo: str

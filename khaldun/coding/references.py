@@ -23,11 +23,11 @@ gives itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from khaldun.nlp.views import doc_sents, of_object
-from khaldun.records import Actor
+from khaldun.records import Actor, replace
 
 #: pronouns whose owner is a group, organisation or country named before
 OWNER_PRONOUNS = frozenset({"their", "its"})

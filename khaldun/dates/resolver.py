@@ -24,7 +24,7 @@ no publication date and no absolute expression, ``date`` is None and precision
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -33,7 +33,7 @@ from khaldun.dates.anchor import Anchored, anchor
 from khaldun.dates.expressions import MONTHS, WEEKDAYS, TimeExpression, parse_expression
 from khaldun.dates.tense import tense_of
 from khaldun.nlp.views import doc_memo, doc_sents, sentence_ents, span_text, token_table
-from khaldun.records import fast_init
+from khaldun.records import fast_init, replace
 from khaldun.resources import word_set
 
 _TIME_LABELS = ("DATE", "TIME")
