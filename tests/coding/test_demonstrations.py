@@ -4,17 +4,9 @@ for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-
-def top(records: list[dict[str, Any]]) -> tuple[str, str] | None:
-    typed = [r for r in records if r["acled_event_type"]]
-    if not typed:
-        return None
-    best = min(typed, key=lambda r: (-r["confidence"], r["evidence"]["start"]))
-    return best["acled_event_type"], best["acled_sub_event_type"]
+from tests.coding.helpers import top
 
 
 @pytest.mark.parametrize("text", [

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from khaldun.actors import ActorResolver
 from khaldun.actors.resolver import domestic_countries
 from khaldun.places import PlaceResolver
+from tests.places.helpers import document_places
 
-
-@pytest.fixture(scope="module")
-def actors() -> ActorResolver:
-    return ActorResolver.load(include_user=False)
-
-
-def _dp(nlp: Any, places: PlaceResolver, actors: ActorResolver, text: str) -> Any:
-    doc = nlp(text)
-    named = domestic_countries(actors.for_document(doc, None))
-    return places.for_document(doc, named_countries=named)
+_dp = document_places
 
 
 def test_domestic_bodies_give_their_country_but_forces_do_not(nlp: Any, actors: ActorResolver) -> None:

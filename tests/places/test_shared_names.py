@@ -13,21 +13,12 @@ from typing import Any
 import pytest
 
 from khaldun.actors import ActorResolver
-from khaldun.actors.resolver import domestic_countries
 from khaldun.places import PlaceResolver
 from khaldun.places.gazetteer import Entry
 from khaldun.places.resolver import DIVISION_NOUN_BONUS, _division_noun_bonus, _division_nouns, _leaning
+from tests.places.helpers import document_places
 
-
-@pytest.fixture(scope="module")
-def actors() -> ActorResolver:
-    return ActorResolver.load(include_user=False)
-
-
-def _dp(nlp: Any, places: PlaceResolver, actors: ActorResolver, text: str) -> Any:
-    doc = nlp(text)
-    named = domestic_countries(actors.for_document(doc, None))
-    return places.for_document(doc, named_countries=named)
+_dp = document_places
 
 
 def _countries(dp: Any) -> list[str]:

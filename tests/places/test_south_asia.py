@@ -10,20 +10,11 @@ from typing import Any
 import pytest
 
 from khaldun.actors import ActorResolver
-from khaldun.actors.resolver import domestic_countries
 from khaldun.places import PlaceResolver
 from khaldun.places.resolver import country_word_weights, place_noun_countries
+from tests.places.helpers import document_places
 
-
-@pytest.fixture(scope="module")
-def actors() -> ActorResolver:
-    return ActorResolver.load(include_user=False)
-
-
-def _dp(nlp: Any, places: PlaceResolver, actors: ActorResolver, text: str) -> Any:
-    doc = nlp(text)
-    named = domestic_countries(actors.for_document(doc, None))
-    return places.for_document(doc, named_countries=named)
+_dp = document_places
 
 
 @pytest.mark.parametrize(("name", "country"), [
