@@ -79,6 +79,20 @@ def data_lines(*path: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def lemma_roles(*path: str, roles: frozenset[str]) -> dict[str, str]:
+    """``lemma -> role`` from a shipped two-column TSV (header ``lemma\trole``) whose roles are
+    among ``roles``; DataError (K020) names the bad row."""
+    out: dict[str, str] = {}
+    for line in data_lines(*path):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0] == "lemma":
+            continue
+        if len(parts) != 2 or parts[1] not in roles:
+            raise DataError(f"{'/'.join(path)}: bad row {line!r}")
+        out[parts[0].lower()] = parts[1]
+    return out
+
+
 def _lexicon_lines(name: str) -> list[str]:
     return [ln.strip() for ln in data_lines("lexicon", name)]
 

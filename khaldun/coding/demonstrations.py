@@ -24,10 +24,9 @@ from functools import lru_cache
 from typing import Any
 
 from khaldun.coding.attribution import REPORTING_HEADS
-from khaldun.errors import DataError
 from khaldun.nlp.views import doc_sents, token_table
 from khaldun.records import EventRecord
-from khaldun.resources import data_lines, register_cache
+from khaldun.resources import lemma_roles, register_cache
 
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 #: ACLED sub-types that, in a violent demonstration's sentence, are parts of it: the protest itself,
@@ -52,15 +51,7 @@ _EQUIPPED = frozenset({"police", "policeman", "officer", "force", "gear", "squad
 @lru_cache(maxsize=1)
 def demonstration_signs() -> dict[str, str]:
     """lemma -> role, from ``demonstration_signs.tsv``."""
-    out: dict[str, str] = {}
-    for line in data_lines("lexicon", "demonstration_signs.tsv"):
-        parts = line.rstrip("\n").split("\t")
-        if parts[0] == "lemma":
-            continue
-        if len(parts) != 2 or parts[1] not in ROLES:
-            raise DataError(f"lexicon/demonstration_signs.tsv: bad row {line!r}")
-        out[parts[0].lower()] = parts[1]
-    return out
+    return lemma_roles("lexicon", "demonstration_signs.tsv", roles=ROLES)
 
 
 def _roles(table: Any, start: int, end: int) -> set[str]:

@@ -23,10 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
-from khaldun.errors import DataError
 from khaldun.nlp.views import doc_sents
 from khaldun.records import EventRecord
-from khaldun.resources import data_lines, register_cache
+from khaldun.resources import lemma_roles, register_cache
 
 ROLES = frozenset({"member", "demonstrator"})
 #: what a riot of party members replaces: ACLED's types for armed sides or armed attackers
@@ -41,15 +40,7 @@ _DEMONSTRATION_NOUNS = frozenset({"strike", "hartal", "bandh", "blockade", "prot
 @lru_cache(maxsize=1)
 def partisan_words() -> dict[str, str]:
     """lemma -> role, from ``partisan_words.tsv``."""
-    out: dict[str, str] = {}
-    for line in data_lines("lexicon", "partisan_words.tsv"):
-        parts = line.rstrip("\n").split("\t")
-        if parts[0] == "lemma":
-            continue
-        if len(parts) != 2 or parts[1] not in ROLES:
-            raise DataError(f"lexicon/partisan_words.tsv: bad row {line!r}")
-        out[parts[0].lower()] = parts[1]
-    return out
+    return lemma_roles("lexicon", "partisan_words.tsv", roles=ROLES)
 
 
 def _sides(sent: Any, r: EventRecord) -> list[Any]:
