@@ -339,7 +339,9 @@ def _match_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Cue | Non
         # "The Houthis" tagged PERSON: a plural proper noun names a group, not a person
         plural_name = (n == 1 and ent.kind != "person" and last_lower.endswith("s")
                        and (table.tag[last] == "NNPS" or (start > 0 and table.lower[start - 1] == "the")))
-        if ent.kind == "person" or not person_ent or n > 1 or plural_name:
+        # "JSQM called a strike": an acronym the recogniser tagged a person names the body it spells
+        acronym = n == 1 and len(text) >= 3 and text.isupper() and text.isalpha()
+        if ent.kind == "person" or not person_ent or n > 1 or plural_name or acronym:
             return Cue(start, end, "entity", text, entity=ent, country=ent.country, sector=ent.sector)
     if n <= 3:
         iso = kb.demonym(text)
@@ -484,6 +486,12 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
         orgs = [c for c in orgs if c.start <= head_i]
     org = _nearest(orgs, head_i)
     org_ent = org.entity if org is not None else None
+    renamed_sector = None
+    if org is not None and org_ent is not None and _another_body(reading, org):
+        # "the Tharu Democratic Party": a generic party name after a proper name that is
+        # no place of the known party's country is another party, of no known country
+        renamed_sector, org, org_ent = org_ent.sector, None, None
+        orgs = []
 
     # conjoined nationalities before one head: "Hungarian and Romanian officials"
     groups = _conjoined_places(places_before) if role_cue is not None else []
@@ -525,6 +533,8 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
             sector = place.sector
         elif role is not None and country is not None:
             sector = "GOV"
+        if sector is None and renamed_sector is not None:
+            sector = renamed_sector
         if role_cue is not None and _former_before(reading, role_cue):
             sector = "ELI"
         if role is None and person is None and org is None and place is not None:
@@ -534,6 +544,8 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
                 sector = place.sector
 
         kind, name, qid = _identity(kb, reading, role, person, org, place, country)
+        if kind is None and renamed_sector is not None:
+            kind = "organization"
         if country is None and sector is None and kind is None:
             continue
         text = span_text(span).strip()
@@ -543,6 +555,45 @@ def compose(kb: KnowledgeBase, span: Any, reading: Reading, date: str | None) ->
         actor = Actor(text=text, name=name, country=country, sector=sector, kind=kind, wikidata=qid)
         results.append(Composed(actor, person, role, bool(reading.name_tokens) or person is not None, explicit))
     return results
+
+
+#: words of generic body names ("Democratic Party", "Youth Congress", "Workers' Union"): a
+#: proper name before them may name another body than the knowledge base's
+GENERIC_NAME_WORDS = frozenset({
+    "democratic", "party", "republican", "national", "socialist", "labour", "labor", "liberal",
+    "conservative", "people", "people's", "peoples", "progressive", "front", "movement", "union",
+    "congress", "alliance", "league", "green", "greens", "communist", "workers", "workers'",
+    "federation", "council", "youth", "students", "students'", "association", "united", "freedom",
+    "popular", "justice", "democrats", "republicans", "new", "reform", "unity", "independent",
+})
+
+
+def _another_body(reading: Reading, org: Cue) -> bool:
+    """The knowledge base's body ``org`` is named generically ("Democratic Party") right
+    after a proper noun of the phrase (a name, or a people's name) that the gazetteer (when loaded) gives no place of
+    that body's country ("the Tharu Democratic Party"; not "the Texas Democratic Party"
+    nor "the Kerala Youth Congress")."""
+    ent = org.entity
+    if ent is None or not ent.country or ent.country in ("IGO", "NGO", "IMG"):
+        return False
+    doc = reading.doc
+    prev = org.start - 1
+    if prev < reading.start or doc[prev].pos_ != "PROPN" or not doc[prev].text[:1].isupper() \
+            or any(c.start <= prev < c.end and c.kind != "role" for c in reading.cues):
+        return False  # a country, a demonym or another body before it speaks for itself
+    words = org.text.lower().replace("-", " ").split()
+    if not words or any(w not in GENERIC_NAME_WORDS for w in words):
+        return False
+    from khaldun.places.gazetteer import loaded_gazetteer  # only when loaded: no load here
+
+    gaz = loaded_gazetteer()
+    if gaz is None:
+        return False
+    first = prev
+    while first - 1 >= reading.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    names = {doc[i:org.start].text for i in range(first, org.start)}
+    return not any(e.country == ent.country for n in names for e in gaz.lookup(n, loose=False))
 
 
 def _role_cue(reading: Reading, before: list[Cue]) -> Cue | None:

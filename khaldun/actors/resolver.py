@@ -25,6 +25,7 @@ Mentions are collected once per document, lazily, from noun chunks
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,6 +53,19 @@ NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
 ABROAD_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV", "LEG", "MED", "IGO", "NGO", "DIP", "BUS"})
 
 
+#: sectors of a person who is a member of a domestic body (a party, the opposition, an armed group)
+MEMBER_SECTORS = frozenset({"PTY", "OPP", "REB"})
+#: sectors of actors whose home country never places an event: a company works abroad
+#: (farmers who march against a Korean mining firm march at home, not in Korea)
+PLACELESS_SECTORS = frozenset({"BUS"})
+
+
+def placing_countries(actors: Iterable[Actor]) -> list[str]:
+    """The countries of ``actors`` that may place an unplaced event (the document's
+    fallback): every actor's country but a company's (see :data:`PLACELESS_SECTORS`)."""
+    return [a.country for a in actors if a.country and a.sector not in PLACELESS_SECTORS]
+
+
 def domestic_countries(doc_actors: Any) -> list[str]:
     """The home country of each domestic body the document names: parties, movements,
     unions, student wings, armed groups and their members ("Awami League activists",
@@ -63,6 +77,40 @@ def domestic_countries(doc_actors: Any) -> list[str]:
         if a.kind in ("organization", "group") and a.country and a.country not in NON_STATE_CODES \
                 and a.sector not in ABROAD_SECTORS:
             out.append(a.country)
+        elif a.kind == "person" and a.country and a.sector in MEMBER_SECTORS and a.country not in NON_STATE_CODES:
+            # "a local Awami League leader": a party's or an armed group's member, one person
+            out.append(a.country)
+    doc = getattr(doc_actors, "doc", None)
+    kb = getattr(doc_actors, "kb", None)
+    if doc is not None and kb is not None:
+        out.extend(affiliated_countries(kb, doc_text(doc)))
+    return out
+
+
+#: "pro-X lawyers", "anti-X protesters", "X-led alliance", "X-backed candidates": a body
+#: named only as a modifier of its followers or opponents (actor resolution leaves it out
+#: of the actor, rightly); the body is still named, and so is its home country
+_AFFILIATION = re.compile(
+    r"\b(?:[Pp]ro|[Aa]nti)-([A-Z][\w()]*(?:[ -][A-Z][\w()]*)?)|"
+    r"\b([A-Z][\w()]*(?:[ -][A-Z][\w()]*)?)-(?:led|backed|sponsored|supported|allied|aligned|affiliated|run)\b")
+
+
+def affiliated_countries(kb: KnowledgeBase, text: str) -> list[str]:
+    """The home countries of the domestic bodies (parties, movements, armed groups) that
+    ``text`` names in "pro-X", "anti-X" and "X-led" modifiers (see :data:`_AFFILIATION`),
+    one per mention; states, forces and governments count as in :func:`domestic_countries`."""
+    if "-" not in text:
+        return []
+    out: list[str] = []
+    for m in _AFFILIATION.finditer(text):
+        name = m.group(1) or m.group(2)
+        found = kb.lookup(name)
+        if not found and " " in name:
+            found = kb.lookup(name.split(" ")[-1] if m.group(2) else name.split(" ")[0])
+        ents = [e for e in found if e.kind in ("organization", "group") and e.country
+                and e.country not in NON_STATE_CODES and e.sector not in ABROAD_SECTORS]
+        if ents and len({e.country for e in ents}) == 1:
+            out.append(ents[0].country)
     return out
 
 
@@ -149,7 +197,9 @@ class DocumentActors:
             counts: dict[str, int] = {}
             for m in self.mentions:
                 c = m.actor.country
-                if c and c not in NON_STATE_CODES:
+                # a foreign company's country is not what the story is about (farmers
+                # marching against a Korean mining firm)
+                if c and c not in NON_STATE_CODES and m.actor.sector not in PLACELESS_SECTORS:
                     counts[c] = counts.get(c, 0) + 1
             ranked = sorted(counts.values(), reverse=True)
             dominant = bool(ranked) and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1])

@@ -17,7 +17,7 @@ from typing import Any
 
 from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
-from khaldun.actors.resolver import domestic_countries
+from khaldun.actors.resolver import domestic_countries, placing_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.chemical import chemical_weapons
@@ -188,7 +188,7 @@ class RecordAssembler:
         countries: set[str] = set()
         for s in sentences:
             for b in s.candidates:
-                countries.update(a.country for a in (*b.actors, *b.recipients) if a.country)
+                countries.update(placing_countries((*b.actors, *b.recipients)))
         doc_places = self.places.for_document(parsed, dateline=document.dateline, actor_countries=sorted(countries),
                                               named_countries=domestic_countries(doc_actors))
         records: list[EventRecord] = []

@@ -98,6 +98,8 @@ _GROUP_NOUNS = frozenset({
     "organisation", "organization", "group", "body", "unit", "wing", "chapter", "teachers",
     "workers", "employees", "farmers", "students", "traders", "lawyers", "doctors", "nurses",
     "government", "police", "department", "ministry", "board", "assembly",
+    # a body's people: "the Karnataka ... activists", "Assam ... cadres"
+    "activists", "cadres", "members", "supporters", "volunteers", "protesters", "agitators",
 })
 
 
@@ -127,6 +129,20 @@ def _inside_longer_name(span: Any) -> bool:
     # inside one entity, or a run of proper nouns the recogniser left untagged
     same = span[0].ent_iob_ == "I" or (span[0].ent_iob_ == "O" and prev.ent_iob_ == "O")
     return same and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+
+
+def _name_of_person(tok: Any) -> bool:
+    """A capitalised word the recogniser tagged no place that reads as part of a person's
+    name: after a person's name or an untagged proper noun ("Ahmad Rashid"), or joined by
+    "and" to a person's name ("commanders Rashid and Karim"). Not before one: a town's name
+    may be the first of a longer place's ("Bahawal Nagar") or of a body's ("Delhi Police")."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+            and prev.ent_type_ in ("", "PERSON") and not prev.text.isupper():
+        return True
+    return any(t.ent_type_ == "PERSON" for t in tok.conjuncts)
 
 
 #: a word of the text, hyphenated compounds whole ("lathi-charge")
@@ -597,7 +613,9 @@ class DocumentPlaces:
                 counts = Counter(self._actors)
             if not counts:
                 return None
-            iso3 = max(counts, key=lambda c: (counts[c], self._actors.get(c, 0), self._cues.get(c, 0)))
+            # counts a hundredth apart (a shared name's likelier reading) are a tie that
+            # the actors' countries break ("an Akali worker" beside a shared "Punjab")
+            iso3 = max(counts, key=lambda c: (round(counts[c], 1), self._actors.get(c, 0), counts[c], self._cues.get(c, 0)))
         entry = self.resolver.gazetteer.country(iso3)
         return self.resolver.place(entry, entry.name) if entry is not None else None
 
@@ -619,6 +637,7 @@ class DocumentPlaces:
         if doc is None:
             return counts
         gaz = self.resolver.gazetteer
+        words_of_life = _country_words()[0]
         seen: set[str] = set()
         for i in range(len(doc)):
             for n in (3, 2, 1):
@@ -630,6 +649,8 @@ class DocumentPlaces:
                     continue
                 if n == 3 and not (span[0].is_title and span[-1].is_title):
                     continue  # three words: a capitalised name only ("Dera Ismail Khan")
+                if n == 1 and key in words_of_life:
+                    continue  # "the Kisan Sabha": a word of public life (its countries count as such), not Libya's Sabha
                 if span[0].ent_type_ in ("NORP", "PERSON") and not _institution_after(span):
                     # a nationality, a person, unless a first-level division before the
                     # noun of a body ("the Punjab assembly", "the Bihar teachers' union")
@@ -648,6 +669,8 @@ class DocumentPlaces:
                     cands = [e for e in found if e.kind == "admin2"]
                     if len({e.country for e in found}) != 1:
                         cands = []
+                if n == 1 and cands and all(e.kind == "city" for e in cands) and _name_of_person(span[0]):
+                    continue  # "a policeman (Ahmad Rashid)": a person's name, not the town
                 if not cands:
                     continue
                 seen.add(key)
