@@ -46,6 +46,7 @@ from khaldun.coding.readings import (
 )
 from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
+from khaldun.coding.vandalism import street_damage
 from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord, replace
@@ -300,6 +301,9 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+            elif code == "1712" and street_damage(b.trigger):
+                # vehicles burnt, property vandalised: a riot's damage unless armed actors did it (vandalism.py)
+                mode = "vandalism"
         elif code in ("057", "0841") or root == "03":
             # a peace agreement signed, prisoners exchanged: ACLED's Agreement (agreements.py)
             mode = agreement_mode(code, b.trigger, clause)
