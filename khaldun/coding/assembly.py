@@ -19,6 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
+from khaldun.coding.arrests import seized_while_demonstrating
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.chemical import chemical_weapons
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
@@ -27,7 +28,7 @@ from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import CAPTIVES
-from khaldun.coding.readings import Reading
+from khaldun.coding.readings import Reading, _is_protest_purpose
 from khaldun.coding.references import domestic_meeting, spoken_of
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
@@ -339,7 +340,10 @@ class RecordAssembler:
             if recipient is not None and recipient is territory:
                 inter2 = None  # force used on a state's territory says nothing of who was hit (ACLED)
             demonstrating = (recipient is not None and inter2 not in ARMED_INTER
-                             and _demonstrating(b.reading.recipient_tok, self.lex))
+                             and (_demonstrating(b.reading.recipient_tok, self.lex)
+                                  # "were picked up when they were protesting" (arrests.py)
+                                  or entry.quad_class == 4 and b.trigger is b.reading.trigger and seized_while_demonstrating(
+                                      b.trigger, b.reading.recipient_tok, self.lex, _is_protest_purpose)))
             if demonstrating:
                 inter2 = DEMONSTRATORS  # "students who were protesting", "protesting teachers"
             a_type, a_sub = acled_types(

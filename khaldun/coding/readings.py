@@ -19,6 +19,7 @@ from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.coding.nominal import (
     existential_event,
     found_dead,
+    held_event,
     misparsed_predicate,
     observed_event,
     obstruction_for_demand,
@@ -835,6 +836,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         agent_tok = None
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
+            if code is None:
+                code, agent_tok = held_event(tok, lex)  # "the protest held at ...", "Tenth day of the blockade, enforced by ..."
             noun = tok if code is not None else None
         observed = observed_event(tok, lex) if tok.pos_ == "VERB" else None
         if observed is not None:
