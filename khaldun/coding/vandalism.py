@@ -6,7 +6,8 @@ violence is rioters (an unorganised crowd, people no organisation is named for) 
 property, and looting/property destruction (strategic development) is the destruction an
 organised armed actor carries out outside a riot or a clash (troops or militias burning
 houses and villages). A vehicle set on fire or smashed in the street, or anything
-"vandalised", with no armed actor named, is therefore a riot's damage.
+"vandalised", with no armed actor named, is therefore a riot's damage, and a deliberate act
+(its "set on fire" is no accidental fire: the incident classes leave it alone).
 
 The cheap test runs only for CAMEO 1712 (destroy property): the trigger's lemma and the
 lemmas of its objects against two small sets (mode "vandalism", acled_crosswalk.tsv).
@@ -42,9 +43,17 @@ def _damaged(trigger: Any) -> list[Any]:
     return out
 
 
+#: causes that are no one's act: "a fire damaged three buses", "the storm smashed cars"
+_NATURAL_CAUSES = frozenset({"fire", "blaze", "flame", "flood", "storm", "explosion", "blast", "accident",
+                             "collision", "crash", "landslide", "cyclone", "earthquake", "wind", "tree"})
+
+
 def street_damage(trigger: Any) -> bool:
     """Does the destruction told by ``trigger`` (CAMEO 1712) read as vandalism or the burning
-    of vehicles: "vandalised the office", "a bus was torched", "set fire to a car"?"""
+    of vehicles: "vandalised the office", "a bus was torched", "set fire to a car"? Damage done
+    by a fire, a storm or a crash is not (the incident classes' accidents)."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL_CAUSES for c in trigger.children):
+        return False
     if trigger.lemma_.lower() in VANDALISM_VERBS:
         return True
     return any(t.lemma_.lower() in STREET_PROPERTY or t.lower_ in STREET_PROPERTY for t in _damaged(trigger))
