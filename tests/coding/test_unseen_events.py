@@ -116,3 +116,22 @@ def test_troops_targeting_posts_is_an_armed_clash(code):
 def test_a_policy_that_targets_businesses_is_no_attack(code):
     recs = code("The new tax targets small businesses in the capital.")
     assert top(recs) is None
+
+
+# --- shops shut as a strike (coding/strikes.py) ----------------------------------------
+
+
+def test_traders_shutting_their_shops_is_a_strike(code):
+    recs = code("Hundreds of grocers shut their shops in the old city of Multan on Wednesday.")
+    assert "143" in codes(recs)
+    assert top(recs) == ("Protests", "Peaceful protest")
+
+
+def test_shops_closed_in_response_to_a_call_is_a_strike(code):
+    recs = code("Shops and markets in Sukkur remained closed on Monday in response to a call given by the traders' union.")
+    assert "143" in codes(recs)
+
+
+def test_shops_closed_for_a_holiday_or_by_authorities_is_no_strike(code):
+    assert "143" not in codes(code("Shops in Sukkur remained closed on Monday for the festival."))
+    assert "143" not in codes(code("The municipal authorities shut the shops near the river on Monday."))
