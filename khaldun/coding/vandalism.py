@@ -43,6 +43,9 @@ def _damaged(trigger: Any) -> list[Any]:
     return out
 
 
+#: what rioters do to vehicles: burn and smash them (not "destroy" or "damage", which war does too)
+_STREET_VERBS = frozenset({"torch", "set", "burn", "smash", "torched", "burnt"})
+
 #: causes that are no one's act: "a fire damaged three buses", "the storm smashed cars"
 _NATURAL_CAUSES = frozenset({"fire", "blaze", "flame", "flood", "storm", "explosion", "blast", "accident",
                              "collision", "crash", "landslide", "cyclone", "earthquake", "wind", "tree"})
@@ -54,6 +57,9 @@ def street_damage(trigger: Any) -> bool:
     by a fire, a storm or a crash is not (the incident classes' accidents)."""
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL_CAUSES for c in trigger.children):
         return False
-    if trigger.lemma_.lower() in VANDALISM_VERBS:
+    lemma = trigger.lemma_.lower()
+    if lemma in VANDALISM_VERBS:
         return True
+    if lemma not in _STREET_VERBS:
+        return False  # "destroyed", "damaged": shelling and fighting destroy vehicles too
     return any(t.lemma_.lower() in STREET_PROPERTY or t.lower_ in STREET_PROPERTY for t in _damaged(trigger))
