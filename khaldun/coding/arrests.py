@@ -1,4 +1,7 @@
-"""People arrested or hit while they demonstrate are demonstrators (ACLED: protest with intervention).
+"""Who an arrest or an attack was done to, read from the clauses around its trigger.
+
+People arrested or hit while they demonstrate are demonstrators (ACLED: protest with
+intervention); what was fired upon is the attack's target (:func:`fired_upon`).
 
 ACLED's codebook: arrests of demonstrators at a demonstration are a protest with
 intervention, not arrests (its arrests are those outside a demonstration), and force used
@@ -49,3 +52,15 @@ def seized_while_demonstrating(trigger: Any, recipient_tok: Any, lex: Lexicon, p
             if c.dep_ == "relcl" and c.pos_ == "VERB" and (_demonstrates(c, lex) or any(protest_purpose(g) for g in c.children)):
                 return True
     return False
+
+
+#: prepositions of what is fired upon: "fired on a border outpost", "firing at the posts"
+_UPON = frozenset({"on", "at", "upon"})
+
+
+def fired_upon(trigger: Any, noun: Any) -> list[Any]:
+    """What the attack told by ``trigger`` (or by its event ``noun``) was aimed at, named by a
+    preposition: "fired on a border outpost", "resorted to firing on forward posts". ACLED: an
+    attack on an armed force's position is an armed clash."""
+    return [g for t in (trigger, noun) if t is not None for c in t.children
+            if c.dep_ == "prep" and c.lower_ in _UPON for g in c.children if g.dep_ == "pobj"]

@@ -19,7 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
-from khaldun.coding.arrests import seized_while_demonstrating
+from khaldun.coding.arrests import fired_upon, seized_while_demonstrating
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.chemical import chemical_weapons
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
@@ -323,7 +323,9 @@ class RecordAssembler:
             targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]
             if any((self.lex.event_noun(t) or "")[:2] == "14" for t in targets):
                 words_inter2 = DEMONSTRATORS  # "attacked a peaceful demonstration": its demonstrators
-            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
+            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger),
+                                                          # "fired on a border outpost", "firing on forward posts"
+                                                          *fired_upon(b.trigger, b.reading.event_noun)))
         out = []
         evidence = Evidence(
             sentence=span_text(sent).strip(),

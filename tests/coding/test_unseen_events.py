@@ -135,3 +135,26 @@ def test_shops_closed_in_response_to_a_call_is_a_strike(code):
 def test_shops_closed_for_a_holiday_or_by_authorities_is_no_strike(code):
     assert "143" not in codes(code("Shops in Sukkur remained closed on Monday for the festival."))
     assert "143" not in codes(code("The municipal authorities shut the shops near the river on Monday."))
+
+
+# --- fire between two sides, fire on a force's position (coder._is_clash, arrests.fired_upon) --
+
+
+def test_firing_between_two_armies_is_an_armed_clash(code):
+    recs = code("Firing between Armenian and Azerbaijani troops resumed near the border on Friday.")
+    assert top(recs) == ("Battles", "Armed clash")
+
+
+def test_killed_between_two_towns_is_no_clash(code):
+    recs = code("Between Alamos and Navojoa, two herders were killed by unknown gunmen on Sunday.")
+    assert top(recs) == ("Violence against civilians", "Attack")
+
+
+def test_fire_on_an_outpost_is_an_armed_clash(code):
+    recs = code("Insurgents fired on an army outpost in the district on Monday night.")
+    assert top(recs) == ("Battles", "Armed clash")
+
+
+def test_a_murder_is_a_killing(code):
+    recs = code("The quarrel over water ended in the murder of two herders near the village.")
+    assert "1823" in codes(recs)
