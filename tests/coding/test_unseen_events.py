@@ -155,6 +155,14 @@ def test_fire_on_an_outpost_is_an_armed_clash(code):
     assert top(recs) == ("Battles", "Armed clash")
 
 
-def test_a_murder_is_a_killing(code):
-    recs = code("The quarrel over water ended in the murder of two herders near the village.")
-    assert "1823" in codes(recs)
+# --- a fight with a crowd on one side is a riot (coding/sides.py) -------------------------
+
+
+def test_a_clash_between_police_and_youths_is_mob_violence(code):
+    recs = code("Clashes broke out between youths and police in the old town of Srinagar on Friday.")
+    assert top(recs) == ("Riots", "Mob violence")
+
+
+def test_a_clash_between_the_army_and_rebels_stays_an_armed_clash(code):
+    recs = code("Clashes broke out between the army and rebels near Beni on Friday.")
+    assert top(recs) == ("Battles", "Armed clash")
