@@ -204,7 +204,7 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
       party supporters against police or each other) is a violent demonstration, not an
       armed clash;
     - damage done by no armed actor (vehicles torched, shops vandalised) is a violent
-      demonstration, not looting by an armed group;
+      demonstration, not looting by an armed group nor, when no one is named for it, a mob's;
     - state forces arresting unarmed people there is a protest with intervention, not
       arrests (ACLED's arrests are those outside a demonstration);
     - state forces deployed there ("police were deployed") are part of it, not a change to
@@ -221,7 +221,8 @@ def _in_demonstration(records: list[EventRecord]) -> list[EventRecord]:
         if r.polarity != "affirmed" or r.acled_event_type is None:
             continue
         sides = {r.acled_inter1, r.acled_inter2}
-        if r.acled_sub_event_type == "Armed clash" and r.mode == "clash" and not sides & NON_STATE_ARMED or r.acled_sub_event_type == "Looting/property destruction" and r.acled_inter1 not in ARMED:
+        if r.acled_sub_event_type == "Armed clash" and r.mode == "clash" and not sides & NON_STATE_ARMED or r.acled_sub_event_type == "Looting/property destruction" and r.acled_inter1 not in ARMED or (
+                r.mode == "vandalism" and r.acled_sub_event_type == "Mob violence" and r.acled_inter1 is None):
             out[i] = _retyped(r, "Riots", "Violent demonstration")
         elif r.acled_sub_event_type == "Arrests" and r.acled_inter1 in (1, None) and r.acled_inter2 not in ARMED:
             out[i] = _retyped(r, "Protests", "Protest with intervention")

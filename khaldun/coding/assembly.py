@@ -19,6 +19,7 @@ from khaldun.actors import acled_inter
 from khaldun.actors.acled import ARMED_INTER, DEMONSTRATORS, acled_inter_of_words
 from khaldun.actors.resolver import domestic_countries, placing_countries
 from khaldun.coding.acled import acled_types, consolidate_acled
+from khaldun.coding.arrests import fired_upon, seized_while_demonstrating
 from khaldun.coding.attribution import REPORTING_HEADS, Frame, is_outlet, outlet_phrase
 from khaldun.coding.chemical import chemical_weapons
 from khaldun.coding.demonstrations import reported_by_activists, violent_demonstrations
@@ -27,8 +28,9 @@ from khaldun.coding.lexicon import Lexicon, object_tokens
 from khaldun.coding.nominal import topic_tokens
 from khaldun.coding.ontology import cameo
 from khaldun.coding.owners import CAPTIVES
-from khaldun.coding.readings import Reading
+from khaldun.coding.readings import Reading, _is_protest_purpose
 from khaldun.coding.references import domestic_meeting, spoken_of
+from khaldun.coding.sides import RIOTERS, side_inter
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
@@ -322,7 +324,9 @@ class RecordAssembler:
             targets = [t for t in (b.reading.recipient_tok, *object_tokens(b.trigger)) if t is not None]
             if any((self.lex.event_noun(t) or "")[:2] == "14" for t in targets):
                 words_inter2 = DEMONSTRATORS  # "attacked a peaceful demonstration": its demonstrators
-            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger)))
+            words_target = any(_armed_target(t) for t in (b.reading.recipient_tok, *object_tokens(b.trigger),
+                                                          # "fired on a border outpost", "firing on forward posts"
+                                                          *fired_upon(b.trigger, b.reading.event_noun)))
         out = []
         evidence = Evidence(
             sentence=span_text(sent).strip(),
@@ -339,7 +343,10 @@ class RecordAssembler:
             if recipient is not None and recipient is territory:
                 inter2 = None  # force used on a state's territory says nothing of who was hit (ACLED)
             demonstrating = (recipient is not None and inter2 not in ARMED_INTER
-                             and _demonstrating(b.reading.recipient_tok, self.lex))
+                             and (_demonstrating(b.reading.recipient_tok, self.lex)
+                                  # "were picked up when they were protesting" (arrests.py)
+                                  or entry.quad_class == 4 and b.trigger is b.reading.trigger and seized_while_demonstrating(
+                                      b.trigger, b.reading.recipient_tok, self.lex, _is_protest_purpose)))
             if demonstrating:
                 inter2 = DEMONSTRATORS  # "students who were protesting", "protesting teachers"
             a_type, a_sub = acled_types(
@@ -565,6 +572,8 @@ def _between_sides(trigger: Any, noun: Any) -> tuple[int | None, int | None]:
     """ACLED actor types of the two sides a fight's noun names: "a clash between protesters
     and police" (6, 1), "killed in clashes between the army and militants" (1, 3)."""
     fights = [t for t in (noun, trigger) if t is not None]
+    # "clashes broke out between X and Y", "fighting took place between ...": on the occurrence verb
+    fights += [t.head for t in fights if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB"]
     fights += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                for g in c.children if g.dep_ == "pobj"]
     for f in fights:
@@ -572,12 +581,15 @@ def _between_sides(trigger: Any, noun: Any) -> tuple[int | None, int | None]:
             if c.dep_ == "prep" and c.lower_ == "between":
                 sides = [g for g in c.children if g.dep_ == "pobj"]
                 sides += [k for g in sides for k in g.children if k.dep_ == "conj"]
-                types = [_phrase_inter(g) for g in sides[:2]]
+                # a side named only as a crowd (youths, activists, villagers) is rioters (sides.py)
+                types = [side_inter(actor_span(g).text, g) for g in sides[:2]]
                 if len(types) == 2:
                     # the conjunct's phrase includes the head's: read the head's own words
                     first = sides[0]
                     head_words = first.doc[first.left_edge.i:first.i + 1].text
-                    return acled_inter_of_words(head_words), types[1]
+                    one = side_inter(head_words, first)
+                    # rioters on either side make the fight a riot: read them as the actor ("actor:rioters")
+                    return (RIOTERS, one) if types[1] == RIOTERS else (one, types[1])
                 if types:
                     return types[0], None
     return None, None

@@ -46,6 +46,7 @@ from khaldun.coding.readings import (
 )
 from khaldun.coding.recovery import governed_by, material_first, recovered_readings, retyped_obstruction
 from khaldun.coding.references import AttackMemory, back_references, participle_victims, refer
+from khaldun.coding.vandalism import street_damage
 from khaldun.nlp.views import child_indices, doc_sents, sentence_of, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Document, EventRecord, replace
@@ -300,6 +301,9 @@ class EventCoder:
                                               or any(t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS for t in seized)):
                 # weapons seized, found or defused: ACLED's disrupted weapons use
                 mode = "disrupt"
+            elif code == "1712" and street_damage(b.trigger):
+                # vehicles burnt, property vandalised: a riot's damage unless armed actors did it (vandalism.py)
+                mode = "vandalism"
         elif code in ("057", "0841") or root == "03":
             # a peace agreement signed, prisoners exchanged: ACLED's Agreement (agreements.py)
             mode = agreement_mode(code, b.trigger, clause)
@@ -350,10 +354,23 @@ def _is_clash(reading: Any) -> bool:
               for g in c.children if g.dep_ == "pobj"]
     if any(t.lemma_.lower() in CLASH_WORDS or t.lower_ in CLASH_WORDS or _unhyphenated(t) in CLASH_WORDS for t in words):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "between" and any(_two_sides(g) for g in c.children if g.dep_ == "pobj")
+           for t in (reading.trigger, reading.event_noun) if t is not None and (t.pos_ == "NOUN" or t.tag_ == "VBG") for c in t.children):
+        return True  # "firing between Indian and Pakistani troops": fire between two sides is a fight
     # "the two factions attacked each other", "fired at one another": a reciprocal object is a fight
     return any(c.dep_ in ("dobj", "pobj", "prep") and c.lower_ in ("other", "another", "at", "on")
                and any(g.lower_ in ("each", "one") for g in c.subtree) and any(g.lower_ in ("other", "another") for g in c.subtree)
                for c in reading.trigger.children)
+
+
+def _two_sides(tok: Any) -> bool:
+    """A phrase that names two sides: "Indian and Pakistani troops", "the army and the rebels"
+    (not a time, a number or two places: "between 10 and 11 pm", "between Tsibana and Goma")."""
+    if tok.ent_type_ in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") or tok.pos_ == "NUM":
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tok.subtree):
+        return False
+    return bool(tok.conjuncts) or any(t.dep_ == "cc" and t.lower_ == "and" for t in tok.subtree)
 
 
 def _unhyphenated(tok: Any) -> str:

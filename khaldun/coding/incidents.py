@@ -190,7 +190,7 @@ def classify_incidents(records: list[EventRecord], parsed: Any) -> list[EventRec
             doc_roles = set()
             for i in range(len(sents)):
                 doc_roles.update(roles_of(i))
-        if violent:
+        if violent and r.mode != "vandalism":  # vehicles set on fire, property vandalised: deliberate (vandalism.py)
             sent = sents[idx] if 0 <= idx < len(sents) else None
             trigger = _trigger_tokens(table, sent.start, sent.end, r.evidence.trigger) if sent is not None else set()
             found = _disaster(r, roles, doc_roles, table, trigger)

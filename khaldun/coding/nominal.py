@@ -15,7 +15,10 @@ no acting verb at all; each function here finds one such phrasing and returns wh
   front of the town hall. They denounced the closure ..." (ACLED's protest: a
   public gathering of three or more people to make a demand or express a grievance:
   :func:`purpose_follows`);
-- a gathering "with banners and flags" (what protesters carry: :func:`with_props`).
+- a gathering "with banners and flags" (what protesters carry: :func:`with_props`);
+- a demonstration or strike noun with a participle that says it took place: "the highway
+  protest held at the district headquarters", and a verbless headline counting its days:
+  "Tenth day of the blockade, enforced by the alliance" (:func:`held_event`).
 
 Security measures (curfews, lockdowns, bans, states of emergency) and movements of
 forces ("troops were deployed", "X moved troops to ...") are coded by the lexicon
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.nlp.views import of_object, sentence_of, token_table
 from khaldun.resources import word_set
@@ -129,8 +133,15 @@ def with_props(verb: Any, props: frozenset[str], prep_objects: Any) -> bool:
     """"Workers gathered in the square with banners and flags": a gathering with what
     protesters carry is a demonstration (ACLED peaceful protest)."""
     found = list(prep_objects(verb, ("with",)))
+    # "gathered outside the mall, holding placards": what a participle of carrying takes
+    found += [o for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+              and c.lemma_.lower() in _CARRYING for o in c.children if o.dep_ == "dobj"]
     found += [c for o in found for c in o.conjuncts]
     return any(o.lemma_.lower() in props for o in found)
+
+
+#: participles of carrying: "holding placards", "waving flags", "carrying banners"
+_CARRYING = frozenset({"hold", "carry", "wave", "display", "brandish", "raise"})
 
 
 def _verbless(root: Any) -> bool:
@@ -232,3 +243,44 @@ def topic_tokens(trigger: Any, noun: Any = None) -> frozenset[int]:
         if doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
             out.add(i)
     return frozenset(out)
+
+
+#: participles that say a demonstration or strike took place: "the protest held at the square"
+_HOLDING = frozenset({"hold", "stage", "organise", "organize", "observe", "enforce"})
+#: prepositions of where or when it took place ("held at", "observed across", "staged on Monday")
+_TOOK_PLACE = frozenset({"at", "in", "outside", "near", "on", "across", "throughout", "before", "along"})
+#: verbs of calling or enforcing a strike or blockade whose agent a headline names
+_CALLING = frozenset({"enforce", "call", "organise", "organize", "stage", "observe", "lead", "sponsor"})
+
+
+def held_event(noun: Any, lex: Lexicon) -> tuple[str | None, Any]:
+    """(CAMEO code, agent) of a demonstration, strike or blockade noun (CAMEO 14x) that a
+    participle reports as held: "were part of the protest held at the district headquarters"
+    (no agent: the participle's place says it took place; "the strike called for Monday" is
+    not held yet), and a verbless headline whose root counts the days of one: "Tenth day of
+    the blockade coupled with a hartal, enforced by the alliance" (the agent). (None, None)
+    otherwise."""
+    code = lex.event_noun(noun)
+    if not code or not (code[:2] == "14" or code == "191"):
+        return None, None
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ != "ROOT" and gov.pos_ in ("VERB", "AUX"):
+        return None, None  # "took part in the protest held at ...": the verb's reading has it
+    for c in noun.children:
+        if code != "191" and (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HOLDING
+                and any(a.dep_ == "prep" and a.lower_ in _TOOK_PLACE for a in c.children)):
+            return code, None
+    of = noun.head
+    root = of.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and root.dep_ == "ROOT" and root.pos_ == "NOUN":
+        for c in root.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CALLING:
+                agents = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                if agents:
+                    if code == "191":
+                        # a blockade by no armed or state actor is an obstruction (144), a demonstration
+                        if acled_inter_of_words(" ".join(t.text for t in agents[0].subtree)) in ARMED_INTER:
+                            return None, None
+                        code = "144"
+                    return code, agents[0]
+    return None, None

@@ -19,6 +19,7 @@ from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.coding.nominal import (
     existential_event,
     found_dead,
+    held_event,
     misparsed_predicate,
     observed_event,
     obstruction_for_demand,
@@ -27,6 +28,7 @@ from khaldun.coding.nominal import (
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.coding.shapes import state_event
+from khaldun.coding.strikes import SHUTTING_VERBS, shop_strike
 from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
@@ -786,6 +788,10 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
               and acled_inter_of_words(actor_text(subject_of(tok))) not in ARMED_INTER):
             # "set fire to tyres to demand a raise": damage done for a demand is the demonstration
             code, specific = "141", True
+        if code is None and tok.pos_ == "VERB" and tok.lemma_.lower() in SHUTTING_VERBS:
+            # "traders shut their shops", "shops remained closed in response to a call" (strikes.py)
+            code = shop_strike(tok, lex)
+            specific = code is not None
         if code is None and tok.pos_ == "VERB":
             took_part_in = _participated_in(tok, lex)
             if took_part_in is not None:
@@ -835,6 +841,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
         agent_tok = None
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
+            if code is None:
+                code, agent_tok = held_event(tok, lex)  # "the protest held at ...", "Tenth day of the blockade, enforced by ..."
             noun = tok if code is not None else None
         observed = observed_event(tok, lex) if tok.pos_ == "VERB" else None
         if observed is not None:

@@ -98,8 +98,15 @@ def test_an_armed_group_attacking_villagers_is_still_violence_against_civilians(
     assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Violence against civilians", "Attack")
 
 
-def test_vandalism_is_property_destruction(code):
+def test_vandalism_by_no_armed_actor_is_a_riot(code):
+    # session 7: vandalism is a riot's act in the codebook (violent demonstration "includes
+    # vandalism"); by no armed actor named, mob violence (coding/vandalism.py), not looting
     rec = acled(code("A bus was vandalized in front of the district hospital on Monday."))
+    assert (rec["acled_event_type"], rec["acled_sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_houses_burnt_by_troops_are_property_destruction(code):
+    rec = acled(code("Soldiers burned down houses in the village on Monday."))
     assert rec["acled_sub_event_type"] == "Looting/property destruction"
 
 
