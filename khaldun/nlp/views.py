@@ -240,19 +240,24 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
     out = []
     prev_end = -1
     for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
-        left = doc[i].left_edge.i
-        if left <= prev_end:
-            continue
+        # spaCy reads the left edge first; a token whose label makes no chunk changes
+        # nothing either way, so the label is tested first and only a chunk's head gets a
+        # ``Token`` object (for its left edge)
         if dep[i] in _NP_DEPS:
-            prev_end = i
-            out.append(Span(doc, left, i + 1, label="NP"))
+            pass
         elif dep[i] == "conj":
             h = head[i]
             while dep[h] == "conj" and head[h] < h:
                 h = head[h]
-            if dep[h] in _NP_DEPS:
-                prev_end = i
-                out.append(Span(doc, left, i + 1, label="NP"))
+            if dep[h] not in _NP_DEPS:
+                continue
+        else:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        prev_end = i
+        out.append(Span(doc, left, i + 1, label="NP"))
     return tuple(out)
 
 
