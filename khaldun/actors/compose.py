@@ -221,7 +221,7 @@ def cue_index(kb: KnowledgeBase, doc: Any) -> list[bool]:
     possessive marks are passed over. Every one of these reads only the token's text,
     trailing space, lemma, part of speech, tag and entity type, so the answer is
     remembered by those across documents (the same words recur). The index is a superset
-    of what a reading finds (it ignores skipped tokens): ``True`` promises no cue.
+    of what a reading finds (it ignores skipped tokens): a ``True`` does not promise a cue.
     """
     memo = doc_memo(doc)
     key = ("actors.cue_index", id(kb))
