@@ -166,11 +166,12 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
     reading = Reading(doc, start, end, head=doc[_head_index(table, doc, start, end)])
     is_punct, tag, low, text = table.is_punct, table.tag, table.lower, table.text
     state = _kb_state(kb)
+    may_cue = cue_index(kb, doc)
     i = start
     max_n = min(max(kb.max_name_tokens, 4), MAX_NGRAM)
     while i < end:
-        if i in skip or is_punct[i] or tag[i] == "POS":
-            i += 1
+        if not may_cue[i] or i in skip or is_punct[i] or tag[i] == "POS":
+            i += 1  # no cue starts here, and it is no name or "former" word (cue_index)
             continue
         cue = None
         # n-grams of two or more tokens whose first word starts no key of the KB are no cue
@@ -199,6 +200,55 @@ def read_range(kb: KnowledgeBase, doc: Any, start: int, end: int) -> Reading:
             reading.cues.append(cue)
             i = cue.end
     return reading
+
+
+def may_read(kb: KnowledgeBase, doc: Any, start: int, end: int) -> bool:
+    """False when :func:`read_range` of tokens ``start..end`` provably finds no cue and no
+    name token (such a reading composes no actor: "the attack", "Tuesday").
+
+    Read from :func:`cue_index`, built in one pass over the document's token table.
+    """
+    return True in cue_index(kb, doc)[start:end]
+
+
+def cue_index(kb: KnowledgeBase, doc: Any) -> list[bool]:
+    """For each token of ``doc``: can :func:`read_range` find a cue starting at it, or read it
+    as a name or a "former" word? Built once per document and knowledge base.
+
+    A cue that :func:`read_range` finds starts at a token whose one-token n-gram may be a
+    key of the KB (:func:`may_match`) or that may start a longer key
+    (:func:`_may_start_key`); a name token passes :func:`_is_name_index`; punctuation and
+    possessive marks are passed over. Every one of these reads only the token's text,
+    trailing space, lemma, part of speech, tag and entity type, so the answer is
+    remembered by those across documents (the same words recur). The index is a superset
+    of what a reading finds (it ignores skipped tokens): a ``True`` does not promise a cue.
+    """
+    memo = doc_memo(doc)
+    key = ("actors.cue_index", id(kb))
+    found = memo.get(key)
+    if found is None or found[0] is not kb:
+        table = token_table(doc)
+        state = _kb_state(kb)
+        seen: dict[tuple[Any, ...], bool] = state["cue_index"]
+        if len(seen) > _MAY_MATCH_LIMIT:
+            seen.clear()
+        keys = list(zip(table.text, table.ws, table.lemma, table.pos, table.tag, table.ent_type, table.is_punct))
+        flags: list[bool | None] = list(map(seen.get, keys))
+        if None in flags:  # a token not seen in this form yet
+            for i, flag in enumerate(flags):
+                if flag is None:
+                    flags[i] = seen[keys[i]] = _may_cue(kb, state, table, i)
+        found = memo[key] = (kb, flags)
+    return found[1]  # type: ignore[no-any-return]
+
+
+def _may_cue(kb: KnowledgeBase, state: dict[str, Any], table: TokenTable, i: int) -> bool:
+    """One entry of :func:`cue_index`."""
+    if table.is_punct[i] or table.tag[i] == "POS":
+        return False  # read_range passes over it
+    low = table.lower[i]
+    return (low in FORMER_WORDS or low == "ex" or _is_name_index(table, i) or _may_start_key(state, table, i)
+            or may_match(kb, table, i, i + 1, state))
 
 
 def _head_index(table: TokenTable, doc: Any, start: int, end: int) -> int:
@@ -239,7 +289,7 @@ def _is_name_token(tok: Any) -> bool:
 #: for one knowledge base (and its table sizes): answers of :func:`_may_match` by n-gram
 #: text and lemma form (the same phrases recur from document to document), and the first
 #: words of its keys
-_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset(), "starts": {}}
+_KB_STATE: dict[str, Any] = {"kb": None, "sizes": None, "memo": {}, "first": frozenset(), "starts": {}, "cue_index": {}}
 _MAY_MATCH_LIMIT = 200_000
 
 
@@ -248,7 +298,7 @@ def _kb_state(kb: KnowledgeBase) -> dict[str, Any]:
     sizes = (len(kb.names), len(kb.roles), len(kb.demonyms), len(kb.seats))
     if state["kb"] is not kb or state["sizes"] != sizes:
         first = {key.split(" ", 1)[0] for table in (kb.names, kb.roles, kb.demonyms, kb.seats) for key in table}
-        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first), starts={})
+        state.update(kb=kb, sizes=sizes, memo={}, first=frozenset(first), starts={}, cue_index={})
     return state
 
 

@@ -384,6 +384,10 @@ class DocumentActors:
             return None
         found = self._readings.get(key)
         if found is None:
+            if not compose.may_read(self.kb, self.doc, *key):
+                # no token of it can give a cue or a name: every caller treats such a
+                # reading as none (compose finds no actor in it), so it is not built
+                return None
             found = self._readings[key] = compose.read_range(self.kb, self.doc, *key)
         return found
 

@@ -27,7 +27,7 @@ from khaldun.coding.nominal import (
     with_props,
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
-from khaldun.coding.shapes import state_event
+from khaldun.coding.shapes import STATE_VERBS, state_event
 from khaldun.coding.strikes import SHUTTING_VERBS, shop_strike
 from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
 from khaldun.resources import word_set
@@ -728,21 +728,48 @@ def _in_modifier_clause(tok: Any, lex: Lexicon | None = None) -> bool:
 
 
 _TRIGGER_VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+#: the lemmas :func:`_responsibility` reads ("involved in", "responsible for", "was behind")
+_RESPONSIBILITY_LEMMAS = frozenset({"involve", "responsible", "be"})
+
+
+def _may_trigger(pos: list[str], lemma: list[str], dep: list[str], low: list[str], i: int) -> bool:
+    """Can token ``i`` (a verb, auxiliary or adjective) get a code in :func:`find_readings`?
+
+    Read from the token table, so that no ``Token`` object is made for the rest. A verb
+    always can. An auxiliary gets one only from :func:`_responsibility` or
+    :func:`state_event` (every other branch asks for a verb or a noun); an adjective only
+    from :func:`_responsibility` or as a participle ("Israel is opposed to": ``acomp`` or
+    ``ROOT``, ending in "ed"; :func:`~khaldun.coding.nominal.obstruction_for_demand` asks
+    for a verb). A new branch of :func:`find_readings` that codes another auxiliary or
+    adjective must widen this.
+    """
+    p = pos[i]
+    if p == "VERB":
+        return True
+    lem = lemma[i].lower()
+    if lem in _RESPONSIBILITY_LEMMAS:
+        return True
+    if p == "AUX":
+        return lem in STATE_VERBS
+    return p == "ADJ" and dep[i] in ("acomp", "ROOT") and low[i].endswith("ed")
 
 
 def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     """Every event reading in one sentence, in text order."""
     readings: list[Reading] = []
     by_trigger: dict[int, Reading] = {}
-    doc, pos = sent.doc, token_table(sent.doc).pos
+    doc, table = sent.doc, token_table(sent.doc)
+    pos, lemma, dep, low = table.pos, table.lemma, table.dep, table.lower
     # only verbs, auxiliaries, adjectives and nouns can trigger a reading (every branch
     # below asks for one of them), and a noun only when it is an event noun (every noun
     # branch below, ``existential_event`` and ``_held_by`` included, needs
-    # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``): no Token objects
-    # for the rest. A new rule that reads a noun which is no event noun must widen this.
+    # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``), an auxiliary or
+    # adjective only as :func:`_may_trigger` says: no Token objects for the rest. A new rule
+    # that reads a noun which is no event noun must widen this.
     event_noun_at = lex.event_noun_at
     for tok in [doc[i] for i in range(sent.start, sent.end)
-                if pos[i] in _TRIGGER_VERBAL or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
+                if (pos[i] in _TRIGGER_VERBAL and _may_trigger(pos, lemma, dep, low, i))
+                or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
         code = None
         noun = None
         specific = False

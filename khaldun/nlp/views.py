@@ -23,21 +23,21 @@ from spacy.tokens import Span as _Span
 class TokenTable:
     """Plain Python lists of the token attributes hot loops read, one entry per token."""
 
-    __slots__ = ("dep", "ent_type", "head", "is_punct", "lemma", "lower", "pos", "tag", "text", "ws")
+    __slots__ = ("dep", "ent_type", "head", "is_punct", "is_title", "lemma", "lower", "pos", "tag", "text", "ws")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
         # one C pass over the doc, then string lookups: no Token objects
         if len(doc):
             import numpy
 
-            arr = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE])
+            arr = doc.to_array([ORTH, SPACY, LEMMA, IS_PUNCT, TAG, LOWER, DEP, HEAD, POS, ENT_TYPE, IS_TITLE])
             # HEAD is a signed offset stored in an unsigned array: the cast to int64 gives it back
             heads = (arr[:, 7].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
             cols = arr.T.tolist()
         else:
-            heads, cols = [], [[]] * 10
+            heads, cols = [], [[]] * 11
         strings = _strings_of(doc.vocab.strings)
         self.text: list[str] = strings(cols[0])
         self.ws: list[str] = list(map(_WS.__getitem__, cols[1]))
@@ -49,6 +49,7 @@ class TokenTable:
         self.head: list[int] = heads
         self.pos: list[str] = strings(cols[8])
         self.ent_type: list[str] = strings(cols[9])
+        self.is_title: list[bool] = list(map(bool, cols[10]))
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (spaCy keeps at most one space after a token)."""
@@ -239,19 +240,24 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
     out = []
     prev_end = -1
     for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
-        left = doc[i].left_edge.i
-        if left <= prev_end:
-            continue
+        # spaCy reads the left edge first; a token whose label makes no chunk changes
+        # nothing either way, so the label is tested first and only a chunk's head gets a
+        # ``Token`` object (for its left edge)
         if dep[i] in _NP_DEPS:
-            prev_end = i
-            out.append(Span(doc, left, i + 1, label="NP"))
+            pass
         elif dep[i] == "conj":
             h = head[i]
             while dep[h] == "conj" and head[h] < h:
                 h = head[h]
-            if dep[h] in _NP_DEPS:
-                prev_end = i
-                out.append(Span(doc, left, i + 1, label="NP"))
+            if dep[h] not in _NP_DEPS:
+                continue
+        else:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        prev_end = i
+        out.append(Span(doc, left, i + 1, label="NP"))
     return tuple(out)
 
 

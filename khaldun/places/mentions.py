@@ -266,10 +266,13 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     # Names in place slots the recogniser missed or mislabelled ("shelled Kherson"
     # tagged PERSON, "in Deir ez-Zor province"): taken when the gazetteer knows them
     # by their main name.
-    deps = token_table(doc).dep
+    table = token_table(doc)
+    deps, low, is_title = table.dep, table.lower, table.is_title
     for i in [i for i, d in enumerate(deps) if d in _SLOT_DEPS]:
         if i in taken:
             continue
+        if not is_title[i - 1 if i > 0 and low[i] in _SUFFIX_OR_ADMIN else i]:
+            continue  # the name would end at a word that is not title-case: _name_span finds none
         tok = doc[i]
         # where people live: only a whole name ("residents of Tala", not the tail of "Gyan Tala")
         resident = False

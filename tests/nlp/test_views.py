@@ -47,3 +47,26 @@ def test_subtree_indices_are_the_subtree(nlp):
     doc = nlp(TEXT)
     for tok in doc:
         assert subtree_indices(doc, tok.i) == [t.i for t in tok.subtree]
+
+
+def test_table_columns_are_the_tokens_attributes(nlp):
+    doc = nlp(TEXT + " The U.S.-backed forces of Deir ez-Zor and McDonald's said so.")
+    table = token_table(doc)
+    for t in doc:
+        i = t.i
+        assert (table.text[i], table.lower[i], table.lemma[i], table.pos[i], table.tag[i], table.dep[i]) == \
+            (t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_)
+        assert (table.ent_type[i], table.head[i], table.is_punct[i], table.is_title[i], table.ws[i]) == \
+            (t.ent_type_, t.head.i, t.is_punct, t.is_title, t.whitespace_)
+    assert any(table.is_title) and not all(table.is_title)
+
+
+def test_noun_chunks_are_spacys(nlp):
+    from khaldun.nlp.views import noun_chunks
+
+    text = (TEXT + " The U.S. and its allies, France and Britain, sent troops and aid to the rebels and the "
+            "civilians of Aleppo. Whom did the president of the republic meet? Him and her.")
+    doc = nlp(text)
+    got = [(s.start, s.end, s.label_) for s in noun_chunks(doc)]
+    assert got == [(s.start, s.end, s.label_) for s in doc.noun_chunks]
+    assert len(got) > 10
