@@ -41,7 +41,7 @@ chromium:
 	  else echo "make: no chromium (apt-get install chromium); the browser test will be skipped"; fi; }
 
 test: install java chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=20
 
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow and not eval"
