@@ -17,6 +17,7 @@ import pickle
 import re
 import unicodedata
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -245,6 +246,7 @@ class Gazetteer:
             if k == country_kind and t.country(i)
         }
         self._by_country: dict[str, list[Entry]] | None = None
+        self._near: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, cache_dir: str | Path | None = None) -> Gazetteer:
@@ -307,6 +309,43 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         return normalise(name) in self._index or loose_key(name) in self._loose
 
+    def near_miss(self, name: str) -> list[Entry]:
+        """The big places (:data:`NEAR_MISS_MIN_POPULATION` people or more) that a name the
+        gazetteer does not know misspells by one letter left out, added, changed or two
+        swapped ("Chittagon", "Peshwar"), when the names that fit are all in one country, with the same first letter
+        and at least :data:`NEAR_MISS_MIN_LENGTH` letters; else []. The table of those names is
+        built at the first call (a few thousand names)."""
+        key = normalise(name)
+        if len(key) < NEAR_MISS_MIN_LENGTH or not key.isalpha() or key in self._index:
+            return []
+        if self._near is None:
+            self._near = self._near_table()
+        found: set[str] = set()
+        for variant in (key, *_deletions(key)):
+            found.update(k for k in self._near.get(variant, ()) if k[0] == key[0] and _one_edit(key, k))
+        hits = {e for k in found for e in self.lookup(k, loose=False)
+                if e.population >= NEAR_MISS_MIN_POPULATION and e.kind != "country"}
+        # several spellings of one place ("karachi", "karachy") are one answer; two countries are none
+        if len({e.country for e in hits}) != 1:
+            return []
+        return sorted(hits, key=lambda e: -e.population)
+
+    def _near_table(self) -> dict[str, set[str]]:
+        """Each single-word name of a big place, and each of its one-letter deletions, to the names."""
+        t, idx = self._rows, self._index
+        big = {i for i, p in enumerate(t.population) if p >= NEAR_MISS_MIN_POPULATION}
+        names: set[str] = set()
+        for pos in (p for p, h in enumerate(idx.hits) if h in big):
+            k = bisect_right(idx.starts, pos) - 1
+            key = idx._key(k)
+            if len(key) >= NEAR_MISS_MIN_LENGTH - 1 and key.isalpha():
+                names.add(key)
+        table: dict[str, set[str]] = {}
+        for key in names:
+            for variant in (key, *_deletions(key)):
+                table.setdefault(variant, set()).add(key)
+        return table
+
     def is_common_word(self, name: str) -> bool:
         """True when ``name`` is also an English word ("Police", "Mobile", "Union"): read as
         a place only when written as a name in a place slot."""
@@ -343,6 +382,29 @@ class Gazetteer:
             return e.admin1 == area.admin1 and normalise(e.admin2 or "") == normalise(area.admin2 or "")
         # a town named for its division: "Shika (Gassol, Taraba)" where Gassol is a town
         return e.admin1 == area.admin1 and bool(e.admin2) and normalise(e.admin2 or "") == normalise(area.name)
+
+
+#: a misspelt name is read as a place this big only (see Gazetteer.near_miss)
+NEAR_MISS_MIN_POPULATION = 1_000_000
+#: and only when it has this many letters
+NEAR_MISS_MIN_LENGTH = 6
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter left out, added or changed, or two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 #: bump when the cached index layout changes

@@ -287,6 +287,20 @@ def _dash_parts(area: str) -> list[str]:
     return [district.strip(), _CITY_WORD.sub("", city.strip())]
 
 
+#: the extra score of a second-level reading of a name written before "district" ("Bara
+#: district"): the admin hint favours first-level divisions and costs others 2, and a district
+#: of ``districts.tsv`` whose seat the gazetteer lacks has no population to speak for it
+DISTRICT_NOUN_BONUS = 5.0
+
+
+def _district_noun_bonus(e: Entry, m: Mention) -> float:
+    """:data:`DISTRICT_NOUN_BONUS` when ``e`` is a second-level division and the text writes
+    "district" after its name."""
+    if e.kind != "admin2" or len(m.text) <= len(m.name) or not m.text.lower().startswith(m.name.lower()):
+        return 0.0
+    return DISTRICT_NOUN_BONUS if m.text[len(m.name):].strip().lower() == "district" else 0.0
+
+
 def _written_name(m: Mention) -> str:
     """The place's name as the text writes it, without the place noun or areas after it
     ("Izium" in "Izium district", "Kamianske" in "Kamianske, Dnipropetrovsk"); a
@@ -479,7 +493,7 @@ class DocumentPlaces:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
                 e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint)
-                + self._lean_bonus(e, cands) + _division_noun_bonus(e, m))
+                + self._lean_bonus(e, cands) + _division_noun_bonus(e, m) + _district_noun_bonus(e, m))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Taree (Kalaw, Shan)"):
@@ -553,6 +567,10 @@ class DocumentPlaces:
         after it."""
         gaz = self.resolver.gazetteer
         cands = gaz.lookup(m.name)
+        if not cands and m.from_entity and m.role in ("locative", "target") and m.name.istitle() \
+                and " " not in m.name and not m.qualifiers and not m.parenthetical:
+            # a big city misspelt by one letter, named where a place goes ("in Chittagon")
+            cands = gaz.near_miss(m.name)
         if cands and not m.cued and gaz.is_common_word(m.name):
             # nor as a division: "the Centre" (India's central government) is no region of Burkina Faso
             cands = [e for e in cands if e.kind not in ("city", "admin1", "admin2")
