@@ -722,6 +722,8 @@ def _inner_place(doc: Any, words: list[Any], gaz: Gazetteer) -> tuple[list[Any],
 #: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the
 #: northern Gaza Strip", "Kiryat Shmona in northern Israel"
 _CONTAINER_GLUE = {",", ", in", "in", ", in the", "in the"}
+#: a place, then a village or quarter the recogniser did not take, then the area of both
+_VILLAGE_IN = re.compile(r"^,(?: [A-Z][\w'-]*){1,3},? in(?: the)?$")
 
 
 def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -741,6 +743,10 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
                 m.text = doc[m.start:nxt.end].text
                 m.end = nxt.end
                 skip.add(k + 1)
+            elif _VILLAGE_IN.match(between) and _is_area(gaz, nxt.name):
+                # "Badan, Zzyq in Bajaur": a place, the village or area it is in, and the
+                # district both are in; the district stays a mention of its own
+                m.qualifiers.append(nxt.name)
             elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between) or (
                     m.head.dep_ == "poss" and nxt.start <= m.head.head.i < nxt.end
                     and not _is_area_of_same(gaz, m.name, nxt.name)):

@@ -157,6 +157,7 @@ def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     words: dict[str, tuple[str, ...]] = {}
     acronyms: dict[str, tuple[str, ...]] = {}
     words.update(_place_nouns())
+    words.update(_wide_words())
     path = Path(__file__).resolve().parent.parent / "data" / "places" / "country_words.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "word\t")):
@@ -169,6 +170,23 @@ def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
             words[key.lower()] = tuple(countries.split("|"))
     starts = frozenset(k.split()[0].lower() for k in [*words, *acronyms] if " " in k)
     return words, acronyms, starts
+
+
+@lru_cache(maxsize=1)
+def _wide_words() -> dict[str, tuple[str, ...]]:
+    """"province-wide", "statewide": a strike or protest across one of a country's first-level
+    divisions points to the countries that call them so (``division_nouns.tsv``, in its order)."""
+    rows: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "division_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "noun\t")):
+            continue
+        noun, countries = line.split("\t")
+        noun = noun.strip().lower()
+        if noun.endswith("s"):
+            continue  # "states-wide" is no word
+        rows[f"{noun}-wide"] = rows[f"{noun}wide"] = tuple(countries.split("|"))
+    return rows
 
 
 def _country_word_hits(text: str) -> list[tuple[str, ...]]:
@@ -478,6 +496,9 @@ class DocumentPlaces:
                                                            m.qualifiers, m.admin_hint))
             first[k] = best
             countries = {e.country for e in cands}
+            areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
+            if areas and not any(resolver._qualifies(best, q) for q in areas):
+                continue  # a namesake outside the area the text gives is no evidence
             if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
                 doc_countries[best.country] += 1
                 if best.kind != "country":

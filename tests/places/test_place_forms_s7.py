@@ -72,3 +72,16 @@ def test_near_miss_refuses_short_ambiguous_and_small_names(places):
 def test_misspelt_big_city_places_an_event(nlp, places):
     loc = location(nlp, places, "Two people were injured when a bomb exploded in Chittagon on Saturday.", "exploded")
     assert loc is not None and loc.country == "BGD"
+
+
+def test_district_after_a_village_places_a_namesake_abroad_there(nlp, places):
+    # "Badan" is also a Yemeni district; the district the text gives after the village decides
+    loc = location(nlp, places, "A guard was killed in a blast in Badan, Zzyqond in Bajaur on Monday.", "killed")
+    assert loc is not None and loc.country == "PAK"
+
+
+def test_province_wide_points_to_a_country_with_provinces(nlp, places):
+    loc = location(nlp, places, "Power workers in Hyderabad took part in a province-wide protest on Monday.", "took")
+    assert loc is not None and loc.country == "PAK"
+    loc = location(nlp, places, "Power workers in Hyderabad held a protest on Monday.", "held")
+    assert loc is not None and loc.country == "IND"
