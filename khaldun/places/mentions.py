@@ -131,6 +131,8 @@ def _role(head: Any) -> tuple[str, str | None]:
                 return "locative", "near"
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in TARGET_LEMMAS:
         return "target", None
+    if top.dep_ == "nsubj" and top.head.lemma_.lower() in _SCENE_VERBS:
+        return "locative", "in"  # "the valley witnessed a shutdown": where it happened
     if top.dep_ == "poss" and _possessed_place(top.head):
         # "at Phnom Penh's central market", "in Birgunj's Adarsh Nagar": the town of the place named
         outer, _ = _preposition(top.head)
@@ -147,6 +149,10 @@ _PART_NOUNS = {"centre", "center", "outskirts", "heart", "streets", "suburbs", "
 #: small words that may sit inside a place name ("Deir ez-Zor", "Rio de Janeiro")
 _NAME_PARTICLES = {"-", "ez", "el", "al", "de", "del", "da", "do", "dos", "la", "le", "es",
                    "ad", "as", "ar", "an", "of", "bin", "ibn", "'s"}
+
+
+#: verbs whose subject is the scene of what they report ("Srinagar witnessed protests")
+_SCENE_VERBS = frozenset({"witness"})
 
 
 def _possessed_place(noun: Any) -> bool:
@@ -314,7 +320,9 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             # place noun follows ("Mobile city")
             if gaz.is_common_word(name) and not _suffixed(doc, end):
                 continue
-            if _primary_name(gaz, name):
+            if _primary_name(gaz, name) or (s == start and end - s >= 2 and not gaz.has(name)
+                                             and leading_area(gaz, name)):
+                # "at Comilla Tila area": an unknown part of a known district, whole
                 spans.append((s, end, False))
                 taken.update(range(s, end))
                 break
@@ -777,6 +785,37 @@ def _primary_name(gaz: Gazetteer, name: str) -> bool:
     key = normalise(name)
     return any(normalise(e.name) == key or e.kind in ("country", "region", "admin1")
                or e.population >= _ALTERNATE_MIN_POPULATION for e in gaz.lookup(name))
+
+
+#: words of the names of bodies and buildings, after which the first words are no area of a place
+_BODY_WORDS = frozenset({
+    "institute", "university", "college", "school", "academy", "hospital", "bank", "company",
+    "corporation", "group", "club", "party", "association", "union", "council", "society",
+    "foundation", "trust", "ltd", "limited", "industries", "mills", "press", "house", "hotel",
+    "mall", "centre", "center", "stadium", "airport", "station", "road", "street", "highway",
+})
+#: a town whose name begins an unknown name must be this big for the name to be read as a part of it
+LEADING_TOWN_MIN_POPULATION = 100_000
+
+
+def leading_area(gaz: Gazetteer, name: str) -> list[Any]:
+    """The readings of the first words of a name the gazetteer does not know, where they name a
+    division or a sizeable town by its own name ("Comilla Tila", "Kashmir Valley": a part of
+    Comilla, of Kashmir); else []."""
+    words = name.split()
+    if any(w.lower() in _BODY_WORDS for w in words[1:]):
+        return []  # "the Tata Institute": a body named after a person or a firm as often as a place
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if not head[:1].isupper() or len(head) < 4 or gaz.is_common_word(head):
+            continue
+        key = normalise(head)
+        found = [e for e in gaz.lookup(head, loose=False) if normalise(e.name) == key and (
+            e.kind in ("admin1", "admin2", "region")
+            or (e.kind == "city" and e.population >= LEADING_TOWN_MIN_POPULATION))]
+        if found:
+            return found
+    return []
 
 
 def _is_area(gaz: Gazetteer, name: str) -> bool:

@@ -36,7 +36,7 @@ from khaldun.ingest.text import dateline_place
 from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
-from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions
+from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, leading_area
 from khaldun.records import Place
 from khaldun.resources import register_cache
 
@@ -494,11 +494,11 @@ class DocumentPlaces:
                 continue
             best = max(cands, key=lambda e: resolver.score(e, m.name, _NO_COUNTS, _NO_COUNTS, None,
                                                            m.qualifiers, m.admin_hint))
-            first[k] = best
-            countries = {e.country for e in cands}
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 continue  # a namesake outside the area the text gives is no evidence
+            first[k] = best
+            countries = {e.country for e in cands}
             if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
                 doc_countries[best.country] += 1
                 if best.kind != "country":
@@ -592,6 +592,8 @@ class DocumentPlaces:
                 and " " not in m.name and not m.qualifiers and not m.parenthetical:
             # a big city misspelt by one letter, named where a place goes ("in Chittagon")
             cands = gaz.near_miss(m.name)
+        if not cands and " " in m.name and not m.qualifiers and not m.parenthetical:
+            cands = leading_area(gaz, m.name)
         if cands and not m.cued and gaz.is_common_word(m.name):
             # nor as a division: "the Centre" (India's central government) is no region of Burkina Faso
             cands = [e for e in cands if e.kind not in ("city", "admin1", "admin2")

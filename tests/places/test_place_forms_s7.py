@@ -85,3 +85,20 @@ def test_province_wide_points_to_a_country_with_provinces(nlp, places):
     assert loc is not None and loc.country == "PAK"
     loc = location(nlp, places, "Power workers in Hyderabad held a protest on Monday.", "held")
     assert loc is not None and loc.country == "IND"
+
+
+def test_unknown_part_of_a_known_district_reads_as_the_district(nlp, places):
+    loc = location(nlp, places, "Two men were injured in a clash at Comilla Zzyqpara area of the town on Friday.",
+                   "injured")
+    assert loc is not None and loc.country == "BGD"
+
+
+def test_body_named_after_a_namesake_is_no_place(nlp, places):
+    doc = nlp("Students from the Tata Institute of Social Sciences protested on Monday.")
+    assert not [m for m in find_mentions(doc, places.gazetteer) if m.name.startswith("Tata")]
+
+
+def test_subject_of_witnessed_is_the_scene(nlp, places):
+    text = "The Kashmir Valley witnessed a shutdown over cartoons printed in France."
+    loc = location(nlp, places, text, "witnessed")
+    assert loc is not None and loc.country == "IND"
