@@ -17,7 +17,6 @@ import pickle
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -246,7 +245,7 @@ class Gazetteer:
             if k == country_kind and t.country(i)
         }
         self._by_country: dict[str, list[Entry]] | None = None
-        self._near: dict[str, set[str]] | None = None
+        self._near: dict[str, dict[str, list[int]]] | None = None
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, cache_dir: str | Path | None = None) -> Gazetteer:
@@ -310,40 +309,34 @@ class Gazetteer:
         return normalise(name) in self._index or loose_key(name) in self._loose
 
     def near_miss(self, name: str) -> list[Entry]:
-        """The big places (:data:`NEAR_MISS_MIN_POPULATION` people or more) that a name the
-        gazetteer does not know misspells by one letter left out, added, changed or two
-        swapped ("Chittagon", "Peshwar"), when the names that fit are all in one country, with the same first letter
-        and at least :data:`NEAR_MISS_MIN_LENGTH` letters; else []. The table of those names is
-        built at the first call (a few thousand names)."""
+        """The big places (:data:`NEAR_MISS_MIN_POPULATION` people or more, not countries)
+        whose own name a name the gazetteer does not know misspells by one letter left out,
+        added, changed or two neighbours swapped ("Chittagon", "Peshwar"), with the same first
+        letter and at least :data:`NEAR_MISS_MIN_LENGTH` letters, when all of them are in one
+        country; else []. The names of the big places (about 1,500) are gathered at the first
+        call and kept by first letter."""
         key = normalise(name)
         if len(key) < NEAR_MISS_MIN_LENGTH or not key.isalpha() or key in self._index:
             return []
         if self._near is None:
             self._near = self._near_table()
-        found: set[str] = set()
-        for variant in (key, *_deletions(key)):
-            found.update(k for k in self._near.get(variant, ()) if k[0] == key[0] and _one_edit(key, k))
-        hits = {e for k in found for e in self.lookup(k, loose=False)
-                if e.population >= NEAR_MISS_MIN_POPULATION and e.kind != "country"}
-        # several spellings of one place ("karachi", "karachy") are one answer; two countries are none
+        hits = [e for k, rows in self._near.get(key[0], {}).items() if _one_edit(key, k)
+                for e in (self.entry(i) for i in rows)]
+        # several rows of one place (the town, its district) are one answer; two countries are none
         if len({e.country for e in hits}) != 1:
             return []
         return sorted(hits, key=lambda e: -e.population)
 
-    def _near_table(self) -> dict[str, set[str]]:
-        """Each single-word name of a big place, and each of its one-letter deletions, to the names."""
-        t, idx = self._rows, self._index
-        big = {i for i, p in enumerate(t.population) if p >= NEAR_MISS_MIN_POPULATION}
-        names: set[str] = set()
-        for pos in (p for p, h in enumerate(idx.hits) if h in big):
-            k = bisect_right(idx.starts, pos) - 1
-            key = idx._key(k)
-            if len(key) >= NEAR_MISS_MIN_LENGTH - 1 and key.isalpha():
-                names.add(key)
-        table: dict[str, set[str]] = {}
-        for key in names:
-            for variant in (key, *_deletions(key)):
-                table.setdefault(variant, set()).add(key)
+    def _near_table(self) -> dict[str, dict[str, list[int]]]:
+        """First letter -> own name of each big place (normalised, one word) -> its rows."""
+        t = self._rows
+        country = KINDS.index("country")
+        table: dict[str, dict[str, list[int]]] = {}
+        for i, p in enumerate(t.population):
+            if p >= NEAR_MISS_MIN_POPULATION and t.kinds[i] != country:
+                key = normalise(t.name(i))
+                if len(key) >= NEAR_MISS_MIN_LENGTH - 1 and key.isalpha():
+                    table.setdefault(key[0], {}).setdefault(key, []).append(i)
         return table
 
     def is_common_word(self, name: str) -> bool:
@@ -388,10 +381,6 @@ class Gazetteer:
 NEAR_MISS_MIN_POPULATION = 1_000_000
 #: and only when it has this many letters
 NEAR_MISS_MIN_LENGTH = 6
-
-
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def _one_edit(a: str, b: str) -> bool:
