@@ -155,12 +155,17 @@ _NAME_PARTICLES = {"-", "ez", "el", "al", "de", "del", "da", "do", "dos", "la", 
 _SCENE_VERBS = frozenset({"witness"})
 
 
+#: streets and buildings that a possessive names after a person or saint rather than a town
+_NAMED_FOR_PEOPLE = frozenset({"road", "street", "lane", "avenue", "church", "cathedral", "chapel",
+                               "school", "college", "hospital", "park", "square", "ashram"})
+
+
 def _possessed_place(noun: Any) -> bool:
     """True when ``noun``, the thing a name possesses, is a named place or a part or building
     ("Phnom Penh's Sorya Mall", "Manipur's capital") in a locative slot ("at", "in", "near"):
     the possessor is the town or division it is in. Not an act ("in response to Iran's attack")."""
-    if not (noun.pos_ == "PROPN" or noun.lower_ in _PART_OR_BUILDING):
-        return False
+    if not (noun.pos_ == "PROPN" or noun.lower_ in _PART_OR_BUILDING) or noun.lower_ in _NAMED_FOR_PEOPLE:
+        return False  # "St Mary's Road", "Gandhi's Ashram": named after a person, not in a town
     prep, _ = _preposition(noun)
     return prep is not None and prep.lower_ in LOCATIVE_PREPS - WEAK_PREPS
 

@@ -102,3 +102,9 @@ def test_subject_of_witnessed_is_the_scene(nlp, places):
     text = "The Kashmir Valley witnessed a shutdown over cartoons printed in France."
     loc = location(nlp, places, text, "witnessed")
     assert loc is not None and loc.country == "IND"
+
+
+def test_street_named_after_a_saint_is_no_town(nlp, places):
+    loc = location(nlp, places, "Residents gathered outside a centre on St Mary's Road in Southampton to protest.",
+                   "gathered")
+    assert loc is not None and loc.country == "GBR"
