@@ -245,6 +245,7 @@ class Gazetteer:
             if k == country_kind and t.country(i)
         }
         self._by_country: dict[str, list[Entry]] | None = None
+        self._near: dict[str, dict[str, list[int]]] | None = None
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, cache_dir: str | Path | None = None) -> Gazetteer:
@@ -307,6 +308,37 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         return normalise(name) in self._index or loose_key(name) in self._loose
 
+    def near_miss(self, name: str) -> list[Entry]:
+        """The big places (:data:`NEAR_MISS_MIN_POPULATION` people or more, not countries)
+        whose own name a name the gazetteer does not know misspells by one letter left out,
+        added, changed or two neighbours swapped ("Chittagon", "Peshwar"), with the same first
+        letter and at least :data:`NEAR_MISS_MIN_LENGTH` letters, when all of them are in one
+        country; else []. The names of the big places (about 1,500) are gathered at the first
+        call and kept by first letter."""
+        key = normalise(name)
+        if len(key) < NEAR_MISS_MIN_LENGTH or not key.isalpha() or key in self._index:
+            return []
+        if self._near is None:
+            self._near = self._near_table()
+        hits = [e for k, rows in self._near.get(key[0], {}).items() if _one_edit(key, k)
+                for e in (self.entry(i) for i in rows)]
+        # several rows of one place (the town, its district) are one answer; two countries are none
+        if len({e.country for e in hits}) != 1:
+            return []
+        return sorted(hits, key=lambda e: -e.population)
+
+    def _near_table(self) -> dict[str, dict[str, list[int]]]:
+        """First letter -> own name of each big place (normalised, one word) -> its rows."""
+        t = self._rows
+        country = KINDS.index("country")
+        table: dict[str, dict[str, list[int]]] = {}
+        for i, p in enumerate(t.population):
+            if p >= NEAR_MISS_MIN_POPULATION and t.kinds[i] != country:
+                key = normalise(t.name(i))
+                if len(key) >= NEAR_MISS_MIN_LENGTH - 1 and key.isalpha():
+                    table.setdefault(key[0], {}).setdefault(key, []).append(i)
+        return table
+
     def is_common_word(self, name: str) -> bool:
         """True when ``name`` is also an English word ("Police", "Mobile", "Union"): read as
         a place only when written as a name in a place slot."""
@@ -343,6 +375,25 @@ class Gazetteer:
             return e.admin1 == area.admin1 and normalise(e.admin2 or "") == normalise(area.admin2 or "")
         # a town named for its division: "Shika (Gassol, Taraba)" where Gassol is a town
         return e.admin1 == area.admin1 and bool(e.admin2) and normalise(e.admin2 or "") == normalise(area.name)
+
+
+#: a misspelt name is read as a place this big only (see Gazetteer.near_miss)
+NEAR_MISS_MIN_POPULATION = 1_000_000
+#: and only when it has this many letters
+NEAR_MISS_MIN_LENGTH = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter left out, added or changed, or two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 #: bump when the cached index layout changes

@@ -124,25 +124,50 @@ def _role(head: Any) -> tuple[str, str | None]:
         return "locative", prep.lower_
     if prep is not None and prep.lower_ == "of":
         outer = prep.head
-        if outer.lower_ in DIRECTION_NOUNS or outer.lower_ in _SETTLEMENT_NOUNS or outer.lower_ in ("outskirts", "coast", "centre", "center", "heart", "streets", "part", "parts"):
+        if outer.lower_ in DIRECTION_NOUNS or outer.lower_ in _SETTLEMENT_NOUNS or outer.lower_ in ("outskirts", "coast", "centre", "center", "heart", "streets", "part", "parts", "front"):
             if outer.dep_ == "pobj" and outer.head.lower_ in LOCATIVE_PREPS:
                 return "locative", outer.head.lower_
             if outer.dep_ in ("npadvmod", "advmod") or outer.head.lower_ in LOCATIVE_PREPS:
                 return "locative", "near"
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in TARGET_LEMMAS:
         return "target", None
+    if top.dep_ == "nsubj" and top.head.lemma_.lower() in _SCENE_VERBS:
+        return "locative", "in"  # "the valley witnessed a shutdown": where it happened
+    if top.dep_ == "poss" and _possessed_place(top.head):
+        # "at Phnom Penh's central market", "in Birgunj's Adarsh Nagar": the town of the place named
+        outer, _ = _preposition(top.head)
+        return "locative", outer.lower_
     if top.dep_ in _AGENT_DEPS:
         return "agent", None
     return "other", None
 
 
 _PART_NOUNS = {"centre", "center", "outskirts", "heart", "streets", "suburbs", "edge", "port",
-               "airport", "coast", "north", "south", "east", "west", "part", "parts", "area",
+               "airport", "coast", "north", "south", "east", "west", "part", "parts", "area", "areas", "front",
                "city", "town", "village", "capital", "province", "district", "region", "state",
                "governorate", "county", "camp", "countryside", "environs"}
 #: small words that may sit inside a place name ("Deir ez-Zor", "Rio de Janeiro")
 _NAME_PARTICLES = {"-", "ez", "el", "al", "de", "del", "da", "do", "dos", "la", "le", "es",
                    "ad", "as", "ar", "an", "of", "bin", "ibn", "'s"}
+
+
+#: verbs whose subject is the scene of what they report ("Srinagar witnessed protests")
+_SCENE_VERBS = frozenset({"witness"})
+
+
+#: streets and buildings that a possessive names after a person or saint rather than a town
+_NAMED_FOR_PEOPLE = frozenset({"road", "street", "lane", "avenue", "church", "cathedral", "chapel",
+                               "school", "college", "hospital", "park", "square", "ashram"})
+
+
+def _possessed_place(noun: Any) -> bool:
+    """True when ``noun``, the thing a name possesses, is a named place or a part or building
+    ("Phnom Penh's Sorya Mall", "Manipur's capital") in a locative slot ("at", "in", "near"):
+    the possessor is the town or division it is in. Not an act ("in response to Iran's attack")."""
+    if not (noun.pos_ == "PROPN" or noun.lower_ in _PART_OR_BUILDING) or noun.lower_ in _NAMED_FOR_PEOPLE:
+        return False  # "St Mary's Road", "Gandhi's Ashram": named after a person, not in a town
+    prep, _ = _preposition(noun)
+    return prep is not None and prep.lower_ in LOCATIVE_PREPS - WEAK_PREPS
 
 
 def _slot(tok: Any, depth: int = 0) -> bool:
@@ -156,9 +181,13 @@ def _slot(tok: Any, depth: int = 0) -> bool:
     if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in TARGET_LEMMAS:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PART_NOUNS:
-        return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj")
+        # "in front of X", "residents of the Y areas of X"
+        return _slot(head.head, depth + 1) or head.head.dep_ in ("npadvmod", "advmod", "nsubj") \
+            or _resident_slot(head.head)
     if dep in ("compound", "nmod", "amod") and head.lower_ in _PART_OR_BUILDING:
         return _slot(head, depth + 1)
+    if dep == "poss" and depth == 0 and head.i > tok.i and _possessed_place(head):
+        return True  # "in Birgunj's Adarsh Nagar": the town the place is in
     if dep == "pobj" and head.lower_ == "of" and _district_office(head.head):
         return True  # "the Deputy Commissioner of Tala": the district the office governs
     if dep == "appos" and tok.i > head.i and head.pos_ == "NOUN" and head.lower_ in _PART_OR_BUILDING | _OFFICE_NOUNS:
@@ -177,7 +206,7 @@ _OFFICE_NOUNS = frozenset({"office", "offices", "secretariat", "collectorate", "
 
 _PART_OR_BUILDING = _PART_NOUNS | {"hospital", "school", "market", "mosque", "church", "prison", "university", "base", "checkpoint", "border"}
 #: the dependency labels :func:`_slot` can accept (a cheap filter before making ``Token`` objects)
-_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod", "appos"})
+_SLOT_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "compound", "nmod", "amod", "appos", "poss"})
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -299,7 +328,9 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             # place noun follows ("Mobile city")
             if gaz.is_common_word(name) and not _suffixed(doc, end):
                 continue
-            if _primary_name(gaz, name):
+            if _primary_name(gaz, name) or (s == start and end - s >= 2 and not gaz.has(name)
+                                             and leading_area(gaz, name)):
+                # "at Comilla Tila area": an unknown part of a known district, whole
                 spans.append((s, end, False))
                 taken.update(range(s, end))
                 break
@@ -616,6 +647,10 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         words = words[:-1]
     if not words:
         return None
+    first = words[0].i
+    words, outer_areas = _inner_place(doc, words, gaz)
+    if words[0].i != first and not outer_areas:
+        start = words[0].i  # "Simara of Bara district": the mention is the district
     name = cut(words[0].i, words[-1].i + 1)
     m_start = start
     # a direction word just before the entity: "southern Israel", "north-western Syria"
@@ -669,20 +704,42 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         m_start = start - 2
         if m_start >= 2 and doc[m_start - 1].lower_ in ("km", "kilometres", "kilometers", "miles"):
             m_start -= 2 if doc[m_start - 2].like_num else 1
-    head = whole.root
+    head = whole.root if words[0].i == first else slice_span(doc, words[0].i, words[-1].i + 1).root
     role, prep = _role(head)
     text = cut(m_start, m_end)
     return Mention(text=text, name=name, start=m_start, end=m_end, head=head,
                    sent_start=sentence_of(head).start, role=role, prep=prep, direction=direction,
                    near=near, admin_hint=admin_hint, from_entity=from_entity,
                    qualifiers=[n for k, n in enumerate(parenthetical)
-                               if _is_area(gaz, n) or (dash is not None and k == 0)],
+                               if _is_area(gaz, n) or (dash is not None and k == 0)] + outer_areas,
                    parenthetical=parenthetical, cued=cued)
+
+
+def _inner_place(doc: Any, words: list[Any], gaz: Gazetteer) -> tuple[list[Any], list[str]]:
+    """One entity that names a place and its area: "Manipur's Imphal East" is Imphal East,
+    qualified by Manipur; "Simara of Bara" (a village the gazetteer does not know, of a
+    district it knows) is Bara. Returns the words of the place and the areas that qualify it."""
+    if len(words) < 3 or gaz.has(doc[words[0].i:words[-1].i + 1].text):
+        return words, []
+    for k in range(1, len(words) - 1):
+        if words[k].text in ("'s", "\u2019s"):
+            before = doc[words[0].i:words[k].i].text
+            if _is_area(gaz, before):
+                return words[k + 1:], [before]
+            return words, []
+        if words[k].lower_ == "of" and words[k - 1].is_title and words[k + 1].is_title:
+            after = doc[words[k + 1].i:words[-1].i + 1].text
+            if _is_area(gaz, after) and not gaz.has(doc[words[0].i:words[k].i].text):
+                return words[k + 1:], []
+            return words, []
+    return words, []
 
 
 #: words between a place and the area that contains it: "Paris, Texas", "Beit Lahia, in the
 #: northern Gaza Strip", "Kiryat Shmona in northern Israel"
 _CONTAINER_GLUE = {",", ", in", "in", ", in the", "in the"}
+#: a place, then a village or quarter the recogniser did not take, then the area of both
+_VILLAGE_IN = re.compile(r"^,(?: [A-Z][\w'-]*){1,3},? in(?: the)?$")
 
 
 def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -702,7 +759,13 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
                 m.text = doc[m.start:nxt.end].text
                 m.end = nxt.end
                 skip.add(k + 1)
-            elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between):
+            elif _VILLAGE_IN.match(between) and _is_area(gaz, nxt.name):
+                # "Badan, Zzyq in Bajaur": a place, the village or area it is in, and the
+                # district both are in; the district stays a mention of its own
+                m.qualifiers.append(nxt.name)
+            elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between) or (
+                    m.head.dep_ == "poss" and nxt.start <= m.head.head.i < nxt.end
+                    and not _is_area_of_same(gaz, m.name, nxt.name)):
                 # "Nigeria's Borno state": the first names the area of the second
                 nxt.qualifiers.append(m.name)
                 nxt.text = doc[m.start:nxt.end].text
@@ -730,6 +793,37 @@ def _primary_name(gaz: Gazetteer, name: str) -> bool:
     key = normalise(name)
     return any(normalise(e.name) == key or e.kind in ("country", "region", "admin1")
                or e.population >= _ALTERNATE_MIN_POPULATION for e in gaz.lookup(name))
+
+
+#: words of the names of bodies and buildings, after which the first words are no area of a place
+_BODY_WORDS = frozenset({
+    "institute", "university", "college", "school", "academy", "hospital", "bank", "company",
+    "corporation", "group", "club", "party", "association", "union", "council", "society",
+    "foundation", "trust", "ltd", "limited", "industries", "mills", "press", "house", "hotel",
+    "mall", "centre", "center", "stadium", "airport", "station", "road", "street", "highway",
+})
+#: a town whose name begins an unknown name must be this big for the name to be read as a part of it
+LEADING_TOWN_MIN_POPULATION = 100_000
+
+
+def leading_area(gaz: Gazetteer, name: str) -> list[Any]:
+    """The readings of the first words of a name the gazetteer does not know, where they name a
+    division or a sizeable town by its own name ("Comilla Tila", "Kashmir Valley": a part of
+    Comilla, of Kashmir); else []."""
+    words = name.split()
+    if any(w.lower() in _BODY_WORDS for w in words[1:]):
+        return []  # "the Tata Institute": a body named after a person or a firm as often as a place
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if not head[:1].isupper() or len(head) < 4 or gaz.is_common_word(head):
+            continue
+        key = normalise(head)
+        found = [e for e in gaz.lookup(head, loose=False) if normalise(e.name) == key and (
+            e.kind in ("admin1", "admin2", "region")
+            or (e.kind == "city" and e.population >= LEADING_TOWN_MIN_POPULATION))]
+        if found:
+            return found
+    return []
 
 
 def _is_area(gaz: Gazetteer, name: str) -> bool:

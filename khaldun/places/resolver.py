@@ -36,7 +36,7 @@ from khaldun.ingest.text import dateline_place
 from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
-from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions
+from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, leading_area
 from khaldun.records import Place
 from khaldun.resources import register_cache
 
@@ -173,6 +173,7 @@ def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     words: dict[str, tuple[str, ...]] = {}
     acronyms: dict[str, tuple[str, ...]] = {}
     words.update(_place_nouns())
+    words.update(_wide_words())
     path = Path(__file__).resolve().parent.parent / "data" / "places" / "country_words.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "word\t")):
@@ -185,6 +186,23 @@ def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
             words[key.lower()] = tuple(countries.split("|"))
     starts = frozenset(k.split()[0].lower() for k in [*words, *acronyms] if " " in k)
     return words, acronyms, starts
+
+
+@lru_cache(maxsize=1)
+def _wide_words() -> dict[str, tuple[str, ...]]:
+    """"province-wide", "statewide": a strike or protest across one of a country's first-level
+    divisions points to the countries that call them so (``division_nouns.tsv``, in its order)."""
+    rows: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places" / "division_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "noun\t")):
+            continue
+        noun, countries = line.split("\t")
+        noun = noun.strip().lower()
+        if noun.endswith("s"):
+            continue  # "states-wide" is no word
+        rows[f"{noun}-wide"] = rows[f"{noun}wide"] = tuple(countries.split("|"))
+    return rows
 
 
 def _country_word_hits(text: str) -> list[tuple[str, ...]]:
@@ -301,6 +319,20 @@ def _dash_parts(area: str) -> list[str]:
         return [area]
     city, _, district = area.partition(" - ")
     return [district.strip(), _CITY_WORD.sub("", city.strip())]
+
+
+#: the extra score of a second-level reading of a name written before "district" ("Bara
+#: district"): the admin hint favours first-level divisions and costs others 2, and a district
+#: of ``districts.tsv`` whose seat the gazetteer lacks has no population to speak for it
+DISTRICT_NOUN_BONUS = 5.0
+
+
+def _district_noun_bonus(e: Entry, m: Mention) -> float:
+    """:data:`DISTRICT_NOUN_BONUS` when ``e`` is a second-level division and the text writes
+    "district" after its name."""
+    if e.kind != "admin2" or len(m.text) <= len(m.name) or not m.text.lower().startswith(m.name.lower()):
+        return 0.0
+    return DISTRICT_NOUN_BONUS if m.text[len(m.name):].strip().lower() == "district" else 0.0
 
 
 def _written_name(m: Mention) -> str:
@@ -478,6 +510,9 @@ class DocumentPlaces:
                 continue
             best = max(cands, key=lambda e: resolver.score(e, m.name, _NO_COUNTS, _NO_COUNTS, None,
                                                            m.qualifiers, m.admin_hint))
+            areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
+            if areas and not any(resolver._qualifies(best, q) for q in areas):
+                continue  # a namesake outside the area the text gives is no evidence
             first[k] = best
             countries = {e.country for e in cands}
             if best.country and (len(countries) == 1 or best.kind == "country" or m.qualifiers):
@@ -495,7 +530,7 @@ class DocumentPlaces:
                 own[first[k].country] -= 1  # a mention is no evidence for itself
             best = max(cands, key=lambda e: resolver.score(
                 e, m.name, +own, scoring, dl_country, m.qualifiers, m.admin_hint)
-                + self._lean_bonus(e, cands) + _division_noun_bonus(e, m))
+                + self._lean_bonus(e, cands) + _division_noun_bonus(e, m) + _district_noun_bonus(e, m))
             areas = [q for q in m.qualifiers if not (len(q) == 3 and q.isupper())]
             if areas and not any(resolver._qualifies(best, q) for q in areas):
                 # no reading lies in the areas the text gives ("Taree (Kalaw, Shan)"):
@@ -569,6 +604,12 @@ class DocumentPlaces:
         after it."""
         gaz = self.resolver.gazetteer
         cands = gaz.lookup(m.name)
+        if not cands and m.from_entity and m.role in ("locative", "target") and m.name.istitle() \
+                and " " not in m.name and not m.qualifiers and not m.parenthetical:
+            # a big city misspelt by one letter, named where a place goes ("in Chittagon")
+            cands = gaz.near_miss(m.name)
+        if not cands and " " in m.name and not m.qualifiers and not m.parenthetical:
+            cands = leading_area(gaz, m.name)
         if cands and not m.cued and gaz.is_common_word(m.name):
             # nor as a division: "the Centre" (India's central government) is no region of Burkina Faso
             cands = [e for e in cands if e.kind not in ("city", "admin1", "admin2")
