@@ -237,12 +237,13 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
         return tuple(doc.noun_chunks)  # other languages; spaCy's own error without a parse
     table = token_table(doc)
     pos, dep, head = table.pos, table.dep, table.head
+    kids = child_indices(doc)
     out = []
     prev_end = -1
     for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
         # spaCy reads the left edge first; a token whose label makes no chunk changes
-        # nothing either way, so the label is tested first and only a chunk's head gets a
-        # ``Token`` object (for its left edge)
+        # nothing either way, so the label is tested first and only a chunk's head has its
+        # left edge computed (from the child table: no ``Token`` objects)
         if dep[i] in _NP_DEPS:
             pass
         elif dep[i] == "conj":
@@ -253,12 +254,34 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
                 continue
         else:
             continue
-        left = doc[i].left_edge.i
+        left = left_edge_index(kids, i)
+        if left < 0:
+            left = doc[i].left_edge.i
         if left <= prev_end:
             continue
         prev_end = i
         out.append(Span(doc, left, i + 1, label="NP"))
     return tuple(out)
+
+
+def left_edge_index(kids: list[list[int]], i: int) -> int:
+    """``doc[i].left_edge.i`` from :func:`child_indices` (``kids``): the smallest index in
+    the token's subtree, which is what spaCy's ``l_edge`` holds once its edges are set
+    (``set_children_from_heads`` repeats its pass until no edge moves, so a non-projective
+    parse gives the subtree's minimum too). -1 when the walk meets more tokens than the
+    document has (heads in a loop, which no parser gives): ask the ``Token`` then."""
+    low = i
+    stack = list(kids[i])
+    left = len(kids)
+    while stack:
+        left -= 1
+        if left < 0:
+            return -1
+        j = stack.pop()
+        if j < low:
+            low = j
+        stack.extend(kids[j])
+    return low
 
 
 def sentence_ents(sent: Any) -> list[Any]:
