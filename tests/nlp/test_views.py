@@ -49,6 +49,16 @@ def test_subtree_indices_are_the_subtree(nlp):
         assert subtree_indices(doc, tok.i) == [t.i for t in tok.subtree]
 
 
+def test_left_edge_index_is_the_tokens_left_edge(nlp):
+    from khaldun.nlp.views import child_indices, left_edge_index
+
+    doc = nlp(TEXT + " The U.S. and its allies, France and Britain, sent troops and aid to the rebels.")
+    kids = child_indices(doc)
+    assert [left_edge_index(kids, t.i) for t in doc] == [t.left_edge.i for t in doc]
+    assert any(t.left_edge.i < t.i for t in doc)
+    assert left_edge_index([[1], [0]], 0) == -1  # heads in a loop: the caller asks the Token
+
+
 def test_table_columns_are_the_tokens_attributes(nlp):
     doc = nlp(TEXT + " The U.S.-backed forces of Deir ez-Zor and McDonald's said so.")
     table = token_table(doc)
