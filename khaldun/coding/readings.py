@@ -29,7 +29,7 @@ from khaldun.coding.nominal import (
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.coding.shapes import STATE_VERBS, state_event
 from khaldun.coding.strikes import SHUTTING_VERBS, shop_strike
-from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
+from khaldun.nlp.views import child_indices, doc_tokens, of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -767,7 +767,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     # adjective only as :func:`_may_trigger` says: no Token objects for the rest. A new rule
     # that reads a noun which is no event noun must widen this.
     event_noun_at = lex.event_noun_at
-    for tok in [doc[i] for i in range(sent.start, sent.end)
+    toks = doc_tokens(doc)
+    for tok in [toks[i] for i in range(sent.start, sent.end)
                 if (pos[i] in _TRIGGER_VERBAL and _may_trigger(pos, lemma, dep, low, i))
                 or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
         code = None
@@ -1073,4 +1074,5 @@ def clause_tokens(trigger: Any) -> list[Any]:
     if dep[first] in ("nsubj", "nsubjpass", "dobj"):
         found.append(table.head[first])
     found.sort()
-    return [trigger if i == first else doc[i] for i in found]
+    toks = doc_tokens(doc)
+    return [trigger if i == first else toks[i] for i in found]

@@ -200,6 +200,21 @@ def subtree_indices(doc: Any, i: int) -> list[int]:
     return out
 
 
+def doc_tokens(doc: Any) -> list[Any]:
+    """``list(doc)``, built once per document: one ``Token`` per index, where ``doc[i]`` and
+    iterating a ``Span`` make a new one on every call (about twelve a token a document).
+    Index it instead of ``doc[i]`` and slice it (``[span.start:span.end]``) instead of
+    iterating a span where a ``Token`` is wanted."""
+    memo = doc_memo(doc)
+    found = memo.get(_TOKENS)
+    if found is None:
+        found = memo[_TOKENS] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
+_TOKENS = ("views", "tokens")
+
+
 def doc_ents(doc: Any) -> tuple[Any, ...]:
     """``tuple(doc.ents)``, built once per document (``Span.ents`` rebuilds every entity on each access)."""
     memo = doc_memo(doc)

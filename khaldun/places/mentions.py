@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from khaldun.nlp.views import doc_ents, sentence_of, slice_span, token_table
+from khaldun.nlp.views import doc_ents, doc_tokens, sentence_of, slice_span, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -599,7 +599,7 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     whole = slice_span(doc, start, end)
     # the text of a non-empty token range, cut as spaCy's ``Span.text`` gives it
     cut = token_table(doc).span_text
-    words = [t for t in whole]
+    words = doc_tokens(doc)[whole.start : whole.end]
     # strip a leading article and direction words inside the entity ("the southern Gaza Strip")
     direction = None
     while words and words[0].lower_ in ("the", "a"):
