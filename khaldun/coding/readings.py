@@ -193,9 +193,11 @@ def _participated_in(verb: Any, lex: Lexicon) -> Any:
 
 def _hyphen_prefix(tok: Any) -> Any:
     """The first half of a hyphenated word the tokenizer split ("lathi" in "lathi-charged"), else None."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
-        return doc[tok.i - 2]
+    doc, i = tok.doc, tok.i
+    if i >= 2:
+        table = token_table(doc)
+        if table.text[i - 1] == "-" and not table.ws[i - 1] and not table.ws[i - 2]:
+            return doc[i - 2]
     return None
 
 
@@ -277,7 +279,8 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         # "three persons are reported to have been injured in police firing": the raised subject
         # is the victim; only the instrument names who did it
         return _instrument_agent(trigger, lex)
-    if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
+    dep = token_table(trigger.doc).dep
+    if any(dep[c] in PASSIVE_SUBJ for c in child_indices(trigger.doc)[trigger.i]):
         found = _instrument_agent(trigger, lex)
         if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
             # "a mortar was fired at it from the Gaza Strip": the attack came from there
@@ -393,7 +396,9 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
             out.append(o)
         # "presented evidence against Russia", "sent aid to Gaza": the object's own preposition
         out += [h for h in _prep_objects(o, ("against", "to", "on", "with", "for")) if _is_actorish(h, lex) and _is_named(h)]
-    out += [c for c in trigger.children if c.dep_ == "dative" and _is_actorish(c, lex)]
+    doc = trigger.doc
+    dep = token_table(doc).dep
+    out += [c for c in [doc[j] for j in child_indices(doc)[trigger.i] if dep[j] == "dative"] if _is_actorish(c, lex)]
     out += [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
     if out:
         return out

@@ -293,8 +293,7 @@ def left_edge_index(kids: list[list[int]], i: int) -> int:
         if left < 0:
             return -1
         j = stack.pop()
-        if j < low:
-            low = j
+        low = min(low, j)
         stack.extend(kids[j])
     return low
 

@@ -227,6 +227,7 @@ def _name_span(doc: Any, tok: Any) -> tuple[int, int] | None:
 
 def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
+    table = token_table(doc)
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for start, end in _bracketed_places(doc, gaz) + _dashed_places(doc, gaz):
@@ -255,8 +256,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             # Plata"): extend over following capitalised words and name particles when
             # the longer name is in the gazetteer
             for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
-                if all(t.is_title or t.lower_ in _NAME_PARTICLES for t in doc[ent.end:stop]) and doc[stop - 1].is_title \
-                        and gaz.has(doc[start:stop].text):
+                if all(table.is_title[j] or table.lower[j] in _NAME_PARTICLES for j in range(ent.end, stop)) \
+                        and table.is_title[stop - 1] and gaz.has(table.span_text(start, stop)):
                     end = stop
                     break
             spans.append((start, end, True))
@@ -689,23 +690,30 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
     """Fold "Paris, Texas" and "Nigeria's Borno state" into one qualified mention."""
     out: list[Mention] = []
     skip: set[int] = set()
+    table = token_table(doc)
+
+    def text_of(start: int, end: int) -> str:
+        # ``doc[start:end].text`` from the token table (an empty or reversed range: "")
+        start, end = max(0, start), min(end, len(table.text))
+        return table.span_text(start, end) if end > start else ""
+
     for k, m in enumerate(mentions):
         if k in skip:
             continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if nxt is not None and nxt.sent_start == m.sent_start:
-            between = doc[m.end:nxt.start].text.strip()
+            between = text_of(m.end, nxt.start).strip()
             if between in _CONTAINER_GLUE and _is_area(gaz, nxt.name) and not _is_area_of_same(
                     gaz, m.name, nxt.name):
                 # "Paris, Texas": the second names the area of the first
                 m.qualifiers.append(nxt.name)
-                m.text = doc[m.start:nxt.end].text
+                m.text = text_of(m.start, nxt.end)
                 m.end = nxt.end
                 skip.add(k + 1)
-            elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between):
+            elif between in ("'s", "\u2019s") or (table.text[m.end - 1] in ("'s", "\u2019s") and not between):
                 # "Nigeria's Borno state": the first names the area of the second
                 nxt.qualifiers.append(m.name)
-                nxt.text = doc[m.start:nxt.end].text
+                nxt.text = text_of(m.start, nxt.end)
                 nxt.start = m.start
                 out.append(nxt)
                 skip.add(k + 1)
@@ -713,9 +721,9 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
         out.append(m)
     # demonyms before settlement nouns: "the Syrian city of Aleppo", "Syrian town of X"
     for m in out:
-        for tok in doc[max(0, m.start - 5):m.start]:
-            iso3 = gaz.demonyms.get(normalise(tok.text))
-            if iso3 and tok.nbor(1).lower_ in _SETTLEMENT_NOUNS | {"northern", "southern", "eastern", "western", "central"}:
+        for j in range(max(0, m.start - 5), m.start):
+            iso3 = gaz.demonyms.get(normalise(table.text[j]))
+            if iso3 and table.lower[j + 1] in _SETTLEMENT_NOUNS | {"northern", "southern", "eastern", "western", "central"}:
                 m.qualifiers.append(iso3)
     return out
 
