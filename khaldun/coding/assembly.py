@@ -672,8 +672,10 @@ def _trigger_text(trigger: Any, noun: Any) -> str:
         if hi - lo <= 5:
             return trigger.doc[lo:hi + 1].text
         return f"{trigger.text} ... {noun.text}"
-    parts = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
-    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+    # the particles from the token and child tables ("called off"): no Token objects
+    table = token_table(trigger.doc)
+    parts = [trigger.i] + [c for c in child_indices(trigger.doc)[trigger.i] if table.dep[c] == "prt"]
+    return " ".join(table.text[i] for i in sorted(parts))
 
 
 def _main_clause(tok: Any) -> bool:
