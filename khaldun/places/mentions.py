@@ -599,7 +599,8 @@ def _after_locative(doc: Any, i: int) -> bool:
 def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) -> Mention | None:
     whole = slice_span(doc, start, end)
     # the text of a non-empty token range, cut as spaCy's ``Span.text`` gives it
-    cut = token_table(doc).span_text
+    table = token_table(doc)
+    cut = table.span_text
     words = doc_tokens(doc)[whole.start : whole.end]
     # strip a leading article and direction words inside the entity ("the southern Gaza Strip")
     direction = None
@@ -622,25 +623,25 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     # a direction word just before the entity: "southern Israel", "north-western Syria"
     # (a name begins with a capital: "in south Lebanon" is a part of Lebanon, not the
     # Ohio village of South Lebanon)
-    if start > 0 and doc[start - 1].is_title and direction_of(doc[start - 1].text) \
+    if start > 0 and table.is_title[start - 1] and direction_of(table.text[start - 1]) \
             and gaz.has(cut(start - 1, end)):
         # the recogniser left the direction word out of a name ("North" + "Kivu")
         name, start = cut(start - 1, words[-1].i + 1), start - 1
         m_start = start
-    if direction is None and start > 0 and direction_of(doc[start - 1].text):
-        direction, m_start = direction_of(doc[start - 1].text), start - 1
-        if start >= 3 and doc[start - 2].text == "-" and direction_of(doc[start - 3].text):
-            direction = direction_of(doc[start - 3].text + doc[start - 1].text) or direction
+    if direction is None and start > 0 and direction_of(table.text[start - 1]):
+        direction, m_start = direction_of(table.text[start - 1]), start - 1
+        if start >= 3 and table.text[start - 2] == "-" and direction_of(table.text[start - 3]):
+            direction = direction_of(table.text[start - 3] + table.text[start - 1]) or direction
             m_start = start - 3
     m_end = end
     admin_hint = False
-    if end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
+    if end < len(doc) and table.lower[end] in ADMIN_NOUNS:
         admin_hint = True
         m_end = end + 1
     elif words[-1].lower_ in ADMIN_NOUNS and len(words) > 1:
         admin_hint = True
         name = cut(words[0].i, words[-1].i)
-    if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
+    if end < len(doc) and table.lower[end] in PLACE_SUFFIXES:
         m_end = end + 1
     elif suffix_len(doc, end) == 3:
         m_end = end + 3  # "Minakulu sub-county"
@@ -648,12 +649,12 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         name = cut(words[0].i, words[-1].i)  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end, notes=True)
     parenthetical = bracket[1] if bracket else []
-    if not parenthetical and start > 0 and doc[start - 1].text == "(":
+    if not parenthetical and start > 0 and table.text[start - 1] == "(":
         # the first name of "(Boise, Idaho)": the others are its areas
         inner = _bracket_after(doc, start - 1)
         parenthetical = inner[1][1:] if inner else []
     dash = next((t for t in words[1:-1] if t.text in ("-", "\u2013") and t.whitespace_
-                 and doc[t.i - 1].whitespace_), None)
+                 and table.ws[t.i - 1]), None)
     if dash is not None:
         # "Lima - Miraflores": the district, read inside the city named first
         city = cut(words[0].i, dash.i)
@@ -664,11 +665,11 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         len(words) > 1 and words[-1].is_lower and words[-1].lower_ in _SUFFIX_OR_ADMIN)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
+    if start >= 2 and table.lower[start - 1] == "of" and table.lower[start - 2] in DIRECTION_NOUNS | {"outskirts"}:
         near = True
         direction = None
         m_start = start - 2
-        if m_start >= 2 and doc[m_start - 1].lower_ in ("km", "kilometres", "kilometers", "miles"):
+        if m_start >= 2 and table.lower[m_start - 1] in ("km", "kilometres", "kilometers", "miles"):
             m_start -= 2 if doc[m_start - 2].like_num else 1
     head = whole.root
     role, prep = _role(head)
