@@ -269,7 +269,7 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
                 continue
         else:
             continue
-        left = left_edge_index(kids, i)
+        left = left_edge_index(kids, head, i)
         if left < 0:
             left = doc[i].left_edge.i
         if left <= prev_end:
@@ -279,12 +279,16 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def left_edge_index(kids: list[list[int]], i: int) -> int:
-    """``doc[i].left_edge.i`` from :func:`child_indices` (``kids``): the smallest index in
-    the token's subtree, which is what spaCy's ``l_edge`` holds once its edges are set
-    (``set_children_from_heads`` repeats its pass until no edge moves, so a non-projective
-    parse gives the subtree's minimum too). -1 when the walk meets more tokens than the
-    document has (heads in a loop, which no parser gives): ask the ``Token`` then."""
+def left_edge_index(kids: list[list[int]], head: list[int], i: int) -> int:
+    """``doc[i].left_edge.i`` from :func:`child_indices` (``kids``) and the head list, or -1
+    where spaCy's value is not sure to be this one (ask the ``Token`` then).
+
+    The answer is the smallest index ``m`` in the token's subtree. spaCy's ``l_edge``
+    (``set_children_from_heads``) is never below it (edges only pass from child to head)
+    and reaches it in the first forward pass when the heads from ``m`` up to ``i`` rise
+    strictly, as in every projective subtree; on a non-projective path spaCy's passes may
+    stop short, so -1 (also when the walk meets more tokens than the document has: heads
+    in a loop, which no parser gives)."""
     low = i
     stack = list(kids[i])
     left = len(kids)
@@ -295,6 +299,12 @@ def left_edge_index(kids: list[list[int]], i: int) -> int:
         j = stack.pop()
         low = min(low, j)
         stack.extend(kids[j])
+    j = low
+    while j != i:
+        up = head[j]
+        if up <= j:
+            return -1
+        j = up
     return low
 
 
