@@ -29,7 +29,7 @@ from khaldun.coding.nominal import (
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.coding.shapes import STATE_VERBS, state_event
 from khaldun.coding.strikes import SHUTTING_VERBS, shop_strike
-from khaldun.nlp.views import child_indices, doc_tokens, of_object, sentence_of, token_table
+from khaldun.nlp.views import child_indices, doc_tokens, of_object, sentence_of, subtree_indices, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -1028,14 +1028,21 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, Reading],
         best: Reading | None = None
         best_depth = 99
         roots = _complement_roots(r.trigger, r.event_noun)
+        doc = r.trigger.doc
+        heads = token_table(doc).head
         for root in roots:
-            for t in root.subtree:
-                inner = by_trigger.get(t.i)
+            # the subtree and the walk up read from the head and child tables: no Token
+            # objects. Every head on the walk was a new ``Token``, never ``r.trigger``; the
+            # first step is ``r.trigger`` itself only when the root is that very object
+            for ti in subtree_indices(doc, root.i):
+                inner = by_trigger.get(ti)
                 if inner is None or inner is r or inner.cameo == RESPONSIBILITY:
                     continue
-                depth, cur = 0, t
-                while cur is not r.trigger and cur.head is not cur and depth < 10:
-                    cur, depth = cur.head, depth + 1
+                depth = 0
+                if not (ti == root.i and root is r.trigger):
+                    j = ti
+                    while heads[j] != j and depth < 10:
+                        j, depth = heads[j], depth + 1
                 if depth < best_depth:
                     best, best_depth = inner, depth
         if best is None:
