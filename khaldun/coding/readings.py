@@ -257,24 +257,27 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
         return _instrument_agent(trigger, lex)
+    # the children's labels from the token and child tables: a Token only for what is returned
+    doc = trigger.doc
+    deps, kids = token_table(doc).dep, child_indices(doc)
     # passive: "were killed by X" -> the agent's object
-    for c in trigger.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+    for c in kids[trigger.i]:
+        if deps[c] == "agent":
+            for g in kids[c]:
+                if deps[g] == "pobj":
+                    return doc[g]
     if lemma in STATIVE_PASSIVES or lex.verb_lemma(trigger) in STATIVE_PASSIVES:
         # "Israel is opposed to ...", "Vietnam is committed to ...": the subject holds the stance
-        subj = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJ or c.dep_ == "nsubj"), None)
+        subj = next((c for c in kids[trigger.i] if deps[c] in PASSIVE_SUBJ or deps[c] == "nsubj"), None)
         if subj is not None:
-            return subj
+            return doc[subj]
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "persons injured in police firing": the participle's instrument names who did it
         found = _instrument_agent(trigger, lex)
         if found is not None:
             return found
-    raised = (trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children)
-              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children))
+    raised = (trigger.dep_ == "xcomp" and any(deps[c] == "auxpass" for c in kids[trigger.i])
+              and not any(deps[c] in ("nsubj", "nsubjpass") for c in kids[trigger.i]))
     if raised:
         # "three persons are reported to have been injured in police firing": the raised subject
         # is the victim; only the instrument names who did it
@@ -330,8 +333,11 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             and not _after_dateline(trigger.head)):
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
-    for c in trigger.children:
-        if c.dep_ in PASSIVE_SUBJ and not stative:
+    doc = trigger.doc
+    deps = token_table(doc).dep  # the children's labels from the tables: a Token only for a passive subject
+    for ci in child_indices(doc)[trigger.i]:
+        if deps[ci] in PASSIVE_SUBJ and not stative:
+            c = doc[ci]
             c = group_of(c) or c  # "three of the hostages were released": the hostages
             if _is_actorish(c, lex):
                 return c
