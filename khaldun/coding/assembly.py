@@ -34,7 +34,7 @@ from khaldun.coding.sides import RIOTERS, side_inter
 from khaldun.counts import Counts, extract_counts, parse_number
 from khaldun.counts.updates import toll_updates
 from khaldun.dates import resolve_event_date
-from khaldun.nlp.views import child_indices, doc_sents, doc_text, slice_span, span_text, token_table
+from khaldun.nlp.views import child_indices, doc_sents, doc_text, slice_span, span_text, subtree_indices, token_table
 from khaldun.places import PlaceResolver
 from khaldun.records import Actor, Count, Document, EventRecord, Evidence, fast_init, make_event_id, replace
 from khaldun.resources import word_set
@@ -252,8 +252,11 @@ class RecordAssembler:
         if location is not None and cameo(code).quad_class in (0, 1, 3):
             # words are spoken where the speaker is: a place from another clause or
             # another sentence is where something else happened
+            tdoc = b.trigger.doc
+            tdep = token_table(tdoc).dep
             embedded = {
-                t.i for c in b.trigger.children if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") for t in c.subtree
+                t for c in child_indices(tdoc)[b.trigger.i] if tdep[c] in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+                for t in subtree_indices(tdoc, c)
             }
             embedded |= spoken_of(b.trigger, code)  # "praised the attack in X": X is where the attack was
             words = set((location.text or "").split())
@@ -669,8 +672,10 @@ def _trigger_text(trigger: Any, noun: Any) -> str:
         if hi - lo <= 5:
             return trigger.doc[lo:hi + 1].text
         return f"{trigger.text} ... {noun.text}"
-    parts = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
-    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+    # the particles from the token and child tables ("called off"): no Token objects
+    table = token_table(trigger.doc)
+    parts = [trigger.i] + [c for c in child_indices(trigger.doc)[trigger.i] if table.dep[c] == "prt"]
+    return " ".join(table.text[i] for i in sorted(parts))
 
 
 def _main_clause(tok: Any) -> bool:

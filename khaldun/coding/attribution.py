@@ -53,8 +53,8 @@ def is_negated(tok: Any) -> bool:
     if any(dep[c] == "neg" for c in child_indices(doc)[tok.i]):
         return True
     # "did not agree to cooperate": negation on the governing verb of an xcomp
-    head = tok.head
-    return tok.dep_ == "xcomp" and head is not tok and any(c.dep_ == "neg" for c in head.children)
+    h = token_table(doc).head[tok.i]
+    return dep[tok.i] == "xcomp" and h != tok.i and any(dep[c] == "neg" for c in child_indices(doc)[h])
 
 
 def subject_of(tok: Any) -> Any:
@@ -62,12 +62,14 @@ def subject_of(tok: Any) -> Any:
     seen = 0
     cur = tok
     via_xcomp = False
+    doc = tok.doc
+    dep, kids = token_table(doc).dep, child_indices(doc)  # the children's labels: no Token objects
     while cur is not None and seen < 6:
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
-            if via_xcomp and c.dep_ in ("nsubjpass", "nsubj:pass"):
-                return c  # "Obama is scheduled to attend": the passive subject acts
+        for c in kids[cur.i]:
+            if dep[c] in ("nsubj", "csubj"):
+                return doc[c]
+            if via_xcomp and dep[c] in ("nsubjpass", "nsubj:pass"):
+                return doc[c]  # "Obama is scheduled to attend": the passive subject acts
         via_xcomp = cur.dep_ == "xcomp"
         if cur.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and cur.head is not cur:
             cur = cur.head
@@ -187,12 +189,12 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
     if modal is None:
         # "must be ready to mediate", "must ensure security to allow ...": an obligation
         # on the verb that governs this one in the same clause
-        cur = trigger
+        ci = trigger.i
         for _ in range(3):
-            if cur.dep_ not in ("xcomp", "advcl", "acomp", "oprd", "conj") or cur.head is cur:
+            if dep[ci] not in ("xcomp", "advcl", "acomp", "oprd", "conj") or table.head[ci] == ci:
                 break
-            cur = cur.head
-            if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in OBLIGATION for c in cur.children):
+            ci = table.head[ci]
+            if any(dep[c] == "aux" and tag[c] == "MD" and low[c] in OBLIGATION for c in kids[ci]):
                 modal = "must"
                 break
     if trigger.dep_ == "xcomp" and head is not trigger:
@@ -202,42 +204,47 @@ def frame_of(trigger: Any, lex: Lexicon) -> Frame:
             intent = True
             # "is scheduled to attend" is arranged; "is prepared to lift" (an adjective) is willingness
             arranged = head.pos_ == "VERB" and (hl in lex.words("arranged") or head.lower_ in lex.words("arranged"))
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in head.children):
+        if any(dep[c] == "aux" and low[c] in ("will", "shall", "'ll") for c in kids[head.i]):
             intent = True
-        if head.pos_ in ("ADJ", "AUX") and head.head is not head and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would") for c in head.head.children
+        hh = table.head[head.i]
+        if table.pos[head.i] in ("ADJ", "AUX") and hh != head.i and any(
+            dep[c] == "aux" and low[c] in ("will", "would") for c in kids[hh]
         ):
             intent = True
     speaker = None
     frame_verb = None
     kind = None
-    cur = trigger
+    # the walk up the heads on the token table: a Token object only for a frame verb
+    doc, heads, poses, lemmas = trigger.doc, table.head, table.pos, table.lemma
+    ci = trigger.i
     hops = 0
-    while cur.head is not cur and hops < 5:
-        dep = cur.dep_
-        up = cur.head
+    while heads[ci] != ci and hops < 5:
+        d = dep[ci]
+        ui = heads[ci]
         hops += 1
-        if dep == "prep" and cur.lower_ == "of" and up.pos_ == "VERB" and up.lemma_.lower() in lex.words("claim"):
+        if d == "prep" and low[ci] == "of" and poses[ui] == "VERB" and lemmas[ui].lower() in lex.words("claim"):
             # "accused the RSF of shelling a market": what the accusation says
+            up = doc[ui]
             kind, frame_verb = "claim", up
             speaker = subject_of(up)
             break
-        if dep in ("ccomp", "pcomp", "xcomp", "advcl", "conj") and up.pos_ in ("VERB", "AUX"):
-            ul = up.lemma_.lower()
-            if dep in ("ccomp", "pcomp") and ul in lex.words("deny"):
+        if d in ("ccomp", "pcomp", "xcomp", "advcl", "conj") and poses[ui] in ("VERB", "AUX"):
+            up = doc[ui]
+            ul = lemmas[ui].lower()
+            if d in ("ccomp", "pcomp") and ul in lex.words("deny"):
                 kind, frame_verb = "deny", up
-            elif dep in ("ccomp", "pcomp", "xcomp") and ul in lex.words("claim"):
+            elif d in ("ccomp", "pcomp", "xcomp") and ul in lex.words("claim"):
                 kind, frame_verb = "claim", up
-            elif dep in ("ccomp", "parataxis") and ul in lex.words("say"):
+            elif d in ("ccomp", "parataxis") and ul in lex.words("say"):
                 kind, frame_verb = "say", up
-            elif dep in ("ccomp", "parataxis") and ul in lex.words("report"):
+            elif d in ("ccomp", "parataxis") and ul in lex.words("report"):
                 kind, frame_verb = "report", up
             if frame_verb is not None:
                 speaker = subject_of(up)
                 break
-        if dep not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "acomp"):
+        if d not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "acomp"):
             break
-        cur = up
+        ci = ui
     modality = "asserted"
     if in_condition:
         modality = "hypothetical"

@@ -29,7 +29,7 @@ from khaldun.coding.nominal import (
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
 from khaldun.coding.shapes import STATE_VERBS, state_event
 from khaldun.coding.strikes import SHUTTING_VERBS, shop_strike
-from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
+from khaldun.nlp.views import child_indices, doc_tokens, of_object, sentence_of, subtree_indices, token_table
 from khaldun.resources import word_set
 
 DENIAL = "016"
@@ -193,9 +193,11 @@ def _participated_in(verb: Any, lex: Lexicon) -> Any:
 
 def _hyphen_prefix(tok: Any) -> Any:
     """The first half of a hyphenated word the tokenizer split ("lathi" in "lathi-charged"), else None."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
-        return doc[tok.i - 2]
+    doc, i = tok.doc, tok.i
+    if i >= 2:
+        table = token_table(doc)
+        if table.text[i - 1] == "-" and not table.ws[i - 1] and not table.ws[i - 2]:
+            return doc[i - 2]
     return None
 
 
@@ -255,29 +257,33 @@ def _actor_of(trigger: Any, lex: Lexicon, noun: Any = None) -> Any:
         return trigger.head  # "dharwad: police arrested 50 workers"
     if lemma in VICTIM_SUBJECT:
         return _instrument_agent(trigger, lex)
+    # the children's labels from the token and child tables: a Token only for what is returned
+    doc = trigger.doc
+    deps, kids = token_table(doc).dep, child_indices(doc)
     # passive: "were killed by X" -> the agent's object
-    for c in trigger.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+    for c in kids[trigger.i]:
+        if deps[c] == "agent":
+            for g in kids[c]:
+                if deps[g] == "pobj":
+                    return doc[g]
     if lemma in STATIVE_PASSIVES or lex.verb_lemma(trigger) in STATIVE_PASSIVES:
         # "Israel is opposed to ...", "Vietnam is committed to ...": the subject holds the stance
-        subj = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJ or c.dep_ == "nsubj"), None)
+        subj = next((c for c in kids[trigger.i] if deps[c] in PASSIVE_SUBJ or deps[c] == "nsubj"), None)
         if subj is not None:
-            return subj
+            return doc[subj]
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "persons injured in police firing": the participle's instrument names who did it
         found = _instrument_agent(trigger, lex)
         if found is not None:
             return found
-    raised = (trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children)
-              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children))
+    raised = (trigger.dep_ == "xcomp" and any(deps[c] == "auxpass" for c in kids[trigger.i])
+              and not any(deps[c] in ("nsubj", "nsubjpass") for c in kids[trigger.i]))
     if raised:
         # "three persons are reported to have been injured in police firing": the raised subject
         # is the victim; only the instrument names who did it
         return _instrument_agent(trigger, lex)
-    if any(c.dep_ in PASSIVE_SUBJ for c in trigger.children):
+    dep = token_table(trigger.doc).dep
+    if any(dep[c] in PASSIVE_SUBJ for c in child_indices(trigger.doc)[trigger.i]):
         found = _instrument_agent(trigger, lex)
         if found is None and lemma in lex.verbs and lex.match_verb(trigger) and lex.match_verb(trigger).cameo[:2] in ("18", "19", "20"):
             # "a mortar was fired at it from the Gaza Strip": the attack came from there
@@ -327,8 +333,11 @@ def _recipient_of(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> Any:
             and not _after_dateline(trigger.head)):
         return trigger.head  # "10 soldiers killed in ...": the noun the participle describes
     stative = lex.verb_lemma(trigger) in STATIVE_PASSIVES
-    for c in trigger.children:
-        if c.dep_ in PASSIVE_SUBJ and not stative:
+    doc = trigger.doc
+    deps = token_table(doc).dep  # the children's labels from the tables: a Token only for a passive subject
+    for ci in child_indices(doc)[trigger.i]:
+        if deps[ci] in PASSIVE_SUBJ and not stative:
+            c = doc[ci]
             c = group_of(c) or c  # "three of the hostages were released": the hostages
             if _is_actorish(c, lex):
                 return c
@@ -393,7 +402,9 @@ def _recipient_candidates(trigger: Any, lex: Lexicon, noun: Any, cameo: str) -> 
             out.append(o)
         # "presented evidence against Russia", "sent aid to Gaza": the object's own preposition
         out += [h for h in _prep_objects(o, ("against", "to", "on", "with", "for")) if _is_actorish(h, lex) and _is_named(h)]
-    out += [c for c in trigger.children if c.dep_ == "dative" and _is_actorish(c, lex)]
+    doc = trigger.doc
+    dep = token_table(doc).dep
+    out += [c for c in [doc[j] for j in child_indices(doc)[trigger.i] if dep[j] == "dative"] if _is_actorish(c, lex)]
     out += [h for h in _prep_objects(trigger, RECIPIENT_PREPS) if _is_actorish(h, lex)]
     if out:
         return out
@@ -767,7 +778,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     # adjective only as :func:`_may_trigger` says: no Token objects for the rest. A new rule
     # that reads a noun which is no event noun must widen this.
     event_noun_at = lex.event_noun_at
-    for tok in [doc[i] for i in range(sent.start, sent.end)
+    toks = doc_tokens(doc)
+    for tok in [toks[i] for i in range(sent.start, sent.end)
                 if (pos[i] in _TRIGGER_VERBAL and _may_trigger(pos, lemma, dep, low, i))
                 or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
         code = None
@@ -1022,14 +1034,21 @@ def _absorb_complements(readings: list[Reading], by_trigger: dict[int, Reading],
         best: Reading | None = None
         best_depth = 99
         roots = _complement_roots(r.trigger, r.event_noun)
+        doc = r.trigger.doc
+        heads = token_table(doc).head
         for root in roots:
-            for t in root.subtree:
-                inner = by_trigger.get(t.i)
+            # the subtree and the walk up read from the head and child tables: no Token
+            # objects. Every head on the walk was a new ``Token``, never ``r.trigger``; the
+            # first step is ``r.trigger`` itself only when the root is that very object
+            for ti in subtree_indices(doc, root.i):
+                inner = by_trigger.get(ti)
                 if inner is None or inner is r or inner.cameo == RESPONSIBILITY:
                     continue
-                depth, cur = 0, t
-                while cur is not r.trigger and cur.head is not cur and depth < 10:
-                    cur, depth = cur.head, depth + 1
+                depth = 0
+                if not (ti == root.i and root is r.trigger):
+                    j = ti
+                    while heads[j] != j and depth < 10:
+                        j, depth = heads[j], depth + 1
                 if depth < best_depth:
                     best, best_depth = inner, depth
         if best is None:
@@ -1073,4 +1092,5 @@ def clause_tokens(trigger: Any) -> list[Any]:
     if dep[first] in ("nsubj", "nsubjpass", "dobj"):
         found.append(table.head[first])
     found.sort()
-    return [trigger if i == first else doc[i] for i in found]
+    toks = doc_tokens(doc)
+    return [trigger if i == first else toks[i] for i in found]

@@ -23,6 +23,7 @@ from khaldun.counts.numbers import (
     is_number_word,
     parse_quantity,
 )
+from khaldun.nlp.views import doc_tokens, token_table
 
 #: entity labels whose numbers never count people
 NON_COUNT_ENTS: frozenset[str] = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"})
@@ -176,7 +177,9 @@ def _qualifier(tokens: list[Any], start: int, end: int) -> tuple[int, int, str |
 
 def number_phrases(span: Any) -> list[NumberPhrase]:
     """Every number phrase in ``span`` (a spaCy ``Span`` or ``Doc``) that may count people."""
-    tokens = list(span)
+    # the document's one Token per index (views.doc_tokens), not new ones from iterating
+    whole = span.doc if hasattr(span, "doc") else span
+    tokens = doc_tokens(whole)[span.start : span.end] if whole is not span else list(doc_tokens(whole))
     offset = tokens[0].i if tokens else 0
     doc = tokens[0].doc if tokens else None
     found: list[NumberPhrase] = []
@@ -196,7 +199,8 @@ def number_phrases(span: Any) -> list[NumberPhrase]:
                 value, own = parsed
                 text_start, text_end, qualifier = _qualifier(tokens, i, j)
                 if doc is not None:
-                    text = doc[offset + text_start : offset + text_end].text
+                    a, b = offset + text_start, offset + text_end
+                    text = token_table(doc).span_text(a, b) if 0 <= a < b <= len(doc) else doc[a:b].text
                 else:
                     text = " ".join(t.text for t in tokens[text_start:text_end])
                 found.append(

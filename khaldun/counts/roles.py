@@ -33,7 +33,7 @@ from typing import Any
 
 from khaldun.counts.lexicon import AMBIGUOUS, lexicon
 from khaldun.counts.phrases import NumberPhrase, number_phrases
-from khaldun.nlp.views import of_object
+from khaldun.nlp.views import of_object, token_table
 from khaldun.resources import register_cache, word_list
 
 #: dependency labels of a number that modifies the noun it counts
@@ -497,9 +497,12 @@ def _victims(verb: Any) -> list[tuple[Any, str, Any]]:
 def _singular_mentions(span: Any, phrases: list[NumberPhrase]) -> list[Mention]:
     covered = {i for p in phrases for i in range(p.text_start, p.text_end)}
     out: list[Mention] = []
-    for verb in span:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+    # a Span or a Doc; only verbs and auxiliaries get a Token object (the part of speech
+    # from the token table)
+    doc = span.doc if hasattr(span, "doc") else span
+    lo, hi = (span.start, span.end) if span is not doc else (0, len(doc))
+    pos = token_table(doc).pos
+    for verb in [doc[i] for i in range(lo, hi) if pos[i] in ("VERB", "AUX")]:
         for arg, category, predicate in _victims(verb):
             members = [arg, *[c for c in arg.conjuncts if c.i > arg.i]]
             for member in members:

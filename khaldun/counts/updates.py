@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khaldun.counts.phrases import number_phrases
-from khaldun.nlp.views import doc_sents, token_table
+from khaldun.nlp.views import doc_sents, doc_tokens, token_table
 from khaldun.records import Count
 
 #: nouns that are a toll by themselves
@@ -48,7 +48,8 @@ class TollUpdate:
 def _toll_subject(sent: Any) -> tuple[Any, str] | None:
     """(the toll noun, which count) when the sentence's subject is a toll."""
     doc, dep = sent.doc, token_table(sent.doc).dep
-    for tok in [doc[i] for i in range(sent.start, sent.end) if dep[i] in ("nsubj", "nsubjpass", "dobj")]:
+    toks = doc_tokens(doc)
+    for tok in [toks[i] for i in range(sent.start, sent.end) if dep[i] in ("nsubj", "nsubjpass", "dobj")]:
         # "the toll rose to 21"; "officials revised the toll to 18"
         if tok.dep_ not in ("nsubj", "nsubjpass") and not (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_VERBS):

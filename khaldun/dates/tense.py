@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from khaldun.nlp.views import child_indices, token_table
+
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 _FUTURE_LEMMAS = {"plan", "expect", "schedule", "due", "set", "intend", "prepare", "aim"}
 
@@ -31,15 +33,17 @@ def tense_of(token: Any) -> str:
     # "is expected to meet", "plans to visit": look one xcomp level up
     if verb.dep_ == "xcomp" and verb.head is not verb:
         chain.append(verb.head)
+    # the children read from the token and child tables (children in index order, as
+    # spaCy's ``Token.children`` gives them): no Token objects
+    doc = verb.doc
+    table, kids = token_table(doc), child_indices(doc)
+    dep, low = table.dep, table.lower
     for v in chain:
-        for child in v.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
-                return "future"
-            if child.dep_ == "aux" and child.lower_ == "to" and v is not verb:
-                pass
+        if any(dep[c] in ("aux", "auxpass") and low[c] in _FUTURE_AUX for c in kids[v.i]):
+            return "future"
         if v is not verb and v.lemma_ in _FUTURE_LEMMAS:
             return "future"
-        if v is not verb and v.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
+        if v is not verb and v.lower_ == "going" and any(low[c] == "to" for c in kids[verb.i]):
             return "future"
     tag = verb.tag_
     if tag == "VBD":
@@ -49,11 +53,11 @@ def tense_of(token: Any) -> str:
     if tag in ("VBZ", "VBP"):
         return "present"
     if tag == "VBG" or tag == "VB":
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass"):
-                if child.tag_ == "VBD":
+        for c in kids[verb.i]:
+            if dep[c] in ("aux", "auxpass"):
+                if table.tag[c] == "VBD":
                     return "past"
-                if child.tag_ in ("VBZ", "VBP"):
+                if table.tag[c] in ("VBZ", "VBP"):
                     return "present"
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
             return tense_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else "unknown"

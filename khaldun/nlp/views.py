@@ -200,6 +200,21 @@ def subtree_indices(doc: Any, i: int) -> list[int]:
     return out
 
 
+def doc_tokens(doc: Any) -> list[Any]:
+    """``list(doc)``, built once per document: one ``Token`` per index, where ``doc[i]`` and
+    iterating a ``Span`` make a new one on every call (about twelve a token a document).
+    Index it instead of ``doc[i]`` and slice it (``[span.start:span.end]``) instead of
+    iterating a span where a ``Token`` is wanted."""
+    memo = doc_memo(doc)
+    found = memo.get(_TOKENS)
+    if found is None:
+        found = memo[_TOKENS] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
+_TOKENS = ("views", "tokens")
+
+
 def doc_ents(doc: Any) -> tuple[Any, ...]:
     """``tuple(doc.ents)``, built once per document (``Span.ents`` rebuilds every entity on each access)."""
     memo = doc_memo(doc)
@@ -237,12 +252,13 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
         return tuple(doc.noun_chunks)  # other languages; spaCy's own error without a parse
     table = token_table(doc)
     pos, dep, head = table.pos, table.dep, table.head
+    kids = child_indices(doc)
     out = []
     prev_end = -1
     for i in [i for i, p in enumerate(pos) if p in _NP_POS]:
         # spaCy reads the left edge first; a token whose label makes no chunk changes
-        # nothing either way, so the label is tested first and only a chunk's head gets a
-        # ``Token`` object (for its left edge)
+        # nothing either way, so the label is tested first and only a chunk's head has its
+        # left edge computed (from the child table: no ``Token`` objects)
         if dep[i] in _NP_DEPS:
             pass
         elif dep[i] == "conj":
@@ -253,12 +269,43 @@ def _noun_chunks(doc: Any) -> tuple[Any, ...]:
                 continue
         else:
             continue
-        left = doc[i].left_edge.i
+        left = left_edge_index(kids, head, i)
+        if left < 0:
+            left = doc[i].left_edge.i
         if left <= prev_end:
             continue
         prev_end = i
         out.append(Span(doc, left, i + 1, label="NP"))
     return tuple(out)
+
+
+def left_edge_index(kids: list[list[int]], head: list[int], i: int) -> int:
+    """``doc[i].left_edge.i`` from :func:`child_indices` (``kids``) and the head list, or -1
+    where spaCy's value is not sure to be this one (ask the ``Token`` then).
+
+    The answer is the smallest index ``m`` in the token's subtree. spaCy's ``l_edge``
+    (``set_children_from_heads``) is never below it (edges only pass from child to head)
+    and reaches it in the first forward pass when the heads from ``m`` up to ``i`` rise
+    strictly, as in every projective subtree; on a non-projective path spaCy's passes may
+    stop short, so -1 (also when the walk meets more tokens than the document has: heads
+    in a loop, which no parser gives)."""
+    low = i
+    stack = list(kids[i])
+    left = len(kids)
+    while stack:
+        left -= 1
+        if left < 0:
+            return -1
+        j = stack.pop()
+        low = min(low, j)
+        stack.extend(kids[j])
+    j = low
+    while j != i:
+        up = head[j]
+        if up <= j:
+            return -1
+        j = up
+    return low
 
 
 def sentence_ents(sent: Any) -> list[Any]:

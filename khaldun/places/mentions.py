@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from khaldun.nlp.views import doc_ents, sentence_of, slice_span, token_table
+from khaldun.nlp.views import doc_ents, doc_tokens, sentence_of, slice_span, token_table
 from khaldun.places.directions import DIRECTION_NOUNS, direction_of
 from khaldun.places.gazetteer import Gazetteer, normalise
 
@@ -256,6 +256,7 @@ def _name_span(doc: Any, tok: Any) -> tuple[int, int] | None:
 
 def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order (overlaps resolved, merges done)."""
+    table = token_table(doc)
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for start, end in _bracketed_places(doc, gaz) + _dashed_places(doc, gaz):
@@ -284,8 +285,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
             # Plata"): extend over following capitalised words and name particles when
             # the longer name is in the gazetteer
             for stop in range(min(len(doc), ent.end + 3), ent.end, -1):
-                if all(t.is_title or t.lower_ in _NAME_PARTICLES for t in doc[ent.end:stop]) and doc[stop - 1].is_title \
-                        and gaz.has(doc[start:stop].text):
+                if all(table.is_title[j] or table.lower[j] in _NAME_PARTICLES for j in range(ent.end, stop)) \
+                        and table.is_title[stop - 1] and gaz.has(table.span_text(start, stop)):
                     end = stop
                     break
             spans.append((start, end, True))
@@ -629,8 +630,9 @@ def _after_locative(doc: Any, i: int) -> bool:
 def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) -> Mention | None:
     whole = slice_span(doc, start, end)
     # the text of a non-empty token range, cut as spaCy's ``Span.text`` gives it
-    cut = token_table(doc).span_text
-    words = [t for t in whole]
+    table = token_table(doc)
+    cut = table.span_text
+    words = doc_tokens(doc)[whole.start : whole.end]
     # strip a leading article and direction words inside the entity ("the southern Gaza Strip")
     direction = None
     while words and words[0].lower_ in ("the", "a"):
@@ -656,25 +658,25 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
     # a direction word just before the entity: "southern Israel", "north-western Syria"
     # (a name begins with a capital: "in south Lebanon" is a part of Lebanon, not the
     # Ohio village of South Lebanon)
-    if start > 0 and doc[start - 1].is_title and direction_of(doc[start - 1].text) \
+    if start > 0 and table.is_title[start - 1] and direction_of(table.text[start - 1]) \
             and gaz.has(cut(start - 1, end)):
         # the recogniser left the direction word out of a name ("North" + "Kivu")
         name, start = cut(start - 1, words[-1].i + 1), start - 1
         m_start = start
-    if direction is None and start > 0 and direction_of(doc[start - 1].text):
-        direction, m_start = direction_of(doc[start - 1].text), start - 1
-        if start >= 3 and doc[start - 2].text == "-" and direction_of(doc[start - 3].text):
-            direction = direction_of(doc[start - 3].text + doc[start - 1].text) or direction
+    if direction is None and start > 0 and direction_of(table.text[start - 1]):
+        direction, m_start = direction_of(table.text[start - 1]), start - 1
+        if start >= 3 and table.text[start - 2] == "-" and direction_of(table.text[start - 3]):
+            direction = direction_of(table.text[start - 3] + table.text[start - 1]) or direction
             m_start = start - 3
     m_end = end
     admin_hint = False
-    if end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
+    if end < len(doc) and table.lower[end] in ADMIN_NOUNS:
         admin_hint = True
         m_end = end + 1
     elif words[-1].lower_ in ADMIN_NOUNS and len(words) > 1:
         admin_hint = True
         name = cut(words[0].i, words[-1].i)
-    if end < len(doc) and doc[end].lower_ in PLACE_SUFFIXES:
+    if end < len(doc) and table.lower[end] in PLACE_SUFFIXES:
         m_end = end + 1
     elif suffix_len(doc, end) == 3:
         m_end = end + 3  # "Minakulu sub-county"
@@ -682,12 +684,12 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         name = cut(words[0].i, words[-1].i)  # "Pune city": the city is Pune
     bracket = _bracket_after(doc, m_end, notes=True)
     parenthetical = bracket[1] if bracket else []
-    if not parenthetical and start > 0 and doc[start - 1].text == "(":
+    if not parenthetical and start > 0 and table.text[start - 1] == "(":
         # the first name of "(Boise, Idaho)": the others are its areas
         inner = _bracket_after(doc, start - 1)
         parenthetical = inner[1][1:] if inner else []
     dash = next((t for t in words[1:-1] if t.text in ("-", "\u2013") and t.whitespace_
-                 and doc[t.i - 1].whitespace_), None)
+                 and table.ws[t.i - 1]), None)
     if dash is not None:
         # "Lima - Miraflores": the district, read inside the city named first
         city = cut(words[0].i, dash.i)
@@ -698,11 +700,11 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         len(words) > 1 and words[-1].is_lower and words[-1].lower_ in _SUFFIX_OR_ADMIN)
     near = False
     # "30 km north of Baghdad": the bearing names a neighbourhood of the place
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DIRECTION_NOUNS | {"outskirts"}:
+    if start >= 2 and table.lower[start - 1] == "of" and table.lower[start - 2] in DIRECTION_NOUNS | {"outskirts"}:
         near = True
         direction = None
         m_start = start - 2
-        if m_start >= 2 and doc[m_start - 1].lower_ in ("km", "kilometres", "kilometers", "miles"):
+        if m_start >= 2 and table.lower[m_start - 1] in ("km", "kilometres", "kilometers", "miles"):
             m_start -= 2 if doc[m_start - 2].like_num else 1
     head = whole.root if words[0].i == first else slice_span(doc, words[0].i, words[-1].i + 1).root
     role, prep = _role(head)
@@ -746,29 +748,36 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
     """Fold "Paris, Texas" and "Nigeria's Borno state" into one qualified mention."""
     out: list[Mention] = []
     skip: set[int] = set()
+    table = token_table(doc)
+
+    def text_of(start: int, end: int) -> str:
+        # ``doc[start:end].text`` from the token table (an empty or reversed range: "")
+        start, end = max(0, start), min(end, len(table.text))
+        return table.span_text(start, end) if end > start else ""
+
     for k, m in enumerate(mentions):
         if k in skip:
             continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if nxt is not None and nxt.sent_start == m.sent_start:
-            between = doc[m.end:nxt.start].text.strip()
+            between = text_of(m.end, nxt.start).strip()
             if between in _CONTAINER_GLUE and _is_area(gaz, nxt.name) and not _is_area_of_same(
                     gaz, m.name, nxt.name):
                 # "Paris, Texas": the second names the area of the first
                 m.qualifiers.append(nxt.name)
-                m.text = doc[m.start:nxt.end].text
+                m.text = text_of(m.start, nxt.end)
                 m.end = nxt.end
                 skip.add(k + 1)
             elif _VILLAGE_IN.match(between) and _is_area(gaz, nxt.name):
                 # "Badan, Zzyq in Bajaur": a place, the village or area it is in, and the
                 # district both are in; the district stays a mention of its own
                 m.qualifiers.append(nxt.name)
-            elif between in ("'s", "\u2019s") or (doc[m.end - 1].text in ("'s", "\u2019s") and not between) or (
+            elif between in ("'s", "\u2019s") or (table.text[m.end - 1] in ("'s", "\u2019s") and not between) or (
                     m.head.dep_ == "poss" and nxt.start <= m.head.head.i < nxt.end
                     and not _is_area_of_same(gaz, m.name, nxt.name)):
                 # "Nigeria's Borno state": the first names the area of the second
                 nxt.qualifiers.append(m.name)
-                nxt.text = doc[m.start:nxt.end].text
+                nxt.text = text_of(m.start, nxt.end)
                 nxt.start = m.start
                 out.append(nxt)
                 skip.add(k + 1)
@@ -776,9 +785,9 @@ def _merge_qualifiers(doc: Any, mentions: list[Mention], gaz: Gazetteer) -> list
         out.append(m)
     # demonyms before settlement nouns: "the Syrian city of Aleppo", "Syrian town of X"
     for m in out:
-        for tok in doc[max(0, m.start - 5):m.start]:
-            iso3 = gaz.demonyms.get(normalise(tok.text))
-            if iso3 and tok.nbor(1).lower_ in _SETTLEMENT_NOUNS | {"northern", "southern", "eastern", "western", "central"}:
+        for j in range(max(0, m.start - 5), m.start):
+            iso3 = gaz.demonyms.get(normalise(table.text[j]))
+            if iso3 and table.lower[j + 1] in _SETTLEMENT_NOUNS | {"northern", "southern", "eastern", "western", "central"}:
                 m.qualifiers.append(iso3)
     return out
 

@@ -49,6 +49,21 @@ def test_subtree_indices_are_the_subtree(nlp):
         assert subtree_indices(doc, tok.i) == [t.i for t in tok.subtree]
 
 
+def test_left_edge_index_is_the_tokens_left_edge(nlp):
+    from khaldun.nlp.views import child_indices, left_edge_index
+
+    doc = nlp(TEXT + " The U.S. and its allies, France and Britain, sent troops and aid to the rebels.")
+    kids, head = child_indices(doc), token_table(doc).head
+    found = [left_edge_index(kids, head, t.i) for t in doc]
+    assert [f for f in found if f >= 0] == [t.left_edge.i for t, f in zip(doc, found) if f >= 0]
+    assert -1 not in found  # a projective parse: every answer from the tables
+    assert any(t.left_edge.i < t.i for t in doc)
+    assert left_edge_index([[1], [0]], [1, 0], 0) == -1  # heads in a loop: the caller asks the Token
+    assert left_edge_index([[], [0, 2], []], [1, 1, 1], 1) == 0
+    # a non-projective path from the leftmost token up (0 -> 3 -> 2): no answer from the tables
+    assert left_edge_index([[], [], [1, 3], [0]], [3, 2, 2, 2], 2) == -1
+
+
 def test_table_columns_are_the_tokens_attributes(nlp):
     doc = nlp(TEXT + " The U.S.-backed forces of Deir ez-Zor and McDonald's said so.")
     table = token_table(doc)
