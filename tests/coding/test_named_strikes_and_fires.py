@@ -1,0 +1,26 @@
+"""A strike named by its weapon is an attack, and "set ablaze" before its object is arson
+(issue 10, session 7). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def typed(records: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(r["acled_event_type"], r["acled_sub_event_type"]) for r in records if r["acled_event_type"]}
+
+
+def test_a_drone_strike_as_the_agent_of_a_passive_is_an_air_strike(code):
+    recs = code("Four rebels were targeted by a drone strike in Kunar province on Monday.")
+    assert ("Explosions/Remote violence", "Air/drone strike") in typed(recs)
+    assert not any(r["cameo_code"].startswith("14") for r in recs)
+
+
+def test_a_workers_strike_stays_a_protest(code):
+    recs = code("Dock workers went on strike over unpaid wages in Chittagong on Monday.")
+    assert typed(recs) == {("Protests", "Peaceful protest")}
+
+
+def test_set_ablaze_before_its_object_burns_the_vehicle(code):
+    recs = code("Party supporters set ablaze a motorcycle in Rajshahi on Friday.")
+    assert ("Riots", "Violent demonstration") in typed(recs)
