@@ -110,8 +110,8 @@ def complement_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN", "ADV"}:
             found.add(c.lemma_.lower())
-        elif c.dep_ == "advmod" and c.lower_ in PREDICATIVE_ADVERBS:
-            # "set ablaze a motorcycle": before the object spaCy makes the complement an adverb
+        elif c.dep_ in ("advmod", "prt") and c.lower_ in PREDICATIVE_ADVERBS:
+            # "set ablaze a motorcycle": before the object spaCy makes the complement an adverb or a particle
             found.add(c.lower_)
         if c.dep_ in {"prep", "dobj"}:
             for g in c.children:

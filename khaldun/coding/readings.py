@@ -24,6 +24,8 @@ from khaldun.coding.nominal import (
     observed_event,
     obstruction_for_demand,
     purpose_follows,
+    toll_headline,
+    toll_root_at,
     with_props,
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
@@ -764,12 +766,13 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     # below asks for one of them), and a noun only when it is an event noun (every noun
     # branch below, ``existential_event`` and ``_held_by`` included, needs
     # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``), an auxiliary or
-    # adjective only as :func:`_may_trigger` says: no Token objects for the rest. A new rule
+    # adjective only as :func:`_may_trigger` says (and a noun root only as
+    # :func:`~khaldun.coding.nominal.toll_root_at` says): no Token objects for the rest. A new rule
     # that reads a noun which is no event noun must widen this.
     event_noun_at = lex.event_noun_at
     for tok in [doc[i] for i in range(sent.start, sent.end)
                 if (pos[i] in _TRIGGER_VERBAL and _may_trigger(pos, lemma, dep, low, i))
-                or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
+                or (pos[i] == "NOUN" and (event_noun_at(doc, i) or (dep[i] == "ROOT" and toll_root_at(doc, i))))]:
         code = None
         noun = None
         specific = False
@@ -865,6 +868,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             c = lex.event_noun(tok)
             if c and c[:2] in VERBLESS_ROOTS:
                 code, noun = c, tok
+            elif c is None:
+                code, noun = toll_headline(tok, lex)  # "30 people dead in an explosion" (nominal.py)
         agent_tok = None
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)

@@ -24,3 +24,13 @@ def test_a_workers_strike_stays_a_protest(code):
 def test_set_ablaze_before_its_object_burns_the_vehicle(code):
     recs = code("Party supporters set ablaze a motorcycle in Rajshahi on Friday.")
     assert ("Riots", "Violent demonstration") in typed(recs)
+
+
+def test_a_verbless_toll_headline_codes_the_explosion_it_blames(code):
+    recs = code("At least 14 people dead in an explosion inside a shrine in Kohat.")
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in typed(recs)
+
+
+def test_a_verbless_toll_from_an_accident_is_no_political_event(code):
+    recs = code("Nine people dead in a road accident near Multan.")
+    assert typed(recs) == set()
