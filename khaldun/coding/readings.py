@@ -15,6 +15,7 @@ from typing import Any
 
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
+from khaldun.coding.demonstrations import quoted_protest
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.coding.nominal import (
     existential_event,
@@ -794,7 +795,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
-                        c = lex.event_noun(o) or _with_protest_props(o)
+                        c = lex.event_noun(o) or _with_protest_props(o) or quoted_protest(o, lex.verb_lemma(tok))
                         if c:
                             if c == "143" and o.lemma_.lower() == "strike" and lex.verb_lemma(tok) in MILITARY_LIGHT_VERBS:
                                 c = "190"  # "launched a strike on": military, not a walkout

@@ -40,3 +40,13 @@ def test_blasting_a_contractors_machine_is_an_explosion_not_criticism(code):
     recs = code("Rebels blasted a road contractor's excavator near Dantewada on Sunday.")
     assert {r["cameo_code"] for r in recs} & {"183", "1832", "1833"}
     assert not any(r["cameo_code"].startswith("11") for r in recs)
+
+
+def test_a_quoted_local_action_held_against_a_policy_is_a_demonstration(code):
+    recs = code("The teachers' union held a 'pen-down satyagraha' against the transfer policy in Bhopal.")
+    assert typed(recs) == {("Protests", "Peaceful protest")}
+
+
+def test_a_quoted_object_of_hold_with_no_against_is_no_demonstration(code):
+    recs = code("The council held a \"special session\" on the budget in Shimla.")
+    assert typed(recs) == set()
