@@ -179,3 +179,26 @@ def _without_demonstration(records: list[EventRecord], table: Any, sents: Any, r
             return records
     return [replace(r, acled_sub_event_type="Mob violence")
             if r.acled_sub_event_type == "Violent demonstration" and r.acled_inter1 != 6 else r for r in records]
+
+
+#: verbs that hold a demonstration under its own name: "staged a 'chakka jam'", "held a 'dharna'"
+_HOLDING_VERBS = frozenset({"stage", "hold", "organise", "organize", "observe"})
+
+
+def quoted_protest(noun: Any, verb_lemma: str) -> str | None:
+    """CAMEO 141 for a quoted, named action held against something: "staged a 'rail roko'
+    against the fare hike", "held a 'padayatra' against the dam" (ACLED: a public
+    demonstration against a policy, whatever its local name; the lexicon cannot list every
+    local word, the quotes say the name is a programme's, the "against" says it opposes).
+    None otherwise. Read only for the object of a holding verb that is no event noun."""
+    if verb_lemma not in _HOLDING_VERBS or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = noun.doc
+    left = noun.left_edge.i
+    quoted = any(t.is_quote for t in doc[left:noun.i + 1]) or (left > 0 and doc[left - 1].is_quote) or (
+        noun.i + 1 < len(doc) and doc[noun.i + 1].is_quote)
+    if not quoted:
+        return None
+    verb = noun.head
+    against = any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree) if verb.i != noun.i else False
+    return "141" if against else None

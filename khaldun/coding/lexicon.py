@@ -100,12 +100,19 @@ def object_tokens(tok: Any) -> list[Any]:
     return out
 
 
+#: complements spaCy reads as adverbs when they come before the object ("set ablaze a bus")
+PREDICATIVE_ADVERBS = frozenset({"ablaze", "afire", "alight", "aflame"})
+
+
 def complement_lemmas(tok: Any) -> set[str]:
     """Predicative complements: "held captive", "remained on alert", "called X glorious"."""
     found = set()
     for c in tok.children:
         if c.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp"} and c.pos_ in {"ADJ", "NOUN", "ADV"}:
             found.add(c.lemma_.lower())
+        elif c.dep_ in ("advmod", "prt") and c.lower_ in PREDICATIVE_ADVERBS:
+            # "set ablaze a motorcycle": before the object spaCy makes the complement an adverb or a particle
+            found.add(c.lower_)
         if c.dep_ in {"prep", "dobj"}:
             for g in c.children:
                 if g.dep_ in {"pobj", "oprd", "amod", "acomp"} and g.pos_ in {"ADJ", "NOUN"}:

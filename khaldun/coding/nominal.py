@@ -31,7 +31,7 @@ from typing import Any
 
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
-from khaldun.nlp.views import of_object, sentence_of, token_table
+from khaldun.nlp.views import child_indices, of_object, sentence_of, token_table
 from khaldun.resources import word_set
 
 _WORDS = "reading_words.tsv"
@@ -283,4 +283,46 @@ def held_event(noun: Any, lex: Lexicon) -> tuple[str | None, Any]:
                             return None, None
                         code = "144"
                     return code, agents[0]
+    return None, None
+
+
+#: the state of the counted victims in a verbless toll headline: "30 people dead in a blast"
+_TOLL_STATES = frozenset({"dead", "killed", "injured", "wounded", "hurt"})
+#: the prepositions that give the cause of a toll: "dead in an explosion", "killed by a bomb"
+_TOLL_CAUSES = frozenset({"in", "by", "after", "during"})
+#: explosions a toll headline blames: coded as the bombing their weapon says (CAMEO 183)
+_EXPLOSIONS = frozenset({"explosion", "blast", "detonation"})
+
+
+def toll_root_at(doc: Any, i: int) -> bool:
+    """May token ``i`` (a noun root) head a toll headline: a child in :data:`_TOLL_STATES`?
+    Read from the token table (no Token objects), for the trigger filter of ``find_readings``."""
+    table = token_table(doc)
+    return any(table.lower[c] in _TOLL_STATES and table.pos[c] != "VERB" for c in child_indices(doc)[i])
+
+
+def toll_headline(root: Any, lex: Lexicon) -> tuple[str | None, Any]:
+    """(CAMEO code, event noun) of a verbless toll headline, else (None, None): the root counts
+    victims and says their state, and a preposition names the violent event that caused it:
+    "At least 30 people dead in an explosion inside a market", "Five killed in bomb blast"
+    (ACLED codes the explosion or attack; CAMEO 18x-20x). Read only for a noun root with a
+    child in :data:`_TOLL_STATES` (a set lookup)."""
+    # a participle ("people injured in a blast") is a verb: its own reading codes the toll
+    states = [c for c in root.children
+              if c.dep_ in ("amod", "acl", "appos") and c.lower_ in _TOLL_STATES and c.pos_ != "VERB"]
+    if not states:
+        return None, None
+    for holder in (root, *states):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in _TOLL_CAUSES:
+                for g in c.children:
+                    if g.dep_ == "pobj" and not _denied(g):
+                        code = lex.event_noun(g)
+                        if code is None and g.lemma_.lower() in _EXPLOSIONS:
+                            # an explosion is no event noun (it may be an accident: incidents.py
+                            # reads "a gas cylinder explosion"); its weapon gives the code
+                            mode = lex.mode_of([t for t in g.subtree if t.i <= g.i])
+                            code = mode[1] if mode else "183"
+                        if code and code[:2] in ("18", "19", "20"):
+                            return code, g
     return None, None

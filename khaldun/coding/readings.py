@@ -15,6 +15,7 @@ from typing import Any
 
 from khaldun.actors.acled import ARMED_INTER, acled_inter_of_words
 from khaldun.coding.attribution import Frame, frame_of, subject_of
+from khaldun.coding.demonstrations import quoted_protest
 from khaldun.coding.lexicon import PASSIVE_SUBJ, Lexicon, object_tokens
 from khaldun.coding.nominal import (
     existential_event,
@@ -24,6 +25,8 @@ from khaldun.coding.nominal import (
     observed_event,
     obstruction_for_demand,
     purpose_follows,
+    toll_headline,
+    toll_root_at,
     with_props,
 )
 from khaldun.coding.owners import QUANTITIES, group_of, owner_of
@@ -775,13 +778,14 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
     # below asks for one of them), and a noun only when it is an event noun (every noun
     # branch below, ``existential_event`` and ``_held_by`` included, needs
     # ``lex.event_noun(tok)``; the verb-only ones test ``pos_ == "VERB"``), an auxiliary or
-    # adjective only as :func:`_may_trigger` says: no Token objects for the rest. A new rule
+    # adjective only as :func:`_may_trigger` says (and a noun root only as
+    # :func:`~khaldun.coding.nominal.toll_root_at` says): no Token objects for the rest. A new rule
     # that reads a noun which is no event noun must widen this.
     event_noun_at = lex.event_noun_at
     toks = doc_tokens(doc)
     for tok in [toks[i] for i in range(sent.start, sent.end)
                 if (pos[i] in _TRIGGER_VERBAL and _may_trigger(pos, lemma, dep, low, i))
-                or (pos[i] == "NOUN" and event_noun_at(doc, i))]:
+                or (pos[i] == "NOUN" and (event_noun_at(doc, i) or (dep[i] == "ROOT" and toll_root_at(doc, i))))]:
         code = None
         noun = None
         specific = False
@@ -803,7 +807,7 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
                     for o in object_tokens(tok):
                         if o.dep_ in PASSIVE_SUBJ and not any(c.dep_ == "auxpass" for c in tok.children):
                             continue
-                        c = lex.event_noun(o) or _with_protest_props(o)
+                        c = lex.event_noun(o) or _with_protest_props(o) or quoted_protest(o, lex.verb_lemma(tok))
                         if c:
                             if c == "143" and o.lemma_.lower() == "strike" and lex.verb_lemma(tok) in MILITARY_LIGHT_VERBS:
                                 c = "190"  # "launched a strike on": military, not a walkout
@@ -877,6 +881,8 @@ def find_readings(sent: Any, lex: Lexicon) -> list[Reading]:
             c = lex.event_noun(tok)
             if c and c[:2] in VERBLESS_ROOTS:
                 code, noun = c, tok
+            elif c is None:
+                code, noun = toll_headline(tok, lex)  # "30 people dead in an explosion" (nominal.py)
         agent_tok = None
         if code is None and tok.pos_ == "NOUN":
             code, agent_tok = _held_by(tok, lex)
