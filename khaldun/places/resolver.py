@@ -36,7 +36,7 @@ from khaldun.ingest.text import dateline_place
 from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
-from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, leading_area
+from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, foreign_name, leading_area
 from khaldun.records import Place
 from khaldun.resources import register_cache
 
@@ -714,6 +714,8 @@ class DocumentPlaces:
                     continue  # "a policeman (Ahmad Rashid)": a person's name, not the town
                 if not cands:
                     continue
+                if any(e.kind == "country" for e in cands) and foreign_name(doc, span.end):
+                    continue  # "the Pakistan High Commission", "US drones": no scene
                 seen.add(key)
                 countries = {e.country for e in cands if e.country}
                 # a town's namesakes of a like size elsewhere share its vote (a town of
