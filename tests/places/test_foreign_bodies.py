@@ -39,3 +39,15 @@ def test_an_attackers_country_before_a_strike_is_no_scene(nlp, places, actors):
 def test_a_country_named_as_the_scene_still_counts(nlp, places):
     names = _mention_names(nlp, places, "Students protested in Nepal on Monday against the fee rise.")
     assert "Nepal" in names
+
+
+def test_a_border_pair_follows_the_documents_other_places(nlp, places, actors):
+    text = ("A rebel leader was killed in an encounter with troops close to the India-Bhutan border "
+            "on Saturday. He led the group's Dhubri unit.")
+    dp = document_places(nlp, places, actors, text)
+    assert {p.country for p in dp.places if p is not None} == {"IND"}
+
+
+def test_a_border_pair_without_other_evidence_stays_as_written(nlp, places, actors):
+    dp = document_places(nlp, places, actors, "Smugglers were held on the Pakistan-Afghanistan border.")
+    assert [p.country for p in dp.places if p is not None] == ["PAK", "AFG"]
