@@ -627,6 +627,36 @@ def _after_locative(doc: Any, i: int) -> bool:
     return word in LOCATIVE_PREPS - WEAK_PREPS
 
 
+#: the nouns of a country's diplomatic mission abroad ("the X embassy", "the X consulate")
+_MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates", "chancery"})
+
+
+def _foreign_mission(doc: Any, end: int) -> bool:
+    """The words at ``end`` name a diplomatic mission: "embassy", "consulate" (also
+    "consulate general"), "high commission"."""
+    if end >= len(doc):
+        return False
+    word = doc[end].lower_
+    if word in _MISSION_NOUNS:
+        return True
+    return word == "high" and end + 1 < len(doc) and doc[end + 1].lower_ in ("commission", "commissions")
+
+
+#: nouns of an armed force or its strike that a country's name before them makes the
+#: attacker's ("a US drone strike", "Afghan forces"), not the scene
+_FORCE_NOUNS = frozenset({
+    "drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
+    "forces", "troops", "soldiers", "military", "army", "warplanes", "jets", "missile", "missiles",
+    "aircraft", "helicopter", "helicopters", "navy",
+})
+
+
+def foreign_name(doc: Any, end: int) -> bool:
+    """A country's name ending before ``end`` names a body of that country rather than a
+    scene: its mission abroad ("the X embassy") or its armed force ("an X drone strike")."""
+    return _foreign_mission(doc, end) or (end < len(doc) and doc[end].lower_ in _FORCE_NOUNS)
+
+
 def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) -> Mention | None:
     whole = slice_span(doc, start, end)
     # the text of a non-empty token range, cut as spaCy's ``Span.text`` gives it
@@ -706,6 +736,11 @@ def _mention(doc: Any, start: int, end: int, from_entity: bool, gaz: Gazetteer) 
         m_start = start - 2
         if m_start >= 2 and table.lower[m_start - 1] in ("km", "kilometres", "kilometers", "miles"):
             m_start -= 2 if doc[m_start - 2].like_num else 1
+    if foreign_name(doc, end) and any(e.kind == "country" for e in gaz.lookup(name)):
+        # "the U.S. embassy", "the Indian high commission": a country's mission stands in
+        # another country, and "a US drone strike" names the attacker; the name places
+        # nothing (the mission's seat or the strike's place, if named, does)
+        return None
     head = whole.root if words[0].i == first else slice_span(doc, words[0].i, words[-1].i + 1).root
     role, prep = _role(head)
     text = cut(m_start, m_end)

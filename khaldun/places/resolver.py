@@ -36,7 +36,7 @@ from khaldun.ingest.text import dateline_place
 from khaldun.nlp.views import doc_sents, doc_text
 from khaldun.places.directions import region_centre
 from khaldun.places.gazetteer import Entry, Gazetteer, default_gazetteer, normalise
-from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, leading_area
+from khaldun.places.mentions import WEAK_PREPS, Mention, find_mentions, foreign_name, leading_area
 from khaldun.records import Place
 from khaldun.resources import register_cache
 
@@ -344,6 +344,22 @@ def _written_name(m: Mention) -> str:
     return m.text
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _border_partner(doc: Any, m: Mention) -> str | None:
+    """The other name of "A-B border" when ``m`` is A or B ("the India-Bhutan border"), else None."""
+    if doc is None:
+        return None
+    n = len(doc)
+    if m.end < n and doc[m.end].lower_ in ("border", "borders", "frontier") and m.start >= 2 \
+            and doc[m.start - 1].text in _DASHES:
+        return doc[m.start - 2].text
+    if m.end + 2 < n and doc[m.end].text in _DASHES and doc[m.end + 2].lower_ in ("border", "borders", "frontier"):
+        return doc[m.end + 1].text
+    return None
+
+
 def _unit_countries(m: Mention) -> tuple[str, ...]:
     """The countries whose division noun the text writes after the name ("Tala Tehsil":
     Pakistan or India; "Tala upazila": Bangladesh; ``place_nouns.tsv``), else ()."""
@@ -556,6 +572,37 @@ class DocumentPlaces:
                 self.places.append(None)
                 continue
             self.places.append(resolver.place(best, _written_name(m), None if m.near else m.direction))
+        self._settle_border_pairs()
+
+    def _settle_border_pairs(self) -> None:
+        """"the A-B border": either country's name is where the event was only as far as the
+        text's other evidence says; the towns and divisions the document names elsewhere and
+        its domestic bodies pick the side ("close to the A-B border" beside a district of A
+        is in A), and without such evidence the names stay as they were."""
+        doc = self.doc
+        pairs: list[tuple[int, str, str]] = []
+        for k, (m, p) in enumerate(zip(self.mentions, self.places)):
+            if p is None or p.precision != "country" or not p.country:
+                continue
+            partner = _border_partner(doc, m)
+            if partner is None:
+                continue
+            other = next((e.country for e in self.resolver.gazetteer.lookup(partner, loose=False)
+                          if e.kind == "country"), None)
+            if other and other != p.country:
+                pairs.append((k, p.country, other))
+        if not pairs:
+            return
+        taken = {k for k, _, _ in pairs}
+        evidence: Counter = Counter(self._named)
+        evidence.update(p.country for k, p in enumerate(self.places)
+                        if k not in taken and p is not None and p.country and p.precision != "country")
+        evidence.update(self._name_countries(with_countries=False))
+        for k, own, other in pairs:
+            if evidence.get(other, 0) > evidence.get(own, 0):
+                entry = self.resolver.gazetteer.country(other)
+                if entry is not None:
+                    self.places[k] = self.resolver.place(entry, entry.name)
 
     def _lean_bonus(self, e: Entry, cands: list[Entry]) -> float:
         """:data:`LEAN_BONUS` for a reading in the country the text leans to, when the name
@@ -714,6 +761,8 @@ class DocumentPlaces:
                     continue  # "a policeman (Ahmad Rashid)": a person's name, not the town
                 if not cands:
                     continue
+                if any(e.kind == "country" for e in cands) and foreign_name(doc, span.end):
+                    continue  # "the Pakistan High Commission", "US drones": no scene
                 seen.add(key)
                 countries = {e.country for e in cands if e.country}
                 # a town's namesakes of a like size elsewhere share its vote (a town of
