@@ -114,3 +114,21 @@ def test_a_word_of_public_life_is_no_town(nlp: Any, places: PlaceResolver) -> No
     # "Sabha" is also a Libyan city and province; inside a body's name it is the Hindi word
     doc = nlp("Dozens of Gujarat Kisan Sabha activists held a rally.")
     assert set(places.for_document(doc)._names_of_text()) == {"IND"}
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), [
+    # a body's representatives and delegates belong to the body ("*" in roles.tsv) ...
+    ("Awami League representatives joined the march.", "Awami League representatives", ("BGD", "PTY")),
+    ("A Taliban delegation arrived for talks.", "A Taliban delegation", ("AFG", "REB")),
+    # ... and a state's are its government's
+    ("The US trade representative met the ministers.", "The US trade representative", ("USA", "GOV")),
+])
+def test_representatives_take_the_sector_of_what_they_represent(resolve: Any, sentence: str, phrase: str,
+                                                                 expected: tuple[str, str]) -> None:
+    found = resolve(sentence, phrase)
+    assert [(a.country, a.sector) for a in found] == [expected]
+
+
+def test_a_partys_representatives_place_an_unplaced_protest(nlp: Any, resolver: ActorResolver) -> None:
+    doc = nlp("Traders protested in the market. Awami League representatives were present.")
+    assert domestic_countries(resolver.for_document(doc, "2015-03-01")) == ["BGD"]
