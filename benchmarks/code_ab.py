@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 from typing import Any
@@ -75,20 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=10)
     args = ap.parse_args(argv)
 
-    from code_profile import corpus
-    from spacy.tokens import DocBin
+    from code_profile import in_turns, loaded_sample
 
-    from khaldun.coding import get_coder
-    from khaldun.config import Settings
-    from khaldun.nlp import load_model, views
-    from khaldun.places import PlaceResolver
-
-    settings = Settings(workers=1)
-    nlp = load_model(settings.model)
-    docs = corpus(args.articles)
-    parsed = list(DocBin().from_bytes(args.parsed.read_bytes()).get_docs(nlp.vocab))
-    coder = get_coder(settings)
-    PlaceResolver.default(settings.cache_dir).warm_up()
+    coder, docs, parsed = loaded_sample(args.parsed, args.articles)
     pairs = swaps(args.base)
     print(f"{len(pairs)} functions differ from {args.base}: "
           + ", ".join(sorted(f.__qualname__ for f, _, _ in pairs)), file=sys.stderr)
@@ -97,32 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for f, old, new in pairs:
             f.__code__ = old if side == "A" else new
 
-    def code(d: Any, p: Any) -> list[str]:
-        return [json.dumps(e.to_dict(), ensure_ascii=False) for e in coder.code(d, p)]
-
-    for side in ("A", "B"):  # lazily built tables and memos, both sides
-        use(side)
-        for d, p in zip(docs, parsed):
-            code(d, p)
-    total = {"A": 0.0, "B": 0.0}
-    clock = time.process_time
-    for r in range(args.rounds):
-        for k, (d, p) in enumerate(zip(docs, parsed)):
-            got = {}
-            for side in ("A", "B") if (r + k) % 2 else ("B", "A"):
-                use(side)
-                views.forget()
-                t = clock()
-                got[side] = code(d, p)
-                total[side] += clock() - t
-            if got["A"] != got["B"]:
-                print(f"records differ on article {k}", file=sys.stderr)
-                return 1
-        n = (r + 1) * len(docs)
-        print(f"after round {r + 1}: {args.base} {total['A'] / n * 1000:.2f} CPU ms an article, this tree "
-              f"{total['B'] / n * 1000:.2f}: {total['B'] / total['A'] - 1:+.2%}", file=sys.stderr)
-    return 0
-
+    return in_turns(coder, docs, parsed, use, args.rounds, (args.base, "this tree"))
 
 if __name__ == "__main__":
     sys.exit(main())

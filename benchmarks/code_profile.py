@@ -38,6 +38,58 @@ def corpus(limit: int) -> list[Document]:
     return docs
 
 
+def loaded_sample(parsed_path: Path, articles: int) -> tuple[Any, list[Document], list[Any]]:
+    """The coder, the first ``articles`` documents and their parses read from ``parsed_path``
+    (the DocBin ``--parse`` writes), with the place resolver warmed up: what every A/B script
+    here starts from."""
+    from spacy.tokens import DocBin
+
+    from khaldun.coding import get_coder
+    from khaldun.nlp import load_model
+    from khaldun.places import PlaceResolver
+
+    settings = Settings(workers=1)
+    nlp = load_model(settings.model)
+    docs = corpus(articles)
+    parsed = list(DocBin().from_bytes(parsed_path.read_bytes()).get_docs(nlp.vocab))
+    coder = get_coder(settings)
+    PlaceResolver.default(settings.cache_dir).warm_up()
+    return coder, docs, parsed
+
+
+def in_turns(coder: Any, docs: list[Document], parsed: list[Any], use: Any, rounds: int, names: tuple[str, str]) -> int:
+    """Code every document with side "A" and side "B" in turn (``use(side)`` switches), the order
+    alternating, CPU time summed by side, the two outputs compared; prints the running figures
+    named ``names`` and returns 1 when the outputs differ, else 0."""
+    from khaldun.nlp import views
+
+    def code(d: Any, p: Any) -> list[str]:
+        return [json.dumps(e.to_dict(), ensure_ascii=False) for e in coder.code(d, p)]
+
+    for side in ("A", "B"):  # lazily built tables and memos, both sides
+        use(side)
+        for d, p in zip(docs, parsed):
+            code(d, p)
+    total = {"A": 0.0, "B": 0.0}
+    clock = time.process_time
+    for r in range(rounds):
+        for k, (d, p) in enumerate(zip(docs, parsed)):
+            got = {}
+            for side in ("A", "B") if (r + k) % 2 else ("B", "A"):
+                use(side)
+                views.forget()
+                t = clock()
+                got[side] = code(d, p)
+                total[side] += clock() - t
+            if got["A"] != got["B"]:
+                print(f"records differ on article {k}", file=sys.stderr)
+                return 1
+        n = (r + 1) * len(docs)
+        print(f"after round {r + 1}: {names[0]} {total['A'] / n * 1000:.2f} CPU ms an article, {names[1]} "
+              f"{total['B'] / n * 1000:.2f}: {total['B'] / total['A'] - 1:+.2%}", file=sys.stderr)
+    return 0
+
+
 def _sampled(work: Any, rounds: int) -> dict[str, Any]:
     """Run ``work`` ``rounds`` times, sampling the Python stack every millisecond of CPU time.
 
