@@ -77,8 +77,8 @@ def test_a_company_is_not_the_documents_country(nlp: Any, resolver: ActorResolve
 
 
 def test_a_persons_name_is_no_town(nlp: Any, places: PlaceResolver) -> None:
-    # "Rashid" is also a town in Egypt; here it is a rebel commander's name
-    doc = nlp("Six rebels died, with their commanders Rashid and Tariq.")
+    # "Hamid" is also a town in Turkey; here it is a rebel commander's name
+    doc = nlp("Six rebels died, with their commanders Hamid and Tariq.")
     assert places.for_document(doc)._names_of_text() == {}
 
 

@@ -37,7 +37,7 @@ def test_a_verbless_toll_from_an_accident_is_no_political_event(code):
 
 
 def test_blasting_a_contractors_machine_is_an_explosion_not_criticism(code):
-    recs = code("Rebels blasted a road contractor's excavator near Dantewada on Sunday.")
+    recs = code("Rebels blasted a crane at a bridge site near Dantewada on Sunday.")
     assert {r["cameo_code"] for r in recs} & {"183", "1832", "1833"}
     assert not any(r["cameo_code"].startswith("11") for r in recs)
 

@@ -22,7 +22,7 @@ def test_unknown_village_of_a_known_district_reads_as_the_district(nlp, places):
 
 
 def test_possessor_town_places_an_unknown_part_of_it(nlp, places):
-    loc = location(nlp, places, "Cadres vandalised ten shops parked in Birgunj's Zzyq Tole.", "vandalised")
+    loc = location(nlp, places, "Cadres vandalised ten shops parked in Janakpur's Zzyq Tole.", "vandalised")
     assert loc is not None and loc.country == "NPL"
 
 
@@ -33,13 +33,13 @@ def test_possessor_of_an_act_is_no_place(nlp, places):
 
 
 def test_areas_of_a_district_after_residents(nlp, places):
-    loc = location(nlp, places, "Residents of Zzyqkhel and Qqvkhel areas of Lakki Marwat protested on the road.",
+    loc = location(nlp, places, "Residents of Zzyqkhel and Qqvkhel areas of Mardan protested on the road.",
                    "protested")
     assert loc is not None and loc.country == "PAK"
 
 
 def test_town_after_the_office_in_front_of_which_people_protested(nlp, places):
-    text = "Teachers staged a sit-in in front of the Deputy Commissioner's office, Kokrajhar, on Monday."
+    text = "Teachers staged a sit-in in front of the Collector's office, Dharmapuri, on Monday."
     loc = location(nlp, places, text, "staged")
     assert loc is not None and loc.country == "IND"
 
@@ -70,25 +70,26 @@ def test_near_miss_refuses_short_ambiguous_and_small_names(places):
 
 
 def test_misspelt_big_city_places_an_event(nlp, places):
-    loc = location(nlp, places, "Two people were injured when a bomb exploded in Chittagon on Saturday.", "exploded")
-    assert loc is not None and loc.country == "BGD"
+    loc = location(nlp, places, "Two people were injured when a bomb exploded in Ahmedabadd on Saturday.", "exploded")
+    assert loc is not None and loc.country == "IND"
 
 
 def test_district_after_a_village_places_a_namesake_abroad_there(nlp, places):
-    # "Badan" is also a Yemeni district; the district the text gives after the village decides
-    loc = location(nlp, places, "A guard was killed in a blast in Badan, Zzyqond in Bajaur on Monday.", "killed")
+    # "Salem" is also a town in India and in the United States; the district the text gives
+    # after the village decides
+    loc = location(nlp, places, "A guard was killed in a blast in Salem, Zzyqond in Swat on Monday.", "killed")
     assert loc is not None and loc.country == "PAK"
 
 
 def test_province_wide_points_to_a_country_with_provinces(nlp, places):
-    loc = location(nlp, places, "Power workers in Hyderabad took part in a province-wide protest on Monday.", "took")
+    loc = location(nlp, places, "Nurses in Hyderabad staged a province-wide strike on Monday.", "staged")
     assert loc is not None and loc.country == "PAK"
-    loc = location(nlp, places, "Power workers in Hyderabad held a protest on Monday.", "held")
+    loc = location(nlp, places, "Nurses in Hyderabad staged a strike on Monday.", "staged")
     assert loc is not None and loc.country == "IND"
 
 
 def test_unknown_part_of_a_known_district_reads_as_the_district(nlp, places):
-    loc = location(nlp, places, "Two men were injured in a clash at Comilla Zzyqpara area of the town on Friday.",
+    loc = location(nlp, places, "Two men were injured in a clash at Rangpur Zzyqpara area of the town on Friday.",
                    "injured")
     assert loc is not None and loc.country == "BGD"
 
@@ -99,7 +100,7 @@ def test_body_named_after_a_namesake_is_no_place(nlp, places):
 
 
 def test_subject_of_witnessed_is_the_scene(nlp, places):
-    text = "The Kashmir Valley witnessed a shutdown over cartoons printed in France."
+    text = "The Kashmir Valley witnessed a shutdown over a film made in Denmark."
     loc = location(nlp, places, text, "witnessed")
     assert loc is not None and loc.country == "IND"
 
